@@ -1,0 +1,287 @@
+"""The typed values that pass between the stages.
+
+collect → ``Article``; extract → ``Fact`` (one per sentence, boilerplate included, so the
+``extract`` command can show everything it decided); compose → ``Brief`` (made of
+``BriefFact``s that carry ``Citation``s); render writes the ``Brief`` out.
+
+Everything here is a frozen dataclass: a stage never edits what an earlier stage produced,
+it builds a new value. ``to_json`` helpers live beside the types so that every output
+(brief.json, ``briefings extract``) serialises the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+BOILERPLATE = "boilerplate"
+"""The label of sentences that are not news (promos, share prompts, captions, bylines)."""
+
+OTHER = "other"
+"""The label of news that fits no configured section."""
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short hex id that depends only on ``parts``, so ids survive re-runs."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as collected, before any extraction."""
+
+    id: str
+    """Stable hash of the canonical URL, or of the text when there is no URL."""
+    title: str
+    outlet: str
+    url: str | None
+    published: datetime | None
+    """Timezone-aware publication time, or None when the source does not say."""
+    text: str
+    """The body, paragraphs separated by blank lines (boilerplate still in: extract drops it)."""
+    language: str = "en"
+    source: str = "files"
+    """The name of the source (config) that produced the article."""
+    name: str | None = None
+    """The file name for articles read from files (the ``extract`` contract names them so)."""
+    published_has_time: bool = True
+    """False when the source gave only a day: such an article belongs to that whole day."""
+
+    @property
+    def label(self) -> str:
+        """How the article is named in the ``extract`` output and in error messages."""
+        return self.name or self.id
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence and the day (or span of days) it resolves to."""
+
+    text: str
+    """The expression as written, e.g. "on Wednesday" or "Thursday and Friday"."""
+    start: date
+    end: date
+
+    def to_json(self) -> dict[str, str]:
+        return {"text": self.text, "start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that matters to a reader: "more than 50 attacks", "$300 million"."""
+
+    text: str
+    """As written in the sentence."""
+    value: float | None
+    """The number itself where it can be read, else None ("dozens")."""
+    unit: str
+    """What is counted: "killed", "injured", "attacks", "money", ... or the noun as written."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "unit": self.unit}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sentence of one article, with what extraction found in it."""
+
+    id: str
+    article_id: str
+    index: int
+    """Position of the sentence within its article, from 0."""
+    text: str
+    section: str
+    """A taxonomy key, ``other``, or ``boilerplate``."""
+    also: tuple[str, ...] = ()
+    """Further sections the sentence reports on (a strike that also ends talks)."""
+    score: float = 0.0
+    """Confidence of the section decision, 0..1."""
+    dates: tuple[DateMention, ...] = ()
+    attribution: str | None = None
+    """Who says or claims it, or None when the outlet states it in its own voice."""
+    entities: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    paragraph: int = 0
+    start: int = 0
+    """Character offset of the sentence in ``Article.text``."""
+    end: int = 0
+
+    @property
+    def is_news(self) -> bool:
+        return self.section != BOILERPLATE
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a brief's line comes from."""
+
+    article_id: str
+    outlet: str
+    title: str
+    url: str | None
+    published: datetime | None
+    number: int = 0
+    """The article's number in the brief's Sources list (1-based), set by compose."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "number": self.number,
+        }
+
+
+@dataclass(frozen=True)
+class BriefFact:
+    """A fact as the brief shows it: possibly told by several outlets."""
+
+    id: str
+    text: str
+    section: str
+    score: float
+    citations: tuple[Citation, ...]
+    corroboration: int
+    """Number of distinct outlets that report the fact."""
+    dates: tuple[DateMention, ...] = ()
+    attribution: str | None = None
+    first_seen: datetime | None = None
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "section": self.section,
+            "score": round(self.score, 4),
+            "corroboration": self.corroboration,
+            "attribution": self.attribution,
+            "dates": [d.to_json() for d in self.dates],
+            "figures": [f.to_json() for f in self.figures],
+            "entities": list(self.entities),
+            "citations": [c.to_json() for c in self.citations],
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+        }
+
+
+@dataclass(frozen=True)
+class BriefSection:
+    key: str
+    title: str
+    facts: tuple[BriefFact, ...]
+    """The facts shown, best first, at most ``max_facts_per_section``."""
+    more: int = 0
+    """How many further facts of this section the JSON holds in ``more_facts``."""
+    more_facts: tuple[BriefFact, ...] = ()
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "facts": [f.to_json() for f in self.facts],
+            "more": self.more,
+            "more_facts": [f.to_json() for f in self.more_facts],
+        }
+
+
+@dataclass(frozen=True)
+class UpcomingEvent:
+    """A dated event after the brief's day, for "Looking ahead"."""
+
+    start: date
+    end: date
+    text: str
+    section: str
+    citations: tuple[Citation, ...]
+    expression: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "text": self.text,
+            "section": self.section,
+            "expression": self.expression,
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
+class Window:
+    start: datetime
+    end: datetime
+    timezone: str
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "timezone": self.timezone,
+        }
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str = "briefings"
+    primary: str = "#0b3d91"
+    accent: str = "#c8102e"
+    marking: str = ""
+    footer: str = "Prepared automatically from open sources."
+    logo: str | None = None
+    """Path of the logo file (SVG or PNG), resolved by config."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "primary": self.primary,
+            "accent": self.accent,
+            "marking": self.marking,
+            "footer": self.footer,
+            "logo": self.logo,
+        }
+
+
+@dataclass(frozen=True)
+class Brief:
+    date: date
+    title: str
+    window: Window
+    brand: Brand
+    key_points: tuple[BriefFact, ...]
+    sections: tuple[BriefSection, ...]
+    looking_ahead: tuple[UpcomingEvent, ...]
+    articles: tuple[Citation, ...]
+    """The Sources list, numbered: every article briefed."""
+    stats: dict[str, int] = field(default_factory=dict)
+    generated: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "title": self.title,
+            "window": self.window.to_json(),
+            "brand": self.brand.to_json(),
+            "key_points": [f.to_json() for f in self.key_points],
+            "sections": [s.to_json() for s in self.sections],
+            "looking_ahead": [e.to_json() for e in self.looking_ahead],
+            "articles": [
+                {
+                    "id": a.article_id,
+                    "number": a.number,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "url": a.url,
+                    "published": a.published.isoformat() if a.published else None,
+                }
+                for a in self.articles
+            ],
+            "stats": dict(self.stats),
+            "generated": self.generated.isoformat() if self.generated else None,
+        }
