@@ -1,0 +1,302 @@
+"""Compose: from extracted facts to a ``Brief``.
+
+Merges the same fact told by several outlets into one ``BriefFact`` citing all of them, ranks
+facts, picks key points that never say the same thing twice, and lists dated upcoming events
+for "Looking ahead". Merging compares only candidate pairs that share rare words (an inverted
+index), so the cost grows with the number of facts, not with its square.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import (
+    OTHER,
+    Article,
+    Brand,
+    Brief,
+    BriefFact,
+    BriefSection,
+    Citation,
+    Fact,
+    UpcomingEvent,
+    Window,
+    stable_id,
+)
+from .taxonomy import Taxonomy
+
+OTHER_TITLE = "Other developments"
+MERGE_SIMILARITY = 0.6
+"""Share of content words two sentences must have in common to count as one fact."""
+KEY_POINT_OVERLAP = 0.45
+"""Key points more alike than this are two tellings of one thing: only the first is kept."""
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_STOPWORDS = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been has have
+    had it its this that these those he she they we his her their our said says say will would
+    could should may might also after before over into about than then there which who whom what
+    when where while not no more most such other some any all both each up out new""".split()
+)
+
+
+@dataclass(frozen=True)
+class BriefSpec:
+    """What the brief should be, apart from its content."""
+
+    date: date
+    title: str
+    window: Window
+    brand: Brand
+    taxonomy: Taxonomy
+    key_points: int = 5
+    max_facts_per_section: int = 10
+
+
+def compose_brief(
+    articles: list[Article],
+    facts: list[Fact],
+    spec: BriefSpec,
+    *,
+    extra_stats: dict[str, int] | None = None,
+    generated: datetime | None = None,
+) -> Brief:
+    """The whole compose stage, one step a line."""
+    citations = number_sources(articles)
+    news = [f for f in facts if f.is_news and not _is_headline(f, citations)]
+    merged = merge_facts(news, citations, spec)
+    sections = build_sections(merged, spec)
+    stats = {
+        "articles": len(articles),
+        "sentences": len(facts),
+        "facts": len(merged),
+        "boilerplate": sum(1 for f in facts if not f.is_news),
+        "merged": len(news) - len(merged),
+        "undated": sum(1 for a in articles if a.published is None),
+        **(extra_stats or {}),
+    }
+    return Brief(
+        date=spec.date,
+        title=spec.title,
+        window=spec.window,
+        brand=spec.brand,
+        key_points=pick_key_points(merged, spec.key_points),
+        sections=sections,
+        looking_ahead=looking_ahead(merged, spec.date),
+        articles=tuple(citations.values()),
+        stats=stats,
+        generated=generated,
+    )
+
+
+def number_sources(articles: list[Article]) -> dict[str, Citation]:
+    """Number the Sources list: oldest first, then by outlet, so numbers are stable."""
+    def order(article: Article) -> tuple[str, str, str]:
+        published = article.published.isoformat() if article.published else "9999"
+        return (published, article.outlet.lower(), article.title.lower())
+
+    numbered = {}
+    for number, article in enumerate(sorted(articles, key=order), start=1):
+        numbered[article.id] = Citation(
+            article_id=article.id,
+            outlet=article.outlet,
+            title=article.title,
+            url=article.url,
+            published=article.published,
+            number=number,
+        )
+    return numbered
+
+
+def _is_headline(fact: Fact, citations: dict[str, Citation]) -> bool:
+    """The article's own headline repeated in its body: the Sources list already shows it."""
+    citation = citations.get(fact.article_id)
+    return citation is not None and _normal(fact.text) == _normal(citation.title)
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: a short sentence inside a longer telling still matches."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def merge_facts(
+    facts: list[Fact], citations: dict[str, Citation], spec: BriefSpec
+) -> list[BriefFact]:
+    """Group facts that tell the same thing (from different articles) and merge each group."""
+    words = [content_words(f.text) for f in facts]
+    groups = _group_similar(facts, words)
+    return [_merge_group([facts[i] for i in group], citations, spec) for group in groups]
+
+
+def _group_similar(facts: list[Fact], words: list[frozenset[str]]) -> list[list[int]]:
+    parent = list(range(len(facts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(words):
+        if facts[i].article_id == facts[j].article_id:
+            continue
+        if _numbers(facts[i].text) != _numbers(facts[j].text):
+            continue
+        if similarity(words[i], words[j]) >= MERGE_SIMILARITY:
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(facts)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def _candidate_pairs(words: list[frozenset[str]]) -> set[tuple[int, int]]:
+    """Pairs that share one of their three rarest words: the only ones worth comparing."""
+    frequency: dict[str, int] = defaultdict(int)
+    for bag in words:
+        for word in bag:
+            frequency[word] += 1
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(words):
+        for word in sorted(bag, key=lambda w: (frequency[w], w))[:3]:
+            index[word].append(i)
+    pairs = set()
+    for members in index.values():
+        for a in range(len(members)):
+            for b in range(a + 1, min(len(members), a + 50)):
+                pairs.add((members[a], members[b]))
+    return pairs
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
+def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:
+    best = max(group, key=_clarity)
+    cited = _one_citation_per_outlet(group, citations)
+    outlets = {c.outlet.lower() for c in cited}
+    published = [c.published for c in cited if c.published]
+    return BriefFact(
+        id=stable_id(*sorted(f.id for f in group)),
+        text=best.text,
+        section=best.section,
+        score=rank(best, len(outlets), len(spec.taxonomy.keys)),
+        citations=cited,
+        corroboration=len(outlets),
+        dates=best.dates,
+        attribution=best.attribution,
+        first_seen=min(published) if published else None,
+        figures=best.figures,
+        entities=best.entities,
+    )
+
+
+def _clarity(fact: Fact) -> tuple[float, int]:
+    """Prefer the confident, information-rich telling of moderate length."""
+    length = len(fact.text)
+    length_fit = 1.0 if 60 <= length <= 260 else 0.5
+    return (fact.score * length_fit + 0.1 * len(fact.figures) + 0.05 * len(fact.dates), -length)
+
+
+def _one_citation_per_outlet(group: list[Fact], citations: dict[str, Citation]) -> tuple[Citation, ...]:
+    by_outlet: dict[str, Citation] = {}
+    for fact in group:
+        citation = citations.get(fact.article_id)
+        if citation and citation.outlet.lower() not in by_outlet:
+            by_outlet[citation.outlet.lower()] = citation
+    return tuple(sorted(by_outlet.values(), key=lambda c: c.number))
+
+
+def rank(fact: Fact, corroboration: int, sections: int) -> float:
+    """Relevance to its section, outlets that report it, figures, a named source, and
+    how early in its article it comes (news writing puts the most important first)."""
+    section_weight = 0.6 if fact.section == OTHER else 1.0
+    position = 1.0 / (1.0 + fact.index / 8.0)
+    score = (
+        0.40 * fact.score * section_weight
+        + 0.20 * min(1.0, math.log2(1 + corroboration) / 2)
+        + 0.15 * min(1.0, len(fact.figures) / 2)
+        + 0.10 * (1.0 if fact.attribution else 0.0)
+        + 0.15 * position
+    )
+    return round(score * section_weight, 4)
+
+
+def build_sections(facts: list[BriefFact], spec: BriefSpec) -> tuple[BriefSection, ...]:
+    """Sections in taxonomy order, then "other"; each capped, the rest kept for the JSON."""
+    by_section: dict[str, list[BriefFact]] = defaultdict(list)
+    for fact in facts:
+        by_section[fact.section].append(fact)
+    cap = spec.max_facts_per_section
+    result = []
+    specs = [(s.key, s.title, s.description) for s in spec.taxonomy.sections]
+    for key, title, description in specs + [(OTHER, OTHER_TITLE, "")]:
+        ranked = sorted(by_section.get(key, []), key=lambda f: -f.score)
+        if not ranked:
+            continue
+        result.append(
+            BriefSection(
+                key=key,
+                title=title,
+                description=description,
+                facts=tuple(ranked[:cap]),
+                more=max(0, len(ranked) - cap),
+                more_facts=tuple(ranked[cap:]),
+            )
+        )
+    return tuple(result)
+
+
+def pick_key_points(facts: list[BriefFact], count: int) -> tuple[BriefFact, ...]:
+    """The best facts across sections, no two telling the same thing."""
+    chosen: list[BriefFact] = []
+    chosen_words: list[frozenset[str]] = []
+    for fact in sorted(facts, key=lambda f: -f.score):
+        if len(chosen) >= count:
+            break
+        if fact.section == OTHER:
+            continue
+        words = content_words(fact.text)
+        if any(similarity(words, w) > KEY_POINT_OVERLAP for w in chosen_words):
+            continue
+        chosen.append(fact)
+        chosen_words.append(words)
+    return tuple(chosen)
+
+
+def looking_ahead(facts: list[BriefFact], day: date) -> tuple[UpcomingEvent, ...]:
+    """Facts dated after the brief's day, in date order, each event once."""
+    events: dict[tuple[date, date, str], UpcomingEvent] = {}
+    for fact in facts:
+        for mention in fact.dates:
+            if mention.start <= day:
+                continue
+            key = (mention.start, mention.end, fact.id)
+            events.setdefault(
+                key,
+                UpcomingEvent(
+                    start=mention.start,
+                    end=mention.end,
+                    text=fact.text,
+                    section=fact.section,
+                    citations=fact.citations,
+                    expression=mention.text,
+                ),
+            )
+    return tuple(sorted(events.values(), key=lambda e: (e.start, e.end, e.text)))

@@ -1,0 +1,193 @@
+"""The ``briefings.toml`` config, validated in one place.
+
+Layers: packaged defaults, then the user's file, then command-line flags (the CLI applies
+those). Paths in the file are relative to the file's folder. Every problem becomes one
+``ConfigError`` naming the file and the key (``briefings.toml: brief.timezone: unknown time
+zone 'Europe/Kiev2'``); unknown keys are warnings, so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ConfigError
+from .model import Brand
+from .taxonomy import Taxonomy, apply_overrides, load_default_taxonomy
+
+HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+class _Table(BaseModel):
+    """A config table: extra keys are kept so that they can be reported as warnings."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class BriefTable(_Table):
+    title: str = "Morning Brief"
+    timezone: str = "UTC"
+    window_hours: int = Field(24, ge=24, le=24 * 14)
+    key_points: int = Field(5, ge=0, le=50)
+    max_facts_per_section: int = Field(10, ge=1, le=500)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as 'Europe/Kyiv')")
+        return value
+
+
+class BrandTable(_Table):
+    name: str = "briefings"
+    logo: str | None = None
+    primary: str = "#0b3d91"
+    accent: str = "#c8102e"
+    marking: str = ""
+    footer: str = "Prepared automatically from open sources."
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not HEX_COLOUR.match(value):
+            raise ValueError(f"expected a colour like '#0b3d91', got {value!r}")
+        return value
+
+
+class ArchiveTable(_Table):
+    path: str = "reports/archive.sqlite"
+
+
+class SourceTable(_Table):
+    name: str
+    kind: Literal["folder", "feed", "page"]
+    path: str | None = None
+    url: str | None = None
+
+
+class Settings(_Table):
+    brief: BriefTable = BriefTable()
+    brand: BrandTable = BrandTable()
+    archive: ArchiveTable = ArchiveTable()
+    sources: list[SourceTable] = []
+    sections: dict[str, Any] = {}
+    email: dict[str, Any] = {}
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the stages need, resolved: paths absolute, taxonomy merged, brand typed."""
+
+    settings: Settings
+    taxonomy: Taxonomy
+    base_dir: Path
+    """The config file's folder (or the current folder without a config)."""
+    file: Path | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.brief.timezone)
+
+    @property
+    def brand(self) -> Brand:
+        table = self.settings.brand
+        logo = str(self.base_dir / table.logo) if table.logo else None
+        return Brand(
+            name=table.name,
+            primary=table.primary,
+            accent=table.accent,
+            marking=table.marking,
+            footer=table.footer,
+            logo=logo,
+        )
+
+    @property
+    def theme(self) -> str | Path | None:
+        theme = self.settings.theme
+        if theme and ("/" in theme or theme.startswith(".")):
+            return self.base_dir / theme
+        return theme
+
+
+def default_config(base_dir: Path | None = None) -> Config:
+    """No config file: UTC, default sections and brand, output under the current folder."""
+    return Config(Settings(), load_default_taxonomy(), base_dir or Path.cwd())
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return default_config()
+    data = _read_toml(path)
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_first_error(path, exc)) from None
+    taxonomy = apply_overrides(load_default_taxonomy(), settings.sections, path.name)
+    config = Config(settings, taxonomy, path.resolve().parent, path, tuple(_unknown_keys(path, settings)))
+    _check_logo(config)
+    return config
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file does not exist") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config is not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _first_error(path: Path, exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    key = ".".join(_key_part(p) for p in error["loc"]) or "(top level)"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "missing":
+        message = "required key is missing"
+    elif "input" in error and error["type"] not in ("value_error",):
+        message = f"{message}, got {error['input']!r}"
+    return f"{path.name}: {key}: {message}"
+
+
+def _key_part(part: str | int) -> str:
+    return f"[{part}]" if isinstance(part, int) else str(part)
+
+
+def _unknown_keys(path: Path, settings: Settings) -> list[str]:
+    """Keys nobody reads, named with their table so a typo is easy to find."""
+    found: list[str] = []
+    tables: list[tuple[str, BaseModel]] = [("", settings)]
+    tables += [(name, getattr(settings, name)) for name in ("brief", "brand", "archive")]
+    tables += [(f"sources[{i}]", s) for i, s in enumerate(settings.sources)]
+    for prefix, table in tables:
+        for key in (table.model_extra or {}):
+            found.append(f"{path.name}: {prefix + '.' if prefix else ''}{key}: unknown key, ignored")
+    return found
+
+
+def _check_logo(config: Config) -> None:
+    logo = config.settings.brand.logo
+    if not logo:
+        return
+    where = f"{config.file.name if config.file else 'config'}: brand.logo"
+    resolved = config.base_dir / logo
+    if not resolved.is_file():
+        raise ConfigError(f"{where}: file {resolved} does not exist")
+    if resolved.suffix.lower() not in (".svg", ".png"):
+        raise ConfigError(f"{where}: expected an SVG or PNG file, got {resolved.name!r}")
