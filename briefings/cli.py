@@ -198,6 +198,32 @@ def extract(
     raise typer.Exit(EXIT_SOURCES_FAILED if read.skipped else EXIT_OK)
 
 
+@app.command("eval")
+def evaluate_command(
+    articles: Annotated[Path, typer.Argument(help="Folder of article files (NAME.txt, ...).")],
+    gold: Annotated[Path, typer.Argument(help="Folder of gold files (NAME.json), one per article.")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures as JSON to this file.")] = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, and the share of gold dates resolved to the gold day.
+
+    Method: sentence splits differ, so each gold sentence is located in the article's text (whitespace and invisible characters normalised, searched forward in article order) and takes the label of the predicted sentences covering most of its characters; one not found or not covered counts as 'boilerplate' (dropped). A sentence with 'also' labels is right when the prediction is any of them. A gold date is resolved when a predicted date whose text contains (or is contained in) the gold expression has the gold start and end day.
+    """
+    from .evaluate import evaluate, format_table, load_gold_pairs
+
+    config = load(config_path)
+    pairs = run_guarded(load_gold_pairs, articles, gold)
+    report = run_guarded(evaluate, pairs, config.taxonomy)
+    typer.echo(format_table(report, f"{report.articles} articles, {gold}"))
+    confusions = report.confusions()[:8]
+    if confusions:
+        typer.echo("most frequent confusions (gold → predicted): " + ", ".join(f"{g}→{p} {n}" for g, p, n in confusions))
+    if json_out:
+        from .atomic import write_text_atomic
+
+        run_guarded(write_text_atomic, json_out, json.dumps(report.to_json(), indent=2) + "\n")
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

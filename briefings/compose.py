@@ -166,20 +166,27 @@ def _group_similar(facts: list[Fact], words: list[frozenset[str]]) -> list[list[
 
 
 def _candidate_pairs(words: list[frozenset[str]]) -> set[tuple[int, int]]:
-    """Pairs that share one of their three rarest words: the only ones worth comparing."""
-    frequency: dict[str, int] = defaultdict(int)
-    for bag in words:
-        for word in bag:
-            frequency[word] += 1
-    index: dict[str, list[int]] = defaultdict(list)
+    """Pairs that share at least two uncommon words: the only ones worth comparing.
+
+    Words found in many facts ("ukraine", "russia") index nothing, so each posting list stays
+    short and the work grows with the number of facts rather than with its square.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(words):
-        for word in sorted(bag, key=lambda w: (frequency[w], w))[:3]:
-            index[word].append(i)
+        for word in bag:
+            postings[word].append(i)
+    common = max(8, len(words) // 50)
     pairs = set()
-    for members in index.values():
-        for a in range(len(members)):
-            for b in range(a + 1, min(len(members), a + 50)):
-                pairs.add((members[a], members[b]))
+    for i, bag in enumerate(words):
+        shared: dict[int, int] = defaultdict(int)
+        for word in bag:
+            members = postings[word]
+            if len(members) > common:
+                continue
+            for j in members:
+                if j > i:
+                    shared[j] += 1
+        pairs.update((i, j) for j, count in shared.items() if count >= 2)
     return pairs
 
 

@@ -156,7 +156,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _first_error(path: Path, exc: ValidationError) -> str:
     error = exc.errors()[0]
-    key = ".".join(_key_part(p) for p in error["loc"]) or "(top level)"
+    key = _dotted(error["loc"]) or "(top level)"
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "missing":
         message = "required key is missing"
@@ -165,8 +165,12 @@ def _first_error(path: Path, exc: ValidationError) -> str:
     return f"{path.name}: {key}: {message}"
 
 
-def _key_part(part: str | int) -> str:
-    return f"[{part}]" if isinstance(part, int) else str(part)
+def _dotted(location: tuple[str | int, ...]) -> str:
+    """('sources', 2, 'url') → 'sources[2].url', as a user would write it."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def _unknown_keys(path: Path, settings: Settings) -> list[str]:

@@ -1,0 +1,128 @@
+"""Compose: merging across outlets, ranking, key points, sections, looking ahead."""
+
+from datetime import date, datetime, timezone
+
+from briefings.compose import BriefSpec, compose_brief, looking_ahead, similarity, content_words
+from briefings.model import Article, Brand, DateMention, Fact, Figure, Window, stable_id
+from briefings.taxonomy import load_default_taxonomy
+
+DAY = date(2025, 7, 22)
+UTC = timezone.utc
+
+
+def article(key: str, outlet: str, title: str = "") -> Article:
+    return Article(
+        id=key, title=title or f"Story {key}", outlet=outlet, url=f"https://{outlet}.example/{key}",
+        published=datetime(2025, 7, 22, 8, tzinfo=UTC), text="...",
+    )
+
+
+def fact(article_id: str, index: int, text: str, section: str, **extra) -> Fact:
+    return Fact(id=stable_id(article_id, str(index)), article_id=article_id, index=index, text=text,
+                section=section, score=extra.pop("score", 0.8), **extra)
+
+
+def spec(**overrides) -> BriefSpec:
+    window = Window(datetime(2025, 7, 22, tzinfo=UTC), datetime(2025, 7, 23, tzinfo=UTC), "UTC")
+    values = dict(date=DAY, title="Test Brief", window=window, brand=Brand(),
+                  taxonomy=load_default_taxonomy(), key_points=3, max_facts_per_section=2)
+    values.update(overrides)
+    return BriefSpec(**values)
+
+
+ARTICLES = [article("a", "wire-one"), article("b", "paper-two"), article("c", "site-three")]
+TALKS_A = "Ukraine and Russia will hold a new round of peace talks in Istanbul on Wednesday, Kyiv said."
+TALKS_B = "A new round of peace talks between Ukraine and Russia will take place in Istanbul on Wednesday."
+TALKS_DAYS = "Russian media said the Istanbul talks would last two days, on Thursday and Friday."
+STRIKE = "A glide bomb hit a residential building in Kramatorsk overnight, killing a child."
+STRIKE_OTHER_NUMBER = "A glide bomb hit a residential building in Kramatorsk overnight, killing 3 people."
+
+
+def test_same_fact_from_two_outlets_is_merged_with_both_citations():
+    facts = [fact("a", 0, TALKS_A, "diplomacy"), fact("b", 0, TALKS_B, "diplomacy"),
+             fact("c", 0, TALKS_DAYS, "diplomacy")]
+    brief = compose_brief(ARTICLES, facts, spec())
+    diplomacy = brief.sections[0]
+    assert diplomacy.key == "diplomacy"
+    merged = [f for f in diplomacy.facts if f.corroboration == 2]
+    assert len(merged) == 1
+    assert {c.outlet for c in merged[0].citations} == {"wire-one", "paper-two"}
+    assert brief.stats["merged"] == 1
+    # a different fact about the same event stays apart
+    assert any(f.text == TALKS_DAYS and f.corroboration == 1 for f in diplomacy.facts)
+
+
+def test_facts_with_different_figures_are_not_merged():
+    facts = [fact("a", 0, STRIKE.replace("a child", "2 people"), "strikes"),
+             fact("b", 0, STRIKE_OTHER_NUMBER, "strikes")]
+    brief = compose_brief(ARTICLES, facts, spec())
+    assert brief.stats["facts"] == 2
+
+
+def test_boilerplate_and_headlines_never_reach_the_brief():
+    titled = [article("a", "wire-one", title="Talks resume in Turkey")] + ARTICLES[1:]
+    facts = [fact("a", 0, "Talks resume in Turkey", "diplomacy"),
+             fact("a", 1, "Follow us on X for updates.", "boilerplate"),
+             fact("a", 2, TALKS_A, "diplomacy")]
+    brief = compose_brief(titled, facts, spec())
+    texts = [f.text for s in brief.sections for f in s.facts]
+    assert texts == [TALKS_A]
+    assert brief.stats["boilerplate"] == 1
+
+
+def test_sections_follow_taxonomy_order_and_cap_with_a_count_of_the_rest():
+    facts = [fact("a", i, f"Strike number {i} hit target {i} in the east.", "strikes") for i in range(5)]
+    facts += [fact("b", 0, TALKS_B, "diplomacy"), fact("c", 0, "The economy grew.", "other")]
+    brief = compose_brief(ARTICLES, facts, spec())
+    assert [s.key for s in brief.sections] == ["diplomacy", "strikes", "other"]
+    strikes = brief.sections[1]
+    assert len(strikes.facts) == 2 and strikes.more == 3 and len(strikes.more_facts) == 3
+    assert strikes.facts[0].score >= strikes.facts[1].score >= strikes.more_facts[0].score
+
+
+def test_key_points_never_say_the_same_thing_twice():
+    facts = [fact("a", 0, TALKS_A, "diplomacy", score=0.9),
+             fact("b", 5, TALKS_A.replace("Kyiv said", "officials said") + " More to come.", "diplomacy", score=0.9),
+             fact("c", 0, STRIKE, "strikes", figures=(Figure("a child", 1, "killed"),))]
+    brief = compose_brief(ARTICLES, facts, spec())
+    points = [content_words(p.text) for p in brief.key_points]
+    assert len(points) >= 2
+    for i in range(len(points)):
+        for j in range(i + 1, len(points)):
+            assert similarity(points[i], points[j]) <= 0.45
+
+
+def test_sources_are_numbered_and_citations_carry_the_numbers():
+    facts = [fact("a", 0, TALKS_A, "diplomacy"), fact("c", 0, STRIKE, "strikes")]
+    brief = compose_brief(ARTICLES, facts, spec())
+    numbers = [c.number for c in brief.articles]
+    assert numbers == list(range(1, len(ARTICLES) + 1))
+    by_id = {c.article_id: c.number for c in brief.articles}
+    for section in brief.sections:
+        for f in section.facts:
+            assert all(c.number == by_id[c.article_id] for c in f.citations)
+
+
+def test_looking_ahead_lists_only_later_dates_in_order():
+    wednesday = DateMention("on Wednesday", date(2025, 7, 23), date(2025, 7, 23))
+    later = DateMention("Thursday and Friday", date(2025, 7, 24), date(2025, 7, 25))
+    past = DateMention("on Monday", date(2025, 7, 21), date(2025, 7, 21))
+    facts = [fact("c", 0, TALKS_DAYS, "diplomacy", dates=(later,)),
+             fact("a", 0, TALKS_A, "diplomacy", dates=(wednesday,)),
+             fact("b", 0, "Zelensky spoke on Monday.", "diplomacy", dates=(past,))]
+    brief = compose_brief(ARTICLES, facts, spec())
+    assert [(e.start, e.end) for e in brief.looking_ahead] == [
+        (date(2025, 7, 23), date(2025, 7, 23)), (date(2025, 7, 24), date(2025, 7, 25))]
+    assert all(e.citations for e in brief.looking_ahead)
+    assert looking_ahead([], DAY) == ()
+
+
+def test_brief_json_has_the_contract_keys():
+    facts = [fact("a", 0, TALKS_A, "diplomacy")]
+    data = compose_brief(ARTICLES, facts, spec()).to_json()
+    for key in ("date", "title", "window", "key_points", "sections", "looking_ahead", "articles", "stats", "brand"):
+        assert key in data
+    section_fact = data["sections"][0]["facts"][0]
+    for key in ("text", "section", "score", "corroboration", "attribution", "dates", "citations"):
+        assert key in section_fact
+    assert set(data["stats"]) >= {"articles", "sentences", "facts", "boilerplate", "merged", "undated"}
