@@ -1,0 +1,64 @@
+"""The day rule: an article belongs to the brief of the day it was published, in the brief's
+timezone; a date without a time counts as the whole day; undated articles are kept."""
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from briefings.config import Config, Settings, default_config
+from briefings.model import Article
+from briefings.pipeline import brief_window, in_window
+from briefings.taxonomy import load_default_taxonomy
+
+KYIV = ZoneInfo("Europe/Kyiv")
+
+
+def config_with(**brief) -> Config:
+    settings = Settings.model_validate({"brief": brief})
+    return Config(settings, load_default_taxonomy(), default_config().base_dir)
+
+
+def article(published, has_time=True) -> Article:
+    return Article(id="x", title="t", outlet="o", url=None, published=published, text="body",
+                   published_has_time=has_time)
+
+
+def test_window_is_the_day_in_the_brief_timezone():
+    window = brief_window(date(2025, 7, 22), config_with(timezone="Europe/Kyiv"))
+    assert window.start == datetime(2025, 7, 22, tzinfo=KYIV)
+    assert window.end == datetime(2025, 7, 23, tzinfo=KYIV)
+    assert window.timezone == "Europe/Kyiv"
+
+
+def test_window_hours_reach_further_back():
+    window = brief_window(date(2025, 7, 22), config_with(window_hours=48))
+    assert window.start == datetime(2025, 7, 21, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "published, inside",
+    [
+        (datetime(2025, 7, 22, 0, 0, tzinfo=KYIV), True),
+        (datetime(2025, 7, 22, 23, 59, tzinfo=KYIV), True),
+        (datetime(2025, 7, 23, 0, 0, tzinfo=KYIV), False),
+        # 22:30 UTC on the 21st is 01:30 on the 22nd in Kyiv
+        (datetime(2025, 7, 21, 22, 30, tzinfo=timezone.utc), True),
+        (datetime(2025, 7, 21, 20, 59, tzinfo=timezone.utc), False),
+    ],
+)
+def test_timed_articles_fall_in_exactly_one_day(published, inside):
+    window = brief_window(date(2025, 7, 22), config_with(timezone="Europe/Kyiv"))
+    assert in_window(article(published), window) is inside
+
+
+def test_a_date_without_time_counts_as_that_whole_day():
+    window = brief_window(date(2025, 7, 22), config_with(timezone="Europe/Kyiv"))
+    assert in_window(article(datetime(2025, 7, 22, tzinfo=KYIV), has_time=False), window)
+    assert not in_window(article(datetime(2025, 7, 21, tzinfo=KYIV), has_time=False), window)
+    assert not in_window(article(datetime(2025, 7, 23, tzinfo=KYIV), has_time=False), window)
+
+
+def test_undated_articles_are_kept():
+    window = brief_window(date(2025, 7, 22), config_with())
+    assert in_window(article(None), window)
