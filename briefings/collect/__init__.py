@@ -1,0 +1,22 @@
+"""Collect: readers that turn sources into ``Article``s.
+
+``files`` reads folders of saved articles (.txt, .md, .html/.htm, .json, .jsonl).
+"""
+
+from briefings.collect.files import (
+    SUPPORTED_EXTENSIONS,
+    ReadResult,
+    Skipped,
+    parse_published,
+    read_file,
+    read_paths,
+)
+
+__all__ = [
+    "SUPPORTED_EXTENSIONS",
+    "ReadResult",
+    "Skipped",
+    "parse_published",
+    "read_file",
+    "read_paths",
+]
