@@ -1,0 +1,299 @@
+"""brief.html: one self-contained HTML file from the theme's Jinja2 template.
+
+Self-contained means: the theme's CSS inlined in a ``<style>``, the logo as a ``data:`` URI,
+no request to anywhere when the file is opened (it is mailed, archived and read offline).
+The same HTML feeds WeasyPrint for the PDF; ``@page`` rules in the CSS only matter there.
+
+Article text reaches the template as plain strings and is escaped by Jinja2's autoescape;
+the only strings marked safe are the theme's own CSS and the brand CSS built here from
+validated colours.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jinja2
+from markupsafe import Markup
+
+from briefings.errors import RenderError
+from briefings.model import Brand, Brief, BriefFact, Citation, UpcomingEvent
+from briefings.render.theme import TEMPLATE_NAME, Theme, image_data_uri
+
+log = logging.getLogger(__name__)
+
+_COLOUR = re.compile(
+    r"^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,20}"
+    r"|rgba?\(\s*[\d.%\s,/]+\)|hsla?\(\s*[\d.%\s,/deg]+\))$"
+)
+_UNNAMED = re.compile(
+    r"\b(unnamed|anonymous|anonymity|sources?|insiders?|people familiar|person familiar"
+    r"|not authori[sz]ed)\b",
+    re.IGNORECASE,
+)
+_DEFAULT_BRAND = Brand()
+
+
+# ----------------------------------------------------------------------------- formatting
+def long_date(value: date | datetime) -> str:
+    """'Tuesday 22 July 2025': unambiguous for every reader (no 07/22 vs 22/07)."""
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def short_date(value: date | datetime) -> str:
+    """'Wed 23 Jul': compact, for lists where the year is obvious."""
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def date_range(start: date, end: date) -> str:
+    """A day or a span: 'Wed 23 Jul', 'Thu 24 – Fri 25 Jul', 'Wed 30 Jul – Fri 1 Aug'."""
+    if end <= start:
+        return short_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%a} {start.day} – {short_date(end)}"
+    if start.year == end.year:
+        return f"{short_date(start)} – {short_date(end)}"
+    return f"{short_date(start)} {start.year} – {short_date(end)} {end.year}"
+
+
+def published_text(value: datetime | None, tz: ZoneInfo | None) -> str:
+    """A citation's publication time in the brief's zone, or '' when unknown."""
+    if value is None:
+        return ""
+    if tz is not None and value.tzinfo is not None:
+        value = value.astimezone(tz)
+    if value.hour == 0 and value.minute == 0 and value.second == 0:
+        return f"{value.day} {value:%b %Y}"
+    return f"{value.day} {value:%b %Y, %H:%M}"
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL when it is a plain http(s) link with a host, else None.
+
+    Only these become ``href``s: ``javascript:``, ``data:``, ``file:`` and friends from a
+    hostile or broken feed are shown as text and never clickable.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if any(ord(ch) < 33 or ch in '"<>\\`' for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return None
+
+
+def window_text(brief: Brief) -> str:
+    """'News from 00:00 Tue 22 Jul to 00:00 Wed 23 Jul 2025 (Europe/Kyiv)'."""
+    tz = _zone(brief.window.timezone)
+    start, end = brief.window.start, brief.window.end
+    if tz is not None:
+        start, end = start.astimezone(tz), end.astimezone(tz)
+    return (
+        f"News from {start:%H:%M} {short_date(start)} to {end:%H:%M} {short_date(end)} "
+        f"{end.year} ({brief.window.timezone})"
+    )
+
+
+def brand_css(brand: Brand) -> Markup:
+    """CSS custom properties for the brand colours, validated before they reach CSS.
+
+    The colours come from a config file: a value like ``red; } body { background:
+    url(http://...)`` must not become a rule, so anything but a plain colour falls back to
+    the default brand's colour (and is logged).
+    """
+    primary = _colour(brand.primary, _DEFAULT_BRAND.primary, "primary")
+    accent = _colour(brand.accent, _DEFAULT_BRAND.accent, "accent")
+    return Markup(f":root {{ --brand-primary: {primary}; --brand-accent: {accent}; }}")
+
+
+def _colour(value: str, fallback: str, name: str) -> str:
+    if value and _COLOUR.match(value.strip()):
+        return value.strip()
+    log.warning("brand.%s %r is not a CSS colour; using %s", name, value, fallback)
+    return fallback
+
+
+# ----------------------------------------------------------------------------- view model
+@dataclass(frozen=True)
+class SourceView:
+    """One entry of the numbered Sources list as the template shows it."""
+
+    number: int
+    outlet: str
+    title: str
+    href: str | None
+    """Set only for http(s) URLs."""
+    url_text: str | None
+    """A non-http URL, shown as plain text (never a link)."""
+    published: str
+
+
+class CitationNumbers:
+    """Maps citations to their number in the Sources list.
+
+    compose sets ``Citation.number``; when it did not (0), the article's position in
+    ``brief.articles`` is used so markers still point at the right source.
+    """
+
+    def __init__(self, articles: tuple[Citation, ...]) -> None:
+        self._by_id: dict[str, int] = {}
+        for index, article in enumerate(articles, start=1):
+            self._by_id.setdefault(article.article_id, article.number or index)
+
+    def number(self, citation: Citation) -> int | None:
+        return citation.number or self._by_id.get(citation.article_id)
+
+    def numbers(self, citations: tuple[Citation, ...]) -> list[int]:
+        """Distinct source numbers of a fact's citations, in order, for markers [1][2]."""
+        seen: list[int] = []
+        for citation in citations:
+            n = self.number(citation)
+            if n is not None and n not in seen:
+                seen.append(n)
+        return seen
+
+
+def fact_tags(fact: BriefFact) -> list[str]:
+    """Caution tags for a fact: a claim resting on one outlet or on unnamed sources.
+
+    Kept modest on purpose: a statement in the outlet's own voice from one outlet is not
+    tagged (its single [n] marker says so); a claim attributed to someone is tagged
+    "single source" when only one outlet carries it, and unnamed attribution is always
+    called out.
+    """
+    attribution = fact.attribution or ""
+    unnamed = bool(_UNNAMED.search(attribution))
+    single = fact.corroboration <= 1
+    if unnamed and single:
+        return ["single unnamed source"]
+    if unnamed:
+        return ["unnamed sources"]
+    if attribution and single:
+        return ["single source"]
+    return []
+
+
+def sources_view(brief: Brief, numbers: CitationNumbers) -> list[SourceView]:
+    tz = _zone(brief.window.timezone)
+    views = []
+    for article in brief.articles:
+        href = http_url(article.url)
+        views.append(
+            SourceView(
+                number=numbers.number(article) or 0,
+                outlet=article.outlet,
+                title=article.title,
+                href=href,
+                url_text=None if href else (article.url or None),
+                published=published_text(article.published, tz),
+            )
+        )
+    return views
+
+
+def stats_lines(brief: Brief) -> list[str]:
+    """Footer statistics, in words: how much was read and what was missing."""
+    stats = brief.stats
+    articles = stats.get("articles", len(brief.articles))
+    facts = stats.get("facts", sum(len(s.facts) + s.more for s in brief.sections))
+    lines = [f"{_plural(articles, 'article')} briefed, {_plural(facts, 'fact')} extracted."]
+    undated = stats.get("undated", 0)
+    if undated > 0:
+        lines.append(f"{_plural(undated, 'article')} had no publication date.")
+    return lines
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def logo_uri(brand: Brand) -> str | None:
+    """The brand logo as a data: URI; a missing or unfit logo is logged and left out.
+
+    A missing logo file should not cost the morning brief: config validates the path, and
+    here it only degrades to the brand name.
+    """
+    if not brand.logo:
+        return None
+    path = Path(brand.logo).expanduser()
+    uri = image_data_uri(path) if path.is_file() else None
+    if uri is None:
+        log.warning("brand logo %s is missing or not an SVG/PNG/JPEG image; left out", path)
+    return uri
+
+
+def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
+    """Everything the template sees. Plain values: autoescape handles all article text."""
+    numbers = CitationNumbers(brief.articles)
+    generated = brief.generated
+    return {
+        "brief": brief,
+        "brand": brief.brand,
+        "css": Markup(theme.read_stylesheet()),
+        "brand_css": brand_css(brief.brand),
+        "logo": logo_uri(brief.brand),
+        "long_date": long_date(brief.date),
+        "window_text": window_text(brief),
+        "generated": generated.isoformat(timespec="seconds") if generated else None,
+        "generated_text": f"{generated:%d %b %Y %H:%M %Z}".strip() if generated else None,
+        "sources": sources_view(brief, numbers),
+        "stats_lines": stats_lines(brief),
+        "cite": numbers.numbers,
+        "tags": fact_tags,
+        "date_range": date_range,
+        "event_key": event_sort_key,
+        "sections": [s for s in brief.sections if s.facts or s.more],
+    }
+
+
+def event_sort_key(event: UpcomingEvent) -> tuple[date, date]:
+    return (event.start, event.end)
+
+
+# ----------------------------------------------------------------------------- rendering
+def render_html(brief: Brief, theme: Theme) -> str:
+    """Render brief.html with the theme's template; any template problem is a RenderError."""
+    env = theme.environment()
+    try:
+        template = env.get_template(TEMPLATE_NAME)
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(
+            f"brief.html: template {exc.name} not found in theme folders {theme.searched()}"
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"brief.html: {_where(exc)}: {exc.message}") from exc
+    try:
+        return template.render(template_context(brief, theme))
+    except RenderError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"brief.html: {_where(exc)}: {exc.message}") from exc
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(
+            f"brief.html: template {exc.name} not found in theme folders {theme.searched()}"
+        ) from exc
+    except Exception as exc:  # a theme's template can fail in any way; name it in one line
+        raise RenderError(f"brief.html: template {TEMPLATE_NAME} failed: {exc}") from exc
+
+
+def _where(exc: jinja2.TemplateSyntaxError) -> str:
+    return f"{exc.filename or exc.name or TEMPLATE_NAME} line {exc.lineno}"

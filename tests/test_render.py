@@ -1,0 +1,666 @@
+"""Tests of the render stage: html, pdf, json and ics outputs of a hand-built Brief.
+
+The fixture brief is invented (outlets and sentences), realistic in shape: several sections,
+key points, a looking-ahead calendar, six sources, and one hostile fact and URL that must
+come out inert.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from briefings.errors import BriefingsError, OutputError, RenderError
+from briefings.model import (
+    Brand,
+    Brief,
+    BriefFact,
+    BriefSection,
+    Citation,
+    DateMention,
+    UpcomingEvent,
+    Window,
+)
+from briefings.render import FORMATS, render_brief
+
+KYIV = timezone(timedelta(hours=3))
+HOSTILE = 'Protesters held signs reading <script>alert(1)</script> and <img src="file:///etc/passwd"> outside the ministry.'
+JS_URL = "javascript:alert(1)"
+
+# ------------------------------------------------------------------ conftest_render helpers
+
+
+def _citation(number: int, outlet: str, title: str, url: str | None, hour: int | None) -> Citation:
+    published = datetime(2025, 7, 22, hour, 15, tzinfo=KYIV) if hour is not None else None
+    return Citation(f"art{number:03d}", outlet, title, url, published, number)
+
+
+SOURCES = (
+    _citation(1, "Kyiv Ledger", "Delegations to meet again in Istanbul", "https://ledger.example/istanbul", 7),
+    _citation(2, "Baltic Wire", "Overnight drone attack hits Odesa port", "https://balticwire.example/odesa", 9),
+    _citation(3, "Danube Observer", "EU agrees new aid tranche", "http://danube.example/aid?id=7&x=1", 11),
+    _citation(4, "Harbour Post", "Grain corridor insurance extended", JS_URL, 13),
+    _citation(5, "Steppe Daily", "Officials weigh prisoner exchange", None, None),
+    _citation(6, "Carpathian Review", "Energy ministry warns of winter shortfall", "https://carpathian.example/energy", 18),
+)
+
+
+def _fact(text: str, section: str, cites: tuple[int, ...], *, attribution: str | None = None,
+          dates: tuple[DateMention, ...] = ()) -> BriefFact:
+    citations = tuple(SOURCES[n - 1] for n in cites)
+    return BriefFact(
+        id=f"f-{abs(hash(text)) % 10**8}",
+        text=text,
+        section=section,
+        score=0.8,
+        citations=citations,
+        corroboration=len({c.outlet for c in citations}),
+        dates=dates,
+        attribution=attribution,
+    )
+
+
+WED = DateMention("on Wednesday", date(2025, 7, 23), date(2025, 7, 23))
+TALKS = _fact("Ukrainian and Russian delegations will meet in Istanbul on Wednesday for a third round of talks, "
+              "the presidential office said.", "diplomacy", (1, 5), attribution="presidential office", dates=(WED,))
+DRONES = _fact("At least 14 people were injured when drones struck port infrastructure in Odesa overnight, "
+               "regional officials said.", "strikes", (2,), attribution="regional officials")
+AID = _fact("The European Union approved a €1.2 billion tranche of macro-financial assistance, "
+            "to be disbursed by the end of August.", "aid", (3, 1))
+PRISONERS = _fact("A prisoner exchange involving up to 300 people is being prepared, according to two sources "
+                  "familiar with the negotiations.", "diplomacy", (5,), attribution="two unnamed sources")
+HOSTILE_FACT = _fact(HOSTILE, "other", (4,))
+
+
+def make_brief(logo: str | None = None, **changes: object) -> Brief:
+    """A realistic brief for 22 July 2025 (Europe/Kyiv), built by hand."""
+    diplomacy = BriefSection("diplomacy", "Diplomacy", (
+        TALKS,
+        PRISONERS,
+        _fact("The foreign minister told reporters that any ceasefire must be verified by international "
+              "monitors before sanctions relief is discussed.", "diplomacy", (1,), attribution="foreign minister"),
+    ), more=4)
+    strikes = BriefSection("strikes", "Strikes", (
+        DRONES,
+        _fact("Air defence units shot down 37 of 41 drones launched overnight, the air force said.",
+              "strikes", (2, 6), attribution="air force"),
+        _fact("Power was cut to about 20,000 households in the Sumy region after a strike on a substation.",
+              "strikes", (6,)),
+    ))
+    aid = BriefSection("aid", "Aid", (
+        AID,
+        _fact("Insurers extended war-risk cover for grain ships using the Black Sea corridor until October.",
+              "aid", (4,)),
+    ))
+    other = BriefSection("other", "Other news", (
+        HOSTILE_FACT,
+        _fact("The energy ministry warned that gas storage is 15% below the level planned for mid-July.",
+              "other", (6,)),
+    ))
+    looking_ahead = (
+        UpcomingEvent(date(2025, 7, 23), date(2025, 7, 23),
+                      "Third round of direct talks between Ukrainian and Russian delegations in Istanbul.",
+                      "diplomacy", (SOURCES[0], SOURCES[4]), "on Wednesday"),
+        UpcomingEvent(date(2025, 7, 24), date(2025, 7, 25),
+                      "EU foreign ministers meet in Brussels to discuss the next sanctions package and "
+                      "long-term security commitments for Ukraine, including air defence deliveries.",
+                      "diplomacy", (SOURCES[2],), "Thursday and Friday"),
+        UpcomingEvent(date(2025, 8, 31), date(2025, 8, 31),
+                      "Deadline for disbursing the EU assistance tranche.", "aid", (SOURCES[3],),
+                      "by the end of August"),
+    )
+    brand = Brand(name="Example Risk Desk", primary="#0b3d91", accent="#ffd500",
+                  marking="FOR INTERNAL USE", footer="Prepared automatically from open sources.",
+                  logo=logo)
+    brief = Brief(
+        date=date(2025, 7, 22),
+        title="Ukraine Morning Brief",
+        window=Window(datetime(2025, 7, 22, tzinfo=KYIV), datetime(2025, 7, 23, tzinfo=KYIV), "Europe/Kyiv"),
+        brand=brand,
+        key_points=(TALKS, DRONES, AID),
+        sections=(diplomacy, strikes, aid, other),
+        looking_ahead=looking_ahead,
+        articles=SOURCES,
+        stats={"articles": 6, "sentences": 61, "facts": 14, "boilerplate": 7, "merged": 2, "undated": 1},
+        generated=datetime(2025, 7, 23, 6, 30, tzinfo=UTC),
+    )
+    return replace(brief, **changes) if changes else brief
+
+
+LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">'
+            '<rect width="40" height="40" rx="6" fill="#ffd500"/>'
+            '<path d="M8 28 L20 10 L32 28 Z" fill="#0b3d91"/></svg>')
+
+
+@pytest.fixture
+def logo(tmp_path: Path) -> Path:
+    (tmp_path / "assets").mkdir()
+    path = tmp_path / "assets" / "logo.svg"
+    path.write_text(LOGO_SVG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def brief(logo: Path) -> Brief:
+    return make_brief(logo=str(logo))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """All four outputs rendered once (the PDF is the slow part)."""
+    root = tmp_path_factory.mktemp("rendered")
+    logo_path = root / "logo.svg"
+    logo_path.write_text(LOGO_SVG, encoding="utf-8")
+    b = make_brief(logo=str(logo_path))
+    out = root / "reports" / "2025-07-22"
+    paths = render_brief(b, out)
+    return {"brief": b, "out": out, "paths": paths}
+
+
+class RecordingServer:
+    """A loopback HTTP server that records every request (none must ever arrive)."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                outer.requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+
+@pytest.fixture
+def server() -> Iterator[RecordingServer]:
+    srv = RecordingServer()
+    srv.thread.start()
+    try:
+        yield srv
+    finally:
+        srv.server.shutdown()
+        srv.server.server_close()
+
+
+def read_pdf(path: Path) -> tuple[list[str], dict[str, str]]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    texts = [page.extract_text() or "" for page in reader.pages]
+    meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
+    return texts, meta
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace runs collapsed (PDF extraction breaks lines anywhere)."""
+    return " ".join(text.split())
+
+
+def read_pgm(path: Path) -> tuple[int, int, bytes]:
+    """A binary PGM (P5) as (width, height, pixels): pdftoppm -gray writes these."""
+    data = path.read_bytes()
+    fields: list[bytes] = []
+    pos = 0
+    while len(fields) < 4:
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        if data[pos:pos + 1] == b"#":
+            pos = data.index(b"\n", pos) + 1
+            continue
+        end = pos
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[pos:end])
+        pos = end
+    assert fields[0] == b"P5", fields[0]
+    width, height, maxval = int(fields[1]), int(fields[2]), int(fields[3])
+    assert maxval < 256
+    pixels = data[pos + 1: pos + 1 + width * height]
+    assert len(pixels) == width * height
+    return width, height, pixels
+
+
+# ------------------------------------------------------------------ files and json
+
+
+def test_render_writes_every_format(rendered: dict) -> None:
+    out: Path = rendered["out"]
+    names = [p.name for p in rendered["paths"]]
+    assert names == ["brief.html", "brief.pdf", "brief.json", "looking-ahead.ics"]
+    for path in rendered["paths"]:
+        assert path.parent == out and path.stat().st_size > 200
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temp files left behind"
+    assert FORMATS == ("html", "pdf", "json", "ics")
+
+
+def test_json_round_trips_to_the_model(rendered: dict) -> None:
+    b: Brief = rendered["brief"]
+    data = json.loads((rendered["out"] / "brief.json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(b.to_json()))
+    assert data["date"] == "2025-07-22"
+    assert [s["key"] for s in data["sections"]] == ["diplomacy", "strikes", "aid", "other"]
+    assert data["sections"][3]["facts"][0]["text"] == HOSTILE
+    assert "€1.2 billion" in (rendered["out"] / "brief.json").read_text(encoding="utf-8")
+
+
+def test_only_requested_formats(tmp_path: Path, brief: Brief) -> None:
+    paths = render_brief(brief, tmp_path, formats=["json", "html"])
+    assert [p.name for p in paths] == ["brief.html", "brief.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["assets", "brief.html", "brief.json"]
+
+
+def test_unknown_format_is_an_error(tmp_path: Path, brief: Brief) -> None:
+    with pytest.raises(BriefingsError, match="docx"):
+        render_brief(brief, tmp_path, formats=["html", "docx"])
+    assert [p.name for p in tmp_path.iterdir()] == ["assets"]
+
+
+# ------------------------------------------------------------------ html
+
+
+def test_html_has_the_brief(rendered: dict) -> None:
+    html = (rendered["out"] / "brief.html").read_text(encoding="utf-8")
+    assert '<meta name="viewport"' in html
+    assert "Example Risk Desk" in html and "FOR INTERNAL USE" in html
+    assert "Ukraine Morning Brief" in html and "Tuesday 22 July 2025" in html
+    assert "Europe/Kyiv" in html
+    assert re.search(r'<img class="logo" src="data:image/svg\+xml;base64,', html)
+    # order: key points, sections in order, looking ahead, sources
+    marks = ["Key points", ">Diplomacy<", ">Strikes<", ">Aid<", ">Other news<", "Looking ahead", ">Sources<"]
+    positions = [html.index(m) for m in marks]
+    assert positions == sorted(positions)
+    assert "third round of talks" in html
+    assert "+4 more in brief.json" in html
+    assert html.count("more in brief.json") == 1
+    # citation markers link to the numbered sources
+    assert '<a class="cite" href="#src-1">[1]</a><a class="cite" href="#src-5">[5]</a>' in html
+    for n in range(1, 7):
+        assert f'id="src-{n}"' in html
+    assert "Thu 24 – Fri 25 Jul" in html and "Wed 23 Jul" in html
+    assert "1 article had no publication date" in html
+    assert "Prepared automatically from open sources." in html
+    assert "6 articles briefed, 14 facts extracted." in html
+
+
+def test_html_marks_single_and_unnamed_sources(rendered: dict) -> None:
+    html = (rendered["out"] / "brief.html").read_text(encoding="utf-8")
+    prisoners = html[html.index("A prisoner exchange"):]
+    prisoners = prisoners[: prisoners.index("</li>")]
+    assert "single unnamed source" in prisoners
+    drones = html[html.index("At least 14 people"):]
+    assert "single source" in drones[: drones.index("</li>")]
+    aid = html[html.index("macro-financial"):]
+    assert "tag" not in aid[: aid.index("</li>")]  # two outlets, own voice: no caution tag
+
+
+def test_html_escapes_hostile_text(rendered: dict) -> None:
+    html = (rendered["out"] / "brief.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in html
+    assert "javascript:" not in " ".join(re.findall(r'href="([^"]*)"', html))
+    assert "javascript:alert(1)" in html  # shown as text in the Sources list
+    assert 'http://danube.example/aid?id=7&amp;x=1' in html
+
+
+def test_html_makes_no_external_requests(rendered: dict) -> None:
+    html = (rendered["out"] / "brief.html").read_text(encoding="utf-8")
+    srcs = re.findall(r'\bsrc\s*=\s*"([^"]*)"', html, re.I)
+    assert srcs and all(s.startswith("data:") for s in srcs), srcs
+    for href in re.findall(r'\bhref\s*=\s*"([^"]*)"', html, re.I):
+        assert href.startswith(("#", "https://", "http://")), href
+    assert not re.search(r"<link\b", html, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:|file:|//)", html, re.I)
+    assert not re.search(r"@import", html, re.I)
+    assert not re.search(r'src="(http|file)', html)
+
+
+def test_html_css_is_inlined_unescaped(rendered: dict) -> None:
+    html = (rendered["out"] / "brief.html").read_text(encoding="utf-8")
+    style = html[html.index("<style>"): html.index("</style>")]
+    assert "@page" in style and "counter(pages)" in style
+    assert '"Liberation Sans"' in style  # quotes survive: CSS is not autoescaped
+    assert "&#34;" not in style and "&gt;" not in style
+    assert "--brand-primary: #0b3d91" in style
+
+
+def test_brand_colour_cannot_inject_css(tmp_path: Path) -> None:
+    evil = Brand(name="Desk", primary="red; } body { background: url(http://127.0.0.1:9/x) } a {",
+                 accent="#ffd500")
+    render_brief(make_brief(brand=evil), tmp_path, formats=["html"])
+    html = (tmp_path / "brief.html").read_text(encoding="utf-8")
+    assert "127.0.0.1:9" not in html
+    assert "--brand-primary: #0b3d91" in html
+
+
+def test_missing_logo_degrades_to_brand_name(tmp_path: Path) -> None:
+    render_brief(make_brief(logo=str(tmp_path / "nope.svg")), tmp_path / "out", formats=["html"])
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert 'class="logo"' not in html and "Example Risk Desk" in html
+
+
+# ------------------------------------------------------------------ pdf
+
+
+def test_pdf_has_text_footer_and_metadata(rendered: dict) -> None:
+    texts, meta = read_pdf(rendered["out"] / "brief.pdf")
+    whole = squash(" ".join(texts))
+    assert "Ukraine Morning Brief" in whole
+    assert "Tuesday 22 July 2025" in whole
+    for fragment in ("third round of talks", "At least 14 people were injured",
+                     "macro-financial assistance", "gas storage is 15% below"):
+        assert fragment in whole, fragment
+    n = len(texts)
+    for i, text in enumerate(texts, start=1):
+        assert f"Page {i} of {n}" in squash(text), (i, text[-200:])
+    assert meta.get("/Title", "").startswith("Ukraine Morning Brief")
+    assert meta.get("/Author") == "Example Risk Desk"
+    assert meta.get("/CreationDate", "").startswith("D:20250723")
+    # running header on later pages carries brand and marking
+    if n > 1:
+        assert "Example Risk Desk" in texts[1] and "FOR INTERNAL USE" in texts[1]
+
+
+def test_pdf_hostile_text_stays_text(rendered: dict) -> None:
+    pdf = (rendered["out"] / "brief.pdf").read_bytes()
+    assert b"root:x:0:0" not in pdf
+    texts, _ = read_pdf(rendered["out"] / "brief.pdf")
+    whole = squash(" ".join(texts))
+    assert "<script>alert(1)</script>" in whole  # printed literally, not executed or dropped
+    assert "root:x:0" not in whole
+
+
+def test_pdf_pages_are_not_blank(rendered: dict, tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) not installed")
+    subprocess.run(["pdftoppm", "-r", "50", "-gray", str(rendered["out"] / "brief.pdf"),
+                    str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.pgm"))
+    assert pages
+    for page in pages:
+        width, height, pixels = read_pgm(page)
+        assert abs(width - 413) <= 2 and abs(height - 585) <= 2  # A4 at 50 dpi
+        mean = sum(pixels) / len(pixels)
+        variance = sum((p - mean) ** 2 for p in pixels) / len(pixels)
+        dark = sum(1 for p in pixels if p < 128)
+        assert variance > 100, (page.name, variance)
+        assert dark > 200, (page.name, dark)
+
+
+def test_pdf_refuses_network_and_disk(tmp_path: Path, server: RecordingServer) -> None:
+    """Hostile article text, and a theme that tries to fetch: no request, no file read."""
+    fact = _fact(f'Look: <img src="{server.url("/fact")}"> and <link rel=stylesheet href="{server.url("/l")}">',
+                 "other", (1,))
+    b = make_brief(key_points=(fact,))
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "brief.html.j2").write_text(
+        '{% extends "default:brief.html.j2" %}{% block head_extra %}'
+        f'<link rel="stylesheet" href="{server.url("/theme.css")}">'
+        '<link rel="stylesheet" href="file:///etc/passwd">{% endblock %}'
+        f'{{% block footer %}}<img src="{server.url("/img.png")}"><img src="file:///etc/passwd">'
+        '<img src="../../../../etc/passwd">{% endblock %}',
+        encoding="utf-8",
+    )
+    (theme / "brief.css").write_text(
+        f'@import "{server.url("/import.css")}";\n'
+        f'body {{ background: url({server.url("/bg.png")}); }}\n'
+        'h1 { background: url(file:///etc/passwd); }\n',
+        encoding="utf-8",
+    )
+    paths = render_brief(b, tmp_path / "out", formats=["pdf"], theme=theme)
+    assert paths == [tmp_path / "out" / "brief.pdf"]
+    assert server.requests == []
+    pdf = paths[0].read_bytes()
+    assert b"root:x:0:0" not in pdf and pdf.startswith(b"%PDF")
+
+
+def test_url_fetcher_allows_only_theme_files_and_data(server: RecordingServer) -> None:
+    from briefings.render.pdf import make_url_fetcher
+    from briefings.render.theme import load_theme
+
+    theme = load_theme(None)
+    fetcher = make_url_fetcher(theme)
+    for url in (server.url("/x"), "file:///etc/passwd", "https://example.org/a.png",
+                (theme.base_dir / ".." / ".." / "pyproject.toml").as_uri(),
+                theme.base_dir.as_uri() + "/../../pyproject.toml", "ftp://127.0.0.1/x"):
+        with pytest.raises(ValueError):
+            fetcher(url)
+    assert server.requests == []
+    css = theme.base_dir / "brief.css"
+    response = fetcher(css.as_uri())
+    try:
+        assert response.read() == css.read_bytes()
+    finally:
+        response.close()
+    data = fetcher("data:text/plain;base64,aGVsbG8=")
+    assert data.read() == b"hello"
+
+
+def test_render_does_not_import_weasyprint_until_pdf() -> None:
+    code = (
+        "import sys, tempfile, pathlib\n"
+        "sys.path.insert(0, 'tests')\n"
+        "import briefings.render as r\n"
+        "assert 'weasyprint' not in sys.modules\n"
+        "from test_render import make_brief\n"
+        "r.render_brief(make_brief(), pathlib.Path(tempfile.mkdtemp()), formats=['html','json','ics'])\n"
+        "assert 'weasyprint' not in sys.modules, 'html/json/ics must not import weasyprint'\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+# ------------------------------------------------------------------ ics
+
+
+def test_ics_parses_with_the_events(rendered: dict) -> None:
+    from icalendar import Calendar
+
+    raw = (rendered["out"] / "looking-ahead.ics").read_bytes()
+    cal = Calendar.from_ical(raw)
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 3
+    first, second, third = events
+    assert first.decoded("dtstart") == date(2025, 7, 23)
+    assert first.decoded("dtend") == date(2025, 7, 24)
+    assert second.decoded("dtstart") == date(2025, 7, 24)
+    assert second.decoded("dtend") == date(2025, 7, 26)
+    assert str(first["summary"]).startswith("Third round of direct talks")
+    assert len(str(second["summary"])) <= 90 and str(second["summary"]).endswith("…")
+    assert "long-term security commitments" in str(second["description"])
+    assert "Kyiv Ledger" in str(first["description"]) and "https://ledger.example/istanbul" in str(first["description"])
+    assert str(first["url"]) == "https://ledger.example/istanbul"
+    assert "url" not in third  # its only citation has a javascript: URL
+    assert first.decoded("dtstamp") == datetime(2025, 7, 23, 6, 30, tzinfo=UTC)
+    assert len({str(e["uid"]) for e in events}) == 3
+
+
+def test_ics_uids_are_stable(tmp_path: Path, brief: Brief) -> None:
+    from icalendar import Calendar
+
+    render_brief(brief, tmp_path / "a", formats=["ics"])
+    render_brief(replace(brief, generated=None), tmp_path / "b", formats=["ics"])
+    uids = [
+        [str(e["uid"]) for e in Calendar.from_ical((tmp_path / d / "looking-ahead.ics").read_bytes()).walk("VEVENT")]
+        for d in ("a", "b")
+    ]
+    assert uids[0] == uids[1]
+
+
+def test_no_events_no_ics_and_stale_one_removed(tmp_path: Path, brief: Brief) -> None:
+    render_brief(brief, tmp_path, formats=["json", "ics"])
+    assert (tmp_path / "looking-ahead.ics").exists()
+    paths = render_brief(replace(brief, looking_ahead=()), tmp_path, formats=["json", "ics"])
+    assert [p.name for p in paths] == ["brief.json"]
+    assert not (tmp_path / "looking-ahead.ics").exists()
+
+
+# ------------------------------------------------------------------ atomic writes and errors
+
+
+def test_broken_theme_leaves_previous_files_intact(tmp_path: Path, brief: Brief) -> None:
+    out = tmp_path / "out"
+    render_brief(brief, out, formats=["html", "json"])
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    theme = tmp_path / "broken"
+    theme.mkdir()
+    (theme / "brief.html.j2").write_text("<h1>{{ brief.title }</h1>{% for x in %}", encoding="utf-8")
+    with pytest.raises(RenderError) as info:
+        render_brief(make_brief(title="A different title"), out, formats=["html", "json"], theme=theme)
+    message = str(info.value)
+    assert "brief.html" in message and "\n" not in message
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_failure_in_pdf_writes_nothing(tmp_path: Path, brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    render_brief(brief, out, formats=["html", "json"])
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def boom(html: str, theme: object) -> bytes:
+        raise RenderError("brief.pdf: WeasyPrint failed: simulated")
+
+    import briefings.render.pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "render_pdf", boom)
+    with pytest.raises(RenderError, match="simulated"):
+        render_brief(make_brief(title="Changed"), out, formats=["html", "pdf", "json"])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_write_failure_is_output_error_and_keeps_old_file(tmp_path: Path, brief: Brief,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    render_brief(brief, out, formats=["html", "json"])
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    import briefings.render.output as output
+
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def flaky_replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(str(dst))
+        if str(dst).endswith("brief.json"):
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", flaky_replace)
+    with pytest.raises(OutputError, match="brief.json"):
+        render_brief(make_brief(title="Changed"), out, formats=["json"])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # temp removed, old kept
+
+
+def test_read_only_folder_is_output_error(tmp_path: Path, brief: Brief) -> None:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions")
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        with pytest.raises(OutputError, match="ro"):
+            render_brief(brief, out, formats=["json"])
+        with pytest.raises(OutputError):
+            render_brief(brief, out / "sub", formats=["json"])
+    finally:
+        out.chmod(0o755)
+
+
+def test_output_path_blocked_by_a_file_is_output_error(tmp_path: Path, brief: Brief) -> None:
+    blocker = tmp_path / "reports"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OutputError, match="reports"):
+        render_brief(brief, blocker / "2025-07-22", formats=["json"])
+    with pytest.raises(OutputError):
+        render_brief(brief, blocker, formats=["json"])
+
+
+def test_temp_file_failure_is_output_error(tmp_path: Path, brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefings.render.output as output
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", denied)
+    with pytest.raises(OutputError, match="Permission denied"):
+        render_brief(brief, tmp_path, formats=["json"])
+
+
+# ------------------------------------------------------------------ themes
+
+
+def test_user_theme_overrides_only_the_stylesheet(tmp_path: Path, brief: Brief) -> None:
+    theme = tmp_path / "mytheme"
+    theme.mkdir()
+    (theme / "brief.css").write_text("/* user-theme-marker */ h1.title { color: #123456; }", encoding="utf-8")
+    render_brief(brief, tmp_path / "out", formats=["html"], theme=theme)
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "user-theme-marker" in html and "#123456" in html
+    assert "Default theme of the morning brief" not in html  # default CSS replaced, not added
+    assert "Key points" in html and 'id="src-1"' in html  # template still the default one
+
+
+def test_user_template_extends_the_default(tmp_path: Path, brief: Brief) -> None:
+    theme = tmp_path / "t"
+    theme.mkdir()
+    (theme / "brief.html.j2").write_text(
+        '{% extends "default:brief.html.j2" %}{% block footer %}<footer>Desk footer {{ brand.name }}'
+        "</footer>{% endblock %}", encoding="utf-8")
+    render_brief(brief, tmp_path / "out", formats=["html"], theme=str(theme))
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "<footer>Desk footer Example Risk Desk</footer>" in html
+    assert "Key points" in html and "Default theme of the morning brief" in html
+
+
+def test_unknown_theme_names_the_folders_searched(tmp_path: Path, brief: Brief) -> None:
+    with pytest.raises(RenderError) as info:
+        render_brief(brief, tmp_path, formats=["html"], theme="no-such-theme")
+    message = str(info.value)
+    assert "no-such-theme" in message and "templates" in message
+    assert [p.name for p in tmp_path.iterdir()] == ["assets"]
+
+
+def test_missing_template_names_the_folders_searched(tmp_path: Path, brief: Brief,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefings.render.html as html_module
+
+    monkeypatch.setattr(html_module, "TEMPLATE_NAME", "missing.html.j2")
+    theme = tmp_path / "t"
+    theme.mkdir()
+    with pytest.raises(RenderError) as info:
+        render_brief(brief, tmp_path / "out", formats=["html"], theme=theme)
+    message = str(info.value)
+    assert "missing.html.j2" in message and str(theme) in message and "default" in message
+
+
+def test_builtin_themes_dir_finds_the_default() -> None:
+    from briefings.render.theme import builtin_themes_dir
+
+    assert (builtin_themes_dir() / "default" / "brief.html.j2").is_file()
+    assert (builtin_themes_dir() / "default" / "brief.css").is_file()
