@@ -762,8 +762,14 @@ def _html_content(html: str) -> tuple[_Meta, str]:
         )
         if meta.published is None and trafilatura_date:
             meta.published = trafilatura_date
-    if not any(ch.isalnum() for ch in body) and tree is not None:
-        body = _visible_text(tree)
+    if tree is not None:
+        # trafilatura falls back to all of the page's text when it finds no main content,
+        # so a page whose only words are in nav/header/footer would pass as an article.
+        visible = _visible_text(tree)
+        if not any(ch.isalnum() for ch in visible):
+            body = ""
+        elif not any(ch.isalnum() for ch in body):
+            body = visible
     return meta, body
 
 
@@ -882,7 +888,7 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", 
 
 
 def _visible_text(tree: Any) -> str:
-    """Visible text by block, for pages trafilatura finds nothing in."""
+    """Visible text by block outside nav/header/footer/scripts (the tree is changed)."""
     for tag in _DROP_TAGS:
         for element in list(tree.iter(tag)):
             parent = element.getparent()
