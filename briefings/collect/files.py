@@ -27,7 +27,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -120,9 +120,10 @@ def read_paths(
 ) -> ReadResult:
     """Read every supported file among ``paths`` (files, folders walked recursively, or globs).
 
-    Folders are walked in name order, skipping hidden entries, README/LICENSE files and unknown
-    extensions (a folder of saved articles often holds other things); a file named explicitly with an unknown
-    extension is reported, because the user asked for it. A file reached twice is read once.
+    Folders are walked in name order, skipping hidden entries, README/LICENSE files and
+    unknown extensions (a folder of saved articles often holds other things); a file named
+    explicitly with an unknown extension is reported, because the user asked for it. A file
+    reached twice is read once.
     """
     settings = _Settings(source, default_tz, max_bytes)
     articles: list[Article] = []
@@ -162,22 +163,22 @@ def read_file(
     settings = _Settings(source, default_tz, max_bytes)
     try:
         _check_target(path, explicit=True)
-        found, problems = _read_one(path, settings)
+        found, _problems = _read_one(path, settings)
     except _Unreadable as exc:
         raise SourceError(f"{path}: {exc.reason}") from None
-    if not found:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise SourceError(f"{path}: {problems[0] if problems else 'no article text'}{more}")
     return found
 
 
 # --------------------------------------------------------------------------- walking
 
 
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
 def _targets(paths: list[Path], skipped: list[Skipped]) -> Iterator[Path]:
     """Expand the given paths into files to read, recording what cannot be used."""
     for path in paths:
-        if not os.path.lexists(path) and glob.has_magic(str(path)):
+        if not os.path.lexists(path) and _GLOB_CHARS.search(str(path)):
             matches = sorted(glob.glob(str(path), recursive=True))
             if not matches:
                 skipped.append(Skipped(path, "no files match this pattern"))
@@ -280,7 +281,12 @@ def _read_one(path: Path, settings: _Settings) -> tuple[list[Article], list[str]
     if reader is None:
         raise _Unreadable(f"unsupported file type ({suffix or 'no extension'})")
     text = _load_text(path, settings.max_bytes)
-    return reader(path, text, settings)
+    articles, problems = reader(path, text, settings)
+    if not articles:
+        # a file none of whose entries is readable is one failure, not one line per entry
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise _Unreadable(f"{problems[0] if problems else 'no article text'}{more}")
+    return articles, problems
 
 
 def _load_text(path: Path, max_bytes: int) -> str:
@@ -296,7 +302,8 @@ def _load_text(path: Path, max_bytes: int) -> str:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _Unreadable("is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file")
+            is_dir = stat.S_ISDIR(info.st_mode)
+            raise _Unreadable("is a directory" if is_dir else "not a regular file")
         if info.st_size > max_bytes:
             raise _Unreadable(_too_big(info.st_size, max_bytes))
         try:
@@ -305,9 +312,12 @@ def _load_text(path: Path, max_bytes: int) -> str:
             raise _Unreadable(_stat_problem(path, exc)) from None
     if len(data) > max_bytes:
         raise _Unreadable(_too_big(len(data), max_bytes))
-    if not data.strip():
-        raise _Unreadable("empty file" if not data else "empty file (only whitespace)")
-    return _normalise(_decode(data))
+    if not data:
+        raise _Unreadable("empty file")
+    text = _normalise(_decode(data))
+    if not text.strip():
+        raise _Unreadable("empty file (only whitespace)")
+    return text
 
 
 def _too_big(size: int, limit: int) -> str:
@@ -484,7 +494,9 @@ _ISO = re.compile(
     r"(?![\d:])"
 )
 _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
-_WORDY_FORMATS = ("%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%b. %d, %Y")
+_WORDY_FORMATS = (
+    "%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%b. %d, %Y", "%a, %d %b %Y", "%A, %B %d, %Y",
+)  # fmt: skip
 
 
 def parse_published(value: Any, default_tz: tzinfo = UTC) -> tuple[datetime | None, bool]:
@@ -749,7 +761,9 @@ def _html_content(html: str) -> tuple[_Meta, str]:
     body = ""
     document = _trafilatura(html)
     if document is not None:
-        body = "\n\n".join(line.strip() for line in (document.text or "").split("\n") if line.strip())
+        # trafilatura puts one block per line; the Article contract wants blank-line paragraphs
+        lines = (line.strip() for line in (document.text or "").split("\n"))
+        body = "\n\n".join(line for line in lines if line)
         trafilatura_date = document.date
         meta.update(
             {
@@ -921,7 +935,8 @@ def _read_json(path: Path, text: str, settings: _Settings) -> tuple[list[Article
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Unreadable(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise _Unreadable(f"invalid JSON at {where}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
         raise _Unreadable(f"invalid JSON ({type(exc).__name__})") from None
     if isinstance(data, dict) and not _has_body(data) and isinstance(data.get("articles"), list):
@@ -948,15 +963,17 @@ def _read_jsonl(path: Path, text: str, settings: _Settings) -> tuple[list[Articl
             problems.append(f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}")
         except (ValueError, RecursionError) as exc:
             problems.append(f"line {number}: invalid JSON ({type(exc).__name__})")
+    if not items and not problems:
+        raise _Unreadable("no articles (no JSON lines)")
     articles, entry_problems = _entries(path, items, "line", settings)
     merged = sorted(problems + entry_problems, key=lambda p: int(p.split()[1].rstrip(":")))
     return articles, merged
 
 
 def _entries(
-    path: Path, items: Iterator[tuple[int, Any]] | list[tuple[int, Any]], what: str,
-    settings: _Settings,
-) -> tuple[list[Article], list[str]]:  # fmt: skip
+    path: Path, items: Iterable[tuple[int, Any]], what: str, settings: _Settings
+) -> tuple[list[Article], list[str]]:
+    """Articles from numbered JSON values; a bad value costs only itself ("item 3: ...")."""
     articles: list[Article] = []
     problems: list[str] = []
     for number, item in items:
