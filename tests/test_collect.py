@@ -225,6 +225,16 @@ def test_html_keeps_body_drops_nav_and_reads_metadata(tmp_path: Path) -> None:
     assert article.name == "page.html"
 
 
+def test_html_declared_legacy_charset_is_honoured(tmp_path: Path) -> None:
+    page = HTML_PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1251">')
+    page = page.replace("Drones hit Kyiv</h1>", "Drones hit Київ</h1>")
+    [article] = read_file(write(tmp_path, "cp1251.html", page.encode("cp1251")))
+    assert "Київ" in article.text
+    undeclared = page.replace('<meta charset="windows-1251">', "").encode("cp1251")
+    result = read_paths([write(tmp_path, "plain.html", undeclared)])
+    assert only_skip(result).reason.startswith("not valid UTF-8 (byte 0x")
+
+
 def test_htm_extension_is_read(tmp_path: Path) -> None:
     [article] = read_file(write(tmp_path, "page.htm", HTML_PAGE))
     assert "dozens of drones" in article.text
