@@ -299,7 +299,7 @@ def test_html_has_the_brief(rendered: dict) -> None:
     assert '<a class="cite" href="#src-1">[1]</a><a class="cite" href="#src-5">[5]</a>' in html
     for n in range(1, 7):
         assert f'id="src-{n}"' in html
-    assert "Thu 24 – Fri 25 Jul" in html and "Wed 23 Jul" in html
+    assert "Thu\xa024 – Fri\xa025\xa0Jul" in html and "Wed\xa023\xa0Jul" in html
     assert "1 article had no publication date" in html
     assert "Prepared automatically from open sources." in html
     assert "6 articles briefed, 14 facts extracted." in html
@@ -436,6 +436,22 @@ def test_pdf_refuses_network_and_disk(tmp_path: Path, server: RecordingServer) -
     assert server.requests == []
     pdf = paths[0].read_bytes()
     assert b"root:x:0:0" not in pdf and pdf.startswith(b"%PDF")
+
+
+def test_logo_svg_cannot_fetch(tmp_path: Path, server: RecordingServer) -> None:
+    """An SVG logo is rendered by WeasyPrint for the PDF: its own links go through the fetcher."""
+    logo = tmp_path / "evil.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'width="40" height="40"><rect width="40" height="40" fill="#0b3d91"/>'
+        f'<image href="{server.url("/svg.png")}" width="10" height="10"/>'
+        '<image xlink:href="file:///etc/passwd" width="10" height="10"/></svg>',
+        encoding="utf-8",
+    )
+    paths = render_brief(make_brief(logo=str(logo)), tmp_path / "out", formats=["html", "pdf"])
+    assert [p.name for p in paths] == ["brief.html", "brief.pdf"]
+    assert server.requests == []
+    assert 'src="data:image/svg+xml;base64,' in paths[0].read_text(encoding="utf-8")
 
 
 def test_url_fetcher_allows_only_theme_files_and_data(server: RecordingServer) -> None:
@@ -624,6 +640,16 @@ def test_user_theme_overrides_only_the_stylesheet(tmp_path: Path, brief: Brief) 
     assert "user-theme-marker" in html and "#123456" in html
     assert "Default theme of the morning brief" not in html  # default CSS replaced, not added
     assert "Key points" in html and 'id="src-1"' in html  # template still the default one
+
+
+def test_theme_css_cannot_close_the_style_element(tmp_path: Path, brief: Brief) -> None:
+    theme = tmp_path / "t"
+    theme.mkdir()
+    (theme / "brief.css").write_text("p { color: red; } </style><script>alert(1)</script><style>",
+                                     encoding="utf-8")
+    render_brief(brief, tmp_path / "out", formats=["html"], theme=theme)
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "<script" not in html and html.count("</style>") == 1
 
 
 def test_user_template_extends_the_default(tmp_path: Path, brief: Brief) -> None:

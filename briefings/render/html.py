@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,14 +53,21 @@ def short_date(value: date | datetime) -> str:
 
 
 def date_range(start: date, end: date) -> str:
-    """A day or a span: 'Wed 23 Jul', 'Thu 24 – Fri 25 Jul', 'Wed 30 Jul – Fri 1 Aug'."""
+    """A day or a span: 'Wed 23 Jul', 'Thu 24 – Fri 25 Jul', 'Wed 30 Jul – Fri 1 Aug'.
+
+    Spaces inside each end are no-break spaces, so a narrow date column wraps only at the
+    dash, never between a weekday and its day number.
+    """
+    nb = "\u00a0"
     if end <= start:
-        return short_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start:%a} {start.day} – {short_date(end)}"
-    if start.year == end.year:
-        return f"{short_date(start)} – {short_date(end)}"
-    return f"{short_date(start)} {start.year} – {short_date(end)} {end.year}"
+        text = short_date(start)
+    elif (start.year, start.month) == (end.year, end.month):
+        text = f"{start:%a} {start.day} – {short_date(end)}"
+    elif start.year == end.year:
+        text = f"{short_date(start)} – {short_date(end)}"
+    else:
+        text = f"{short_date(start)} {start.year} – {short_date(end)} {end.year}"
+    return nb.join(text.split(" ")).replace(f"{nb}–{nb}", " – ")
 
 
 def published_text(value: datetime | None, tz: ZoneInfo | None) -> str:
@@ -163,13 +170,13 @@ class CitationNumbers:
         return citation.number or self._by_id.get(citation.article_id)
 
     def numbers(self, citations: tuple[Citation, ...]) -> list[int]:
-        """Distinct source numbers of a fact's citations, in order, for markers [1][2]."""
+        """Distinct source numbers of a fact's citations, ascending, for markers [1][2]."""
         seen: list[int] = []
         for citation in citations:
             n = self.number(citation)
             if n is not None and n not in seen:
                 seen.append(n)
-        return seen
+        return sorted(seen)
 
 
 def fact_tags(fact: BriefFact) -> list[str]:
@@ -245,15 +252,18 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     """Everything the template sees. Plain values: autoescape handles all article text."""
     numbers = CitationNumbers(brief.articles)
     generated = brief.generated
+    created = (generated or datetime.now(UTC)).isoformat(timespec="seconds")
     return {
         "brief": brief,
         "brand": brief.brand,
-        "css": Markup(theme.read_stylesheet()),
+        # the theme's own CSS, never article text; "</" is escaped so it cannot close <style>
+        "css": Markup(theme.read_stylesheet().replace("</", "<\\/")),
         "brand_css": brand_css(brief.brand),
         "logo": logo_uri(brief.brand),
         "long_date": long_date(brief.date),
         "window_text": window_text(brief),
         "generated": generated.isoformat(timespec="seconds") if generated else None,
+        "created": created,
         "generated_text": f"{generated:%d %b %Y %H:%M %Z}".strip() if generated else None,
         "sources": sources_view(brief, numbers),
         "stats_lines": stats_lines(brief),
