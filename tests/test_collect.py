@@ -332,6 +332,11 @@ def test_bad_input_gives_one_skip_and_good_file_is_still_read(
         read_file(bad)
 
 
+def test_read_file_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"is a directory"):
+        read_file(tmp_path)
+
+
 def test_missing_path(tmp_path: Path) -> None:
     result = read_paths([tmp_path / "nope.txt", tmp_path / "missing-folder"])
     assert [s.reason for s in result.skipped] == ["does not exist", "does not exist"]

@@ -139,7 +139,8 @@ def read_paths(
             skipped.append(Skipped(target, exc.reason))
             continue
         except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
-            skipped.append(Skipped(target, f"could not be read ({type(exc).__name__}: {exc})"))
+            detail = " ".join(str(exc).split())[:200]
+            skipped.append(Skipped(target, f"could not be read ({type(exc).__name__}: {detail})"))
             continue
         articles.extend(found)
         skipped.extend(Skipped(target, reason) for reason in problems)
@@ -161,7 +162,8 @@ def read_file(
     path = Path(path)
     settings = _Settings(source, default_tz, max_bytes)
     try:
-        _check_target(path, explicit=True)
+        if _check_target(path, explicit=True) == "dir":
+            raise _Unreadable("is a directory (read_paths reads folders)")
         found, _problems = _read_one(path, settings)
     except _Unreadable as exc:
         raise SourceError(f"{path}: {exc.reason}") from None
