@@ -76,6 +76,8 @@ def run_guarded(function, *args, **kwargs):
     except BriefingsError as exc:
         if _state["debug"]:
             raise
+        for failure in getattr(exc, "failures", ()):
+            warn(f"skipped {failure}")
         raise fail(str(exc), exc.exit_code) from None
 
 

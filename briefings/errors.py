@@ -34,7 +34,14 @@ class SourceError(BriefingsError):
 
 
 class NothingToBrief(BriefingsError):
+    """No article in the window. ``failures`` names each input that could not be read, so
+    the CLI can report every one of them before the final error line."""
+
     exit_code = EXIT_NOTHING
+
+    def __init__(self, message: str, failures: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.failures = failures
 
 
 class RenderError(BriefingsError):

@@ -83,7 +83,10 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
     window = brief_window(request.day, config)
     articles = [a for a in read.articles if in_window(a, window)]
     if not articles:
-        raise NothingToBrief(_nothing_message(read.articles, read.skipped, window))
+        raise NothingToBrief(
+            _nothing_message(read.articles, read.skipped, window),
+            tuple(s.message() for s in read.skipped),
+        )
     facts = extract_all(articles, config, request.day, progress)
     brief = compose_brief(
         articles,
