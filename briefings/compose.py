@@ -35,6 +35,13 @@ MERGE_SIMILARITY = 0.6
 KEY_POINT_OVERLAP = 0.45
 """Key points more alike than this are two tellings of one thing: only the first is kept."""
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}"                      # KYIV / NEW YORK / ST. PETERSBURG
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*"   # , Ukraine
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"    # , July 22
+    r"(?:\s*\([^)]{1,40}\))?"                    # (Reuters)
+    r"\s*[\u2014\u2013-]{1,2}\s+(?=[\"\u201cA-Z0-9])"
+)
 _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _STOPWORDS = frozenset(
@@ -119,6 +126,12 @@ def _is_headline(fact: Fact, citations: dict[str, Citation]) -> bool:
     return citation is not None and _normal(fact.text) == _normal(citation.title)
 
 
+def without_dateline(text: str) -> str:
+    """"KYIV, July 22 (Reuters) — Ukraine said..." reads as "Ukraine said..." in a brief:
+    the place and outlet are in the citation."""
+    return _DATELINE.sub("", text, count=1)
+
+
 def _normal(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
@@ -201,7 +214,7 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
     published = [c.published for c in cited if c.published]
     return BriefFact(
         id=stable_id(*sorted(f.id for f in group)),
-        text=best.text,
+        text=without_dateline(best.text),
         section=best.section,
         score=rank(best, len(outlets), len(spec.taxonomy.keys)),
         citations=cited,

@@ -2,7 +2,16 @@
 
 from datetime import date, datetime, timezone
 
-from briefings.compose import BriefSpec, compose_brief, looking_ahead, similarity, content_words
+import pytest
+
+from briefings.compose import (
+    BriefSpec,
+    compose_brief,
+    content_words,
+    looking_ahead,
+    similarity,
+    without_dateline,
+)
 from briefings.model import Article, Brand, DateMention, Fact, Figure, Window, stable_id
 from briefings.taxonomy import load_default_taxonomy
 
@@ -126,3 +135,17 @@ def test_brief_json_has_the_contract_keys():
     for key in ("text", "section", "score", "corroboration", "attribution", "dates", "citations"):
         assert key in section_fact
     assert set(data["stats"]) >= {"articles", "sentences", "facts", "boilerplate", "merged", "undated"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("KYIV, July 22 (Wire) \u2014 Ukraine said talks would resume.", "Ukraine said talks would resume."),
+        ("BRUSSELS \u2014 The Commission said it would give more.", "The Commission said it would give more."),
+        ("KRAMATORSK, Ukraine, July 22 (Reuters) - A bomb hit a block.", "A bomb hit a block."),
+        ("NATO - the alliance - met.", "NATO - the alliance - met."),
+        ("Talks in Istanbul \u2014 the third round \u2014 begin.", "Talks in Istanbul \u2014 the third round \u2014 begin."),
+    ],
+)
+def test_datelines_are_dropped_from_brief_lines(text, expected):
+    assert without_dateline(text) == expected
