@@ -1,6 +1,9 @@
 """Collect: readers that turn sources into ``Article``s.
 
 ``files`` reads folders of saved articles (.txt, .md, .html/.htm, .json, .jsonl).
+Its helpers: ``decode`` (bytes → text), ``text_formats`` (.txt, .md), ``html_pages``
+(.html), ``json_entries`` (.json, .jsonl), ``article`` (metadata → ``Article``),
+``published`` (dates) and ``_common`` (shared internals).
 """
 
 from briefings.collect.files import (

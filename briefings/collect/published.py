@@ -1,0 +1,115 @@
+"""Publication dates as files write them → aware datetimes.
+
+Dates come from headers, front matter, page metadata and JSON fields in many spellings; one
+parser for all of them keeps the rules (unknown is None, a date alone is a whole day in the
+configured zone, a time without a zone is read in that zone) in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import Any
+
+__all__ = ["parse_published"]
+
+_ISO = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+    r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
+    r"(?![\d:])"
+)
+_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+_WORDY_FORMATS = (
+    "%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y", "%b. %d, %Y", "%a, %d %b %Y", "%A, %B %d, %Y",
+)  # fmt: skip
+
+
+def parse_published(value: Any, default_tz: tzinfo = UTC) -> tuple[datetime | None, bool]:
+    """Read a publication date: ``(aware datetime or None, whether a time of day was given)``.
+
+    Accepts ISO dates and datetimes (trailing words such as "(inferred)" are ignored), RFC 2822
+    as feeds write it, "2025/07/22", "July 22, 2025", and ``date``/``datetime`` objects (YAML
+    front matter gives those). Anything else is unknown, and unknown is None: an article is
+    better kept undated than dated wrongly.
+    """
+    if isinstance(value, datetime):
+        return _aware(value, default_tz), True
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=default_tz), False
+    if not isinstance(value, str) or not value.strip():
+        return None, True
+    text = " ".join(value.split())
+    for parser in (_parse_iso, _parse_rfc2822, _parse_slashed, _parse_wordy):
+        try:
+            found = parser(text, default_tz)
+        except (ValueError, OverflowError, TypeError, IndexError):
+            found = None
+        if found is not None:
+            return found
+    return None, True
+
+
+def _aware(moment: datetime, default_tz: tzinfo) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=default_tz)
+
+
+def _parse_iso(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
+    match = _ISO.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    if hour is None:
+        return datetime(int(year), int(month), int(day), tzinfo=default_tz), False
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    moment = datetime(
+        int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro
+    )
+    return moment.replace(tzinfo=_zone(zone, default_tz)), True
+
+
+def _zone(text: str | None, default_tz: tzinfo) -> tzinfo:
+    """An ISO zone designator as a tzinfo; none at all means the configured zone."""
+    if text is None:
+        return default_tz
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _parse_rfc2822(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
+    """RFC 2822 ("Tue, 22 Jul 2025 08:15:00 +0300"); no zone, or -0000, is read as documented."""
+    if not re.search(r"\d{1,2}:\d{2}", text):
+        return None
+    from email.utils import parsedate_tz  # lazy: email.utils costs ~15 ms at import
+
+    parts = parsedate_tz(text)
+    if parts is None:
+        return None
+    moment = datetime(*parts[:6])  # type: ignore[misc]
+    offset = parts[9]
+    if offset is None:
+        return moment.replace(tzinfo=default_tz), True
+    return moment.replace(tzinfo=timezone(timedelta(seconds=offset))), True
+
+
+def _parse_slashed(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
+    match = _SLASHED.match(text)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return datetime(year, month, day, tzinfo=default_tz), False
+
+
+def _parse_wordy(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
+    """English dates as bylines write them ("July 22, 2025"); day precision only."""
+    for fmt in _WORDY_FORMATS:
+        try:
+            day = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return day.replace(tzinfo=default_tz), False
+    return None
