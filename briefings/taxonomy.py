@@ -37,6 +37,9 @@ class SectionSpec:
 @dataclass(frozen=True)
 class Taxonomy:
     sections: tuple[SectionSpec, ...]
+    other: tuple[Cue, ...] = ()
+    """Cues of news that belongs to no section (economy, polls, history): they compete with the
+    sections, so such sentences land in ``other`` instead of the nearest section."""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -84,7 +87,8 @@ def load_default_taxonomy() -> Taxonomy:
         tuple(
             section_from_table(key, table, f"{DEFAULT_TAXONOMY}: sections.{key}")
             for key, table in data["sections"].items()
-        )
+        ),
+        parse_cues(data.get("other", {}).get("cues", []), f"{DEFAULT_TAXONOMY}: other"),
     )
 
 
@@ -118,7 +122,7 @@ def apply_overrides(base: Taxonomy, tables: Mapping[str, Any], where: str) -> Ta
             order.append(key)
     if not order:
         raise ConfigError(f"{where}: every section is disabled; keep at least one")
-    return Taxonomy(tuple(sections[k] for k in order))
+    return replace(base, sections=tuple(sections[k] for k in order))
 
 
 def _update_section(section: SectionSpec, table: Mapping[str, Any], where: str) -> SectionSpec:

@@ -1,0 +1,118 @@
+"""Extraction: an ``Article`` becomes ``Fact``s, one per sentence, boilerplate included.
+
+The stage reads as its steps: split the body into units (``sentences``), mark the ones that
+are not news (``clean``), decide a section for the rest (``sections``), then date them
+(``dates``) and note who says them and the figures in them (``entities``). Boilerplate stays in
+the output with section ``boilerplate`` so that ``briefings extract`` shows every decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..model import BOILERPLATE, Article, DateMention, Fact, stable_id
+from ..taxonomy import Taxonomy
+from . import entities as _entities
+from .clean import boilerplate_reasons
+from .sections import Decision, classifier_for
+from .sentences import Unit, split_units
+
+try:
+    from .dates import find_dates
+except ModuleNotFoundError as missing:  # dates.py is written in parallel; until it lands, no dates
+    if missing.name != f"{__name__}.dates":
+        raise
+
+    def find_dates(
+        sentence: str, published: date, *, language: str = "en", context: str = ""
+    ) -> list[DateMention]:
+        return []
+
+
+__all__ = ["extract_article", "reference_date"]
+
+
+def extract_article(
+    article: Article, taxonomy: Taxonomy, *, assume_published: date | None = None
+) -> list[Fact]:
+    """Every sentence of ``article`` as a ``Fact``, in order, with its section and dates."""
+    units = split_units(article.text)
+    reasons = boilerplate_reasons(units, article.title)
+    content = [i for i, reason in enumerate(reasons) if reason is None]
+    decisions = _classify(units, content, taxonomy)
+    published = reference_date(article, assume_published)
+    paragraphs = _paragraph_texts(article.text, units)
+    return [
+        _fact(article, k, unit, decisions.get(k), published, paragraphs[unit.paragraph])
+        for k, unit in enumerate(units)
+    ]
+
+
+def reference_date(article: Article, assume_published: date | None = None) -> date | None:
+    """The day relative dates count from: the publication day in the article's own timezone,
+    else the day the caller assumes, else None (then nothing is dated)."""
+    if article.published is not None:
+        return article.published.date()
+    return assume_published
+
+
+def _classify(units: Sequence[Unit], content: Sequence[int], taxonomy: Taxonomy) -> dict[int, Decision]:
+    """Sections of the content units; the first content unit is taken as the headline."""
+    texts = _with_fragments(units, content)
+    paragraphs = [units[i].paragraph for i in content]
+    decisions = classifier_for(taxonomy).classify(texts, paragraphs, headline=0 if content else None)
+    return dict(zip(content, decisions))
+
+
+def _with_fragments(units: Sequence[Unit], content: Sequence[int]) -> list[str]:
+    """Texts to classify: a piece of a sentence the scraper cut across lines ("sank the
+    flagship vessel") is classified with the pieces next to it, so all pieces agree."""
+    texts = [units[i].text for i in content]
+    for k in range(len(content) - 1):
+        a, b = units[content[k]], units[content[k + 1]]
+        if a.line + 1 == b.line and b.text[:1].islower():
+            joined = texts[k] + " " + texts[k + 1]
+            texts[k] = texts[k + 1] = joined
+    return texts
+
+
+def _paragraph_texts(text: str, units: Sequence[Unit]) -> dict[int, str]:
+    """The text of each paragraph (context for deciding the tense of a date)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for unit in units:
+        start, _ = spans.get(unit.paragraph, (unit.start, unit.end))
+        spans[unit.paragraph] = (start, unit.end)
+    return {p: text[a:b] for p, (a, b) in spans.items()}
+
+
+def _fact(
+    article: Article,
+    index: int,
+    unit: Unit,
+    decision: Decision | None,
+    published: date | None,
+    paragraph: str,
+) -> Fact:
+    common = dict(
+        id=stable_id(article.id, str(index)),
+        article_id=article.id,
+        index=index,
+        text=unit.text,
+        paragraph=unit.paragraph,
+        start=unit.start,
+        end=unit.end,
+    )
+    if decision is None:
+        return Fact(section=BOILERPLATE, score=1.0, **common)
+    dates = find_dates(unit.text, published, language=article.language, context=paragraph) if published else []
+    return Fact(
+        section=decision.section,
+        also=decision.also,
+        score=decision.score,
+        dates=tuple(dates),
+        attribution=_entities.attribution(unit.text),
+        entities=_entities.entities(unit.text),
+        figures=_entities.figures(unit.text),
+        **common,
+    )

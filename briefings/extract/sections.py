@@ -1,0 +1,254 @@
+"""Which section of the brief a sentence belongs to.
+
+The classifier is a weighted lexicon, driven entirely by the taxonomy, so that a user's own
+section (``[sections.energy] cues = ["power grid", "blackout*"]``) works like a built-in one
+and a dropped section simply stops competing. A sentence's evidence is:
+
+- its own cues: words and phrases with weights (a longer phrase wins over the words in it,
+  ``peace talks`` over ``talks``); a cue right after a negation ("no talks") counts less;
+- the taxonomy's ``other`` cues (economy, polls, history), which compete as a section of their
+  own so that an IMF forecast that mentions sanctions is not filed under diplomacy;
+- its neighbours: news is written in runs, so the sentences around it (nearest first) and the
+  article as a whole (its headline counting double) lend part of their evidence. A sentence
+  with no cue of its own ("The region has become a focal point") takes the run it stands in.
+
+Precompiled once per taxonomy (an index from first word to cues), matching costs one pass over
+the words of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import OTHER
+from ..taxonomy import Cue, Taxonomy
+
+_TOKEN = re.compile(r"[a-z0-9\u00e0-\u024f\u0400-\u04ff\u20ac$%]+(?:[-'][a-z0-9\u00e0-\u024f]+)*")
+_NEGATION = frozenset("no not without never nor neither".split())
+_TOPIC_SHIFT = re.compile(
+    r"^\W*(?:meanwhile|elsewhere|separately|in other (?:news|developments)|on the battlefield"
+    r"|on the ground|on the front ?lines?|in a separate)\b",
+    re.IGNORECASE,
+)
+"""Openings that announce a new topic: the sentences before do not lend it their evidence."""
+
+NEIGHBOUR_WEIGHTS = (0.3, 0.15, 0.05)
+"""Share of the evidence lent by the sentences 1, 2 and 3 places away (in the same article)."""
+SAME_PARAGRAPH_BONUS = 0.15
+"""Extra share lent by a neighbour within the same paragraph."""
+ARTICLE_WEIGHT = 0.25
+"""Share of the article's average evidence (headline counted double) lent to every sentence."""
+MIN_EVIDENCE = 2.5
+MEMO_SIZE = 200_000
+"""Tokens whose candidate cues are remembered before the memo starts afresh (bounds memory)."""
+MEAN_CUE_WEIGHT = 2.0
+"""Each section's cue weights are scaled to this mean: weights are relative within a section,
+so a user's section of plain cues (weight 1 each) competes on equal terms with the defaults."""
+"""Below this much evidence for any section, a sentence is ``other``."""
+ALSO_RATIO = 0.5
+"""A second section is reported in ``also`` when its own evidence reaches this share of the best."""
+ALSO_MIN = 5.0
+"""... and at least this much own evidence."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The section chosen for one sentence."""
+
+    section: str
+    also: tuple[str, ...]
+    score: float
+    """Confidence, 0..1: the winner's share of all evidence, damped when evidence is thin."""
+
+
+@dataclass(frozen=True)
+class _CompiledCue:
+    words: tuple[str, ...]
+    """Each word exact, or a prefix when it ends with ``*``."""
+    weights: tuple[tuple[str, float], ...]
+    """(section key, weight) pairs: one cue may point to several sections."""
+
+
+class SectionClassifier:
+    """Scores sentences against the cues of a taxonomy; build it once per taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.keys: tuple[str, ...] = taxonomy.keys
+        self.labels: tuple[str, ...] = self.keys + (OTHER,)
+        cues: dict[tuple[str, ...], dict[str, float]] = {}
+        for section in taxonomy.sections:
+            _add_cues(cues, section.key, section.cues)
+        _add_cues(cues, OTHER, taxonomy.other)
+        self._exact: dict[str, list[_CompiledCue]] = {}
+        self._prefix: dict[str, list[_CompiledCue]] = {}
+        for words, weights in sorted(cues.items(), key=lambda kv: -len(kv[0])):
+            cue = _CompiledCue(words, _strongest(weights))
+            first = words[0]
+            if first.endswith("*"):
+                self._prefix.setdefault(first[:-1], []).append(cue)
+            else:
+                self._exact.setdefault(first, []).append(cue)
+        self._prefix_lengths = sorted({len(p) for p in self._prefix}, reverse=True)
+        self._memo: dict[str, tuple[_CompiledCue, ...]] = {}
+
+    def evidence(self, text: str) -> dict[str, float]:
+        """The summed cue weights per label found in one sentence."""
+        tokens = tokenize(text)
+        scores: dict[str, float] = {}
+        i = 0
+        while i < len(tokens):
+            cue = self._match(tokens, i)
+            if cue is None:
+                i += 1
+                continue
+            damp = 0.3 if i and tokens[i - 1] in _NEGATION else 1.0
+            for key, weight in cue.weights:
+                scores[key] = scores.get(key, 0.0) + weight * damp
+            i += len(cue.words)
+        return scores
+
+    def classify(
+        self, texts: Sequence[str], paragraphs: Sequence[int] | None = None, headline: int | None = None
+    ) -> list[Decision]:
+        """Decide every sentence of one article (content sentences only, in order).
+
+        ``paragraphs`` gives each sentence's paragraph index; ``headline`` the index of the
+        article's headline among ``texts``, if it is there.
+        """
+        own = [self.evidence(t) for t in texts]
+        paragraphs = paragraphs or list(range(len(texts)))
+        article = self._article_prior(own, headline)
+        shifts = [bool(_TOPIC_SHIFT.match(t)) for t in texts]
+        return [self._decide(own, i, paragraphs, article, shifts) for i in range(len(texts))]
+
+    def _match(self, tokens: Sequence[str], i: int) -> _CompiledCue | None:
+        """The longest cue that starts at token ``i``."""
+        best = None
+        for cue in self._candidates(tokens[i]):
+            if (best is None or len(cue.words) > len(best.words)) and _matches(cue.words, tokens, i):
+                best = cue
+        return best
+
+    def _candidates(self, token: str) -> tuple[_CompiledCue, ...]:
+        """Cues whose first word fits ``token``, remembered per token (words recur a lot)."""
+        found = self._memo.get(token)
+        if found is None:
+            items = list(self._exact.get(token, ()))
+            for length in self._prefix_lengths:
+                if length <= len(token):
+                    items.extend(self._prefix.get(token[:length], ()))
+            found = tuple(items)
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo[token] = found
+        return found
+
+    def _article_prior(self, own: Sequence[dict[str, float]], headline: int | None) -> dict[str, float]:
+        """The article's average evidence per label, its headline counted double."""
+        total: dict[str, float] = {}
+        for i, scores in enumerate(own):
+            factor = 2.0 if i == headline else 1.0
+            for key, value in scores.items():
+                total[key] = total.get(key, 0.0) + factor * value
+        n = max(len(own), 1)
+        return {k: v / n for k, v in total.items()}
+
+    def _decide(
+        self,
+        own: Sequence[dict[str, float]],
+        i: int,
+        paragraphs: Sequence[int],
+        article: dict[str, float],
+        shifts: Sequence[bool],
+    ) -> Decision:
+        combined = {key: ARTICLE_WEIGHT * value for key, value in article.items()}
+        for key, value in own[i].items():
+            combined[key] = combined.get(key, 0.0) + value
+        for distance, share in enumerate(NEIGHBOUR_WEIGHTS, start=1):
+            for j in (i - distance, i + distance):
+                if 0 <= j < len(own) and not _crosses_shift(shifts, i, j):
+                    bonus = SAME_PARAGRAPH_BONUS if paragraphs[j] == paragraphs[i] else 0.0
+                    for key, value in own[j].items():
+                        combined[key] = combined.get(key, 0.0) + (share + bonus) * value
+        return self._choose(own[i], combined)
+
+    def _choose(self, own: dict[str, float], combined: dict[str, float]) -> Decision:
+        ranked = sorted(((v, k) for k, v in combined.items() if k in self.labels), reverse=True)
+        if not ranked or ranked[0][0] < MIN_EVIDENCE:
+            return Decision(OTHER, (), 0.3)
+        best_value, best = ranked[0]
+        total = sum(v for v, _ in ranked)
+        confidence = (best_value / total) * min(1.0, best_value / (2 * MIN_EVIDENCE + 2))
+        also = tuple(
+            k
+            for k, v in own.items()
+            if k not in (best, OTHER)
+            and k in self.keys
+            and v >= ALSO_MIN
+            and v >= ALSO_RATIO * own.get(best, 0.0)
+        )
+        return Decision(best, also, round(max(0.05, min(confidence, 1.0)), 3))
+
+
+def _crosses_shift(shifts: Sequence[bool], i: int, j: int) -> bool:
+    """Whether a topic shift ("Meanwhile, ...") stands between sentences ``i`` and ``j``."""
+    lo, hi = min(i, j), max(i, j)
+    return any(shifts[k] for k in range(lo + 1, hi + 1))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words, possessive ``'s`` removed, hyphenated words kept whole."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text)]
+
+
+@lru_cache(maxsize=16)
+def classifier_for(taxonomy: Taxonomy) -> SectionClassifier:
+    """One classifier per taxonomy (taxonomies are frozen, so they can key a cache)."""
+    return SectionClassifier(taxonomy)
+
+
+def _strongest(weights: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """A cue listed by several sections counts for the one(s) that weigh it most: a user's
+    ``energy`` section that lists "power grid" claims it from the default ``strikes``."""
+    top = max(weights.values())
+    return tuple((key, w) for key, w in weights.items() if w >= top - 1e-9)
+
+
+def _add_cues(cues: dict[tuple[str, ...], dict[str, float]], key: str, items: Sequence[Cue]) -> None:
+    """Index one section's cues, their weights scaled to ``MEAN_CUE_WEIGHT`` on average."""
+    positive = [c.weight for c in items if c.weight > 0]
+    scale = MEAN_CUE_WEIGHT / (sum(positive) / len(positive)) if positive else 1.0
+    for cue in items:
+        words = tuple(tokenize_cue(cue.pattern))
+        if words:
+            weights = cues.setdefault(words, {})
+            weights[key] = weights.get(key, 0.0) + cue.weight * scale
+
+
+def tokenize_cue(pattern: str) -> list[str]:
+    """A cue's words as the matcher sees them; a trailing ``*`` stays on its word."""
+    words = []
+    for raw in pattern.lower().replace("\u2019", "'").split():
+        star = raw.endswith("*")
+        found = tokenize(raw.rstrip("*"))
+        if not found:
+            continue
+        words.extend(found[:-1])
+        words.append(found[-1] + ("*" if star else ""))
+    return words
+
+
+def _matches(words: Sequence[str], tokens: Sequence[str], i: int) -> bool:
+    if i + len(words) > len(tokens):
+        return False
+    for word, token in zip(words, tokens[i:]):
+        if word.endswith("*"):
+            if not token.startswith(word[:-1]):
+                return False
+        elif word != token:
+            return False
+    return True

@@ -1,0 +1,175 @@
+"""Paragraphs, lines and sentences of an article body, with character offsets.
+
+The unit of extraction is a sentence, but scraped bodies are full of lines that are not
+sentences at all (headlines, captions, menu items, "Share"). The rules follow the gold
+annotation guidelines, because they are also what a reader expects:
+
+- paragraphs are separated by blank lines; inside a paragraph each line is its own run of
+  text (scrapers put captions, bylines and sub-heads on lines of their own), except that a
+  line ending without punctuation and followed by a lower-case line is a soft wrap and joins it;
+- a run is split after ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by
+  white space and a capital, a digit or an opening quote;
+- abbreviations (``U.S.``, ``Gen.``, ``Jan.``), single initials (``J. R. Smith``) and decimals
+  never end a sentence;
+- a line without final punctuation is one unit.
+
+Offsets index the original text, so a unit's text is always ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig gov sen rep
+    pres rev hon st ste mt ft jr sr esq no nos vol vols art fig figs approx dept est
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    inc ltd corp co bros vs v al
+    u.s u.k u.n e.u u.s.a u.a.e d.c a.m p.m e.g i.e n.b
+    """.split()
+)
+"""Words that a following period does not end (compared lower-case, without the final dot)."""
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)\]*]*(\s+)")
+"""A candidate end of sentence: final punctuation, closing quotes or brackets, then space."""
+
+_OPENERS = "\"'\u201c\u2018\u00ab([*\u2014\u2013-"
+"""Characters that may open a sentence before its first letter (quotes, brackets, dashes)."""
+
+_WORD_BEFORE = re.compile(r"([\w.\u2019'-]+)$")
+_LINE = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+"""A paragraph: text up to a blank line (a line holding only white space counts as blank)."""
+
+_TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]*]*\s*$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence, or one line that is not a sentence, of an article body."""
+
+    text: str
+    start: int
+    """Offset of the first character in the article text."""
+    end: int
+    paragraph: int
+    """Index of the paragraph (blank-line separated block), from 0."""
+    line: int
+    """Index of the line within the whole text (non-empty lines only), from 0."""
+    whole_line: bool
+    """True when the unit is a complete line on its own (a caption, a menu item, a headline)."""
+
+
+def split_units(text: str) -> list[Unit]:
+    """Every non-blank piece of ``text`` as units, in order, with offsets and paragraph indexes."""
+    units: list[Unit] = []
+    line_no = 0
+    for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
+        if not para.group().strip():
+            continue
+        for start, end in _runs(text, para.start(), para.end()):
+            pieces = list(_sentences(text, start, end))
+            for a, b in pieces:
+                units.append(Unit(text[a:b], a, b, p_index, line_no, len(pieces) == 1))
+            line_no += 1
+    return _renumber_paragraphs(units)
+
+
+def _renumber_paragraphs(units: list[Unit]) -> list[Unit]:
+    """Paragraph indexes without gaps (blank-only blocks are skipped), so they count from 0."""
+    mapping: dict[int, int] = {}
+    out = []
+    for u in units:
+        index = mapping.setdefault(u.paragraph, len(mapping))
+        out.append(Unit(u.text, u.start, u.end, index, u.line, u.whole_line))
+    return out
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of a paragraph, soft-wrapped lines joined, as stripped (start, end) spans."""
+    lines = [_strip(text, m.start() + start, m.end() + start) for m in _LINE.finditer(text[start:end])]
+    lines = [(a, b) for a, b in lines if a < b]
+    runs: list[tuple[int, int]] = []
+    for a, b in lines:
+        if runs and _is_soft_wrap(text[runs[-1][0] : runs[-1][1]], text[a:b]):
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return runs
+
+
+def _is_soft_wrap(previous: str, line: str) -> bool:
+    """A hard-wrapped paragraph: the previous line stops mid-sentence and this one goes on."""
+    return not _TERMINAL.search(previous) and line[:1].islower() and len(previous) > 40
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a span to exclude surrounding white space (and invisible format characters)."""
+    while start < end and (text[start].isspace() or text[start] in "\u200b\u2060\ufeff"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\u200b\u2060\ufeff"):
+        end -= 1
+    return start, end
+
+
+def _sentences(text: str, start: int, end: int):
+    """Sentence spans of one run of text."""
+    chunk = text[start:end]
+    last = 0
+    for m in _BOUNDARY.finditer(chunk):
+        cut = m.start(1)
+        if m.end() >= len(chunk) or not _ends_sentence(chunk, m.start(), m.end()):
+            continue
+        a, b = _strip(text, start + last, start + cut)
+        if a < b:
+            yield a, b
+        last = m.end()
+    a, b = _strip(text, start + last, end)
+    if a < b:
+        yield a, b
+
+
+def _ends_sentence(chunk: str, punct: int, after: int) -> bool:
+    """Whether the punctuation at ``punct`` ends a sentence, given what follows at ``after``."""
+    if not _starts_sentence(chunk, after):
+        return False
+    if chunk[punct] != ".":
+        return not _is_headline_break(chunk, after)
+    m = _WORD_BEFORE.search(chunk, 0, punct)
+    if not m:
+        return True
+    word = m.group(1).lower().lstrip("'\u2019-")
+    if word in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return not _is_initial(chunk, m.start(1))
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):
+        return False  # "U.S", "A.Š", "p.m": dotted abbreviations
+    return True
+
+
+def _is_headline_break(chunk: str, after: int) -> bool:
+    """A "?" or "!" inside a headline ("Ceasefire or Stalemate? Talks Resume in Turkey"): the
+    line has no final punctuation and the rest is in title case, so it is one unit."""
+    rest = chunk[after:]
+    if _TERMINAL.search(rest) or len(chunk) > 160:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", rest) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _is_initial(chunk: str, at: int) -> bool:
+    """A single letter is an initial when it follows a name, a comma or opens the text
+    ("J. R. Smith", "George W. Bush"), not right after a lower-case word ("posted on X. Targets
+    were hit")."""
+    before = chunk[:at].rstrip().rsplit(None, 1)
+    return not before or not before[-1][:1].islower() or not before[-1][-1].isalnum()
+
+
+def _starts_sentence(chunk: str, i: int) -> bool:
+    """A capital letter or digit, possibly behind an opening quote, bracket or dash."""
+    while i < len(chunk) and chunk[i] in _OPENERS:
+        i += 1
+    return i < len(chunk) and (chunk[i].isupper() or chunk[i].isdigit())
