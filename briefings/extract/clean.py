@@ -82,7 +82,7 @@ _PROMO_CASED = re.compile(
 """Bylines ("By Jane Roe and John Doe") and audio credits, which need the capitals."""
 
 _CREDIT = re.compile(
-    r"""(?:\bvia\s+(?:AP|Reuters|AFP|Getty|REUTERS)\b|getty\s+images|\(AP\s+Photo|AP\s+Photo/|/AP\b|/AFP\b|/Reuters\b
+    r"""(?:\bvia\s+(?:AP|Reuters|AFP|Getty|REUTERS)\b|(?i:getty\s+images)|\(AP\s+Photo|AP\s+Photo/|/AP\b|/AFP\b|/Reuters\b
     |/REUTERS\b|/The\s+New\s+York\s+Times|for\s+The\s+New\s+York\s+Times|Agence\s+France-Presse\s+\W*\s*Getty
     |(?i:\bhide\s+caption)|\bcredit\.\.\.|\(Image:|\(Photo:|\[File:|^\W*Photograph:|\bPHOTO\b
     |\[[^\]]*/[^\]]*\]\s*$|^\(?[A-Z][A-Za-z.'\u2019-]+\s+[A-Z][A-Za-z.'\u2019-]+/[A-Z])""",
@@ -127,6 +127,8 @@ _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+:\s+")
 
 HEAD_MIN_WORDS = 5
+CUT_SENTENCE_WORDS = 25
+"""An unpunctuated line this long is a sentence cut off by the source, not a headline."""
 """A headline or standfirst line has at least this many words; shorter lines are labels."""
 
 
@@ -141,12 +143,15 @@ def boilerplate_reasons(units: Sequence[Unit], title: str = "") -> list[str | No
     texts = [normalise(" ".join(u.text for u in line)) for line in lines]
     line_reasons = [_line_reason(text) for text in texts]
     _mark_captions(texts, line_reasons)
-    fragments = _fragment_lines(texts)
+    links = _fragment_links(texts)
+    fragments = links | {i - 1 for i in links}
     head = _head_lines(texts, line_reasons, title)
     tails: dict[int, str] = {}
     for i in fragments:
         if line_reasons[i] == "label":
             line_reasons[i] = None  # "diplomatic note": two words of a sentence cut at a link
+    for i in _orphans(texts, links):
+        line_reasons[i] = "orphaned link text"
     for i, line in enumerate(lines):
         if line_reasons[i] is None and i not in fragments and i not in head:
             if len(line) == 1:
@@ -160,6 +165,7 @@ def boilerplate_reasons(units: Sequence[Unit], title: str = "") -> list[str | No
         for i, line in enumerate(lines)
         for unit in line
     ]
+    _mark_line_footers(units, reasons)
     _mark_promo_questions(units, reasons)
     return reasons
 
@@ -238,7 +244,10 @@ def _is_timestamp(text: str) -> bool:
 
 
 def _shape_reason(text: str) -> str | None:
-    """A line without final punctuation is a label, tag, caption or link, not a sentence."""
+    """A line without final punctuation is a label, tag, caption or link, not a sentence; an
+    all-capitals sub-head is a label even with a colon ("KEY DEVELOPMENTS:")."""
+    if _is_subhead(text):
+        return "label"
     if _TERMINATED.search(text):
         return None
     if _SPEECH_TAG.search(text) and len(_WORD.findall(text)) >= 6:
@@ -246,7 +255,19 @@ def _shape_reason(text: str) -> str | None:
     words = _WORD.findall(text)
     if len(words) <= 3 or text.isupper() or re.match(r"^\W*-.*-\W*$", text):
         return "label"
+    if len(words) >= CUT_SENTENCE_WORDS:
+        return None  # a sentence cut off by the source (news APIs stop at a length), not a headline
     return "unpunctuated line"
+
+
+def _is_subhead(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= 4
+        and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+        and len(_WORD.findall(text)) <= 10
+        and not text.rstrip().endswith((".", "!", "?"))
+    )
 
 
 def _mark_captions(texts: Sequence[str], reasons: list[str | None]) -> None:
@@ -269,18 +290,29 @@ def _is_credit_line(text: str) -> bool:
     return bool(_has_credit(text) or _CAPS_NAME.search(text) or re.match(r"(?i)credit\W*$", text))
 
 
-def _fragment_lines(texts: Sequence[str]) -> set[int]:
-    """Lines of one sentence that the scraper cut at a link: "... missile that" / "sank the"."""
-    pieces: set[int] = set()
+def _fragment_links(texts: Sequence[str]) -> set[int]:
+    """Lines that continue the line before them: a sentence the scraper cut at a link
+    ("... missile that" / "sank the flagship vessel"). Line ``i`` in the set continues ``i - 1``."""
+    links: set[int] = set()
     for i in range(1, len(texts)):
         prev, cur = texts[i - 1].strip(), texts[i].strip()
         if _TERMINATED.search(prev) or not cur[:1].islower():
             continue
-        if len(_WORD.findall(prev)) >= HEAD_MIN_WORDS or i - 1 in pieces:
-            pieces.update((i - 1, i))
-        elif len(_WORD.findall(prev)) >= 3 and not _WIDGET.match(prev):
-            pieces.update((i - 1, i))
-    return pieces
+        if i - 1 in links or len(_WORD.findall(prev)) >= 3 and not _WIDGET.match(prev):
+            links.add(i)
+    return links
+
+
+def _orphans(texts: Sequence[str], links: set[int]) -> set[int]:
+    """Link texts left alone at the end of a cut sentence ("... the IAEA" / "warned"): a
+    last piece of at most three words that never reaches a full stop says nothing by itself."""
+    return {
+        i
+        for i in links
+        if i + 1 not in links
+        and not _TERMINATED.search(texts[i].strip())
+        and len(_WORD.findall(texts[i])) <= 3
+    }
 
 
 def _head_lines(texts: Sequence[str], reasons: Sequence[str | None], title: str) -> set[int]:
@@ -381,6 +413,17 @@ def _is_lede(texts: Sequence[str], reasons: Sequence[str | None], i: int) -> boo
         and i + 1 < len(texts)
         and reasons[i + 1] is None
     )
+
+
+def _mark_line_footers(units: Sequence[Unit], reasons: list[str | None]) -> None:
+    """Short sentences after a copyright or credit in the same line are its footer
+    ("(c) 2030 Example Media. All Rights Reserved. An Example Company.")."""
+    for k in range(1, len(units)):
+        same_line = units[k - 1].line == units[k].line
+        if same_line and reasons[k] is None and reasons[k - 1] is not None:
+            after_marker = _END_MARKER.search(units[k - 1].text.lower()) or reasons[k - 1] == "footer"
+            if after_marker and len(_WORD.findall(units[k].text)) <= 8:
+                reasons[k] = "footer"
 
 
 def _mark_promo_questions(units: Sequence[Unit], reasons: list[str | None]) -> None:

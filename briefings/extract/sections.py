@@ -26,7 +26,8 @@ from functools import lru_cache
 from ..model import OTHER
 from ..taxonomy import Cue, Taxonomy
 
-_TOKEN = re.compile(r"[a-z0-9\u00e0-\u024f\u0400-\u04ff\u20ac$%]+(?:[-'][a-z0-9\u00e0-\u024f]+)*")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"[a-z0-9#\u00e0-\u024f\u0400-\u04ff\u20ac$%]+(?:[-'][a-z0-9#\u00e0-\u024f]+)*")
 _NEGATION = frozenset("no not without never nor neither".split())
 _TOPIC_SHIFT = re.compile(
     r"^\W*(?:meanwhile|elsewhere|separately|in other (?:news|developments)|on the battlefield"
@@ -41,6 +42,9 @@ SAME_PARAGRAPH_BONUS = 0.15
 """Extra share lent by a neighbour within the same paragraph."""
 ARTICLE_WEIGHT = 0.25
 """Share of the article's average evidence (headline counted double) lent to every sentence."""
+CONTEXT_GATE = 4.0
+"""Context counts fully for a sentence without cues and less as its own evidence grows: at
+this much own evidence, half. Context fills gaps; it does not overrule a clear sentence."""
 MIN_EVIDENCE = 2.5
 MEMO_SIZE = 200_000
 """Tokens whose candidate cues are remembered before the memo starts afresh (bounds memory)."""
@@ -164,7 +168,8 @@ class SectionClassifier:
         article: dict[str, float],
         shifts: Sequence[bool],
     ) -> Decision:
-        combined = {key: ARTICLE_WEIGHT * value for key, value in article.items()}
+        gate = CONTEXT_GATE / (CONTEXT_GATE + sum(own[i].values()))
+        combined = {key: gate * ARTICLE_WEIGHT * value for key, value in article.items()}
         for key, value in own[i].items():
             combined[key] = combined.get(key, 0.0) + value
         for distance, share in enumerate(NEIGHBOUR_WEIGHTS, start=1):
@@ -172,7 +177,7 @@ class SectionClassifier:
                 if 0 <= j < len(own) and not _crosses_shift(shifts, i, j):
                     bonus = SAME_PARAGRAPH_BONUS if paragraphs[j] == paragraphs[i] else 0.0
                     for key, value in own[j].items():
-                        combined[key] = combined.get(key, 0.0) + (share + bonus) * value
+                        combined[key] = combined.get(key, 0.0) + gate * (share + bonus) * value
         return self._choose(own[i], combined)
 
     def _choose(self, own: dict[str, float], combined: dict[str, float]) -> Decision:
@@ -200,8 +205,9 @@ def _crosses_shift(shifts: Sequence[bool], i: int, j: int) -> bool:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case words, possessive ``'s`` removed, hyphenated words kept whole."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lower-case words, possessive ``'s`` removed, hyphenated words kept whole, every run of
+    digits written ``#`` (so that a cue can say "#-year-old" or "since #")."""
+    text = _DIGITS.sub("#", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
     return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text)]
 
 
