@@ -281,28 +281,27 @@ def event_sort_key(event: UpcomingEvent) -> tuple[date, date]:
 
 # ----------------------------------------------------------------------------- rendering
 def render_html(brief: Brief, theme: Theme) -> str:
-    """Render brief.html with the theme's template; any template problem is a RenderError."""
+    """Render brief.html with the theme's template; any template problem is a RenderError.
+
+    A theme's template can fail in many ways (syntax, a missing include, an undefined name,
+    an exception in a filter); each becomes one line naming the template and, where Jinja2
+    knows it, the line.
+    """
     env = theme.environment()
     try:
         template = env.get_template(TEMPLATE_NAME)
-    except jinja2.TemplateNotFound as exc:
-        raise RenderError(
-            f"brief.html: template {exc.name} not found in theme folders {theme.searched()}"
-        ) from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"brief.html: {_where(exc)}: {exc.message}") from exc
-    try:
         return template.render(template_context(brief, theme))
     except RenderError:
         raise
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"brief.html: {_where(exc)}: {exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
         raise RenderError(
             f"brief.html: template {exc.name} not found in theme folders {theme.searched()}"
         ) from exc
-    except Exception as exc:  # a theme's template can fail in any way; name it in one line
-        raise RenderError(f"brief.html: template {TEMPLATE_NAME} failed: {exc}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"brief.html: {_where(exc)}: {exc.message}") from exc
+    except Exception as exc:
+        detail = " ".join(str(exc).split())
+        raise RenderError(f"brief.html: template {TEMPLATE_NAME} failed: {detail}") from exc
 
 
 def _where(exc: jinja2.TemplateSyntaxError) -> str:
