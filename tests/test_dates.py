@@ -1,0 +1,372 @@
+"""find_dates: candidates, ranges, tense, guideline omissions, robustness, and the real corpus.
+
+Every sentence here is written for the test (corpus text stays out of the repository); the
+corpus test reads /work/shared/corpus at run time and is skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefings.extract.dates import find_dates
+from briefings.model import DateMention
+
+TUESDAY = date(2025, 7, 22)
+"""A Tuesday: the publication day of most checks below."""
+
+
+def spans(sentence: str, published: date = TUESDAY, **kwargs) -> list[tuple[str, str, str]]:
+    return [(m.text, m.start.isoformat(), m.end.isoformat())
+            for m in find_dates(sentence, published, **kwargs)]
+
+
+def days(sentence: str, published: date = TUESDAY, **kwargs) -> list[tuple[str, str]]:
+    """Just (start, end) of each mention, for checks that do not care about the wording."""
+    return [(start, end) for _, start, end in spans(sentence, published, **kwargs)]
+
+
+# --- weekdays and tense --------------------------------------------------------------------
+
+
+def test_planned_weekday_is_the_coming_one():
+    assert spans("Talks are scheduled to take place in Istanbul on Wednesday.") == [
+        ("on Wednesday", "2025-07-23", "2025-07-23")]
+
+
+def test_reported_weekday_is_the_past_one():
+    assert spans("In a speech on Monday, the minister said the plan had failed.") == [
+        ("on Monday", "2025-07-21", "2025-07-21")]
+
+
+def test_the_same_weekday_as_publication_is_the_publication_day():
+    assert days("The minister said on Tuesday that talks will go on.") == [
+        ("2025-07-22", "2025-07-22")]
+    assert days("Officials will meet on Tuesday.") == [("2025-07-22", "2025-07-22")]
+
+
+def test_weekday_in_a_future_verb_group_with_a_participle_is_future():
+    # "be held" must not count as a past-tense cue.
+    assert days("The vote will be held on Friday.") == [("2025-07-25", "2025-07-25")]
+
+
+def test_said_weekday_without_preposition():
+    assert spans("Rescuers said Sunday that nine people died.") == [
+        ("Sunday", "2025-07-20", "2025-07-20")]
+
+
+def test_next_and_last_weekday():
+    assert spans("He will travel next Monday; he left last Tuesday.") == [
+        ("next Monday", "2025-07-28", "2025-07-28"),
+        ("last Tuesday", "2025-07-15", "2025-07-15")]
+
+
+def test_paragraph_context_decides_when_the_sentence_has_no_cue():
+    paragraph = ("Delegations will fly in tomorrow. A Thursday session is possible. "
+                 "Ministers are expected to attend.")
+    assert days("A Thursday session is possible.", context=paragraph) == [
+        ("2025-07-24", "2025-07-24")]
+    past = "Delegations flew in and argued. A Thursday session is possible. Ministers left."
+    assert days("A Thursday session is possible.", context=past) == [
+        ("2025-07-17", "2025-07-17")]
+
+
+def test_weekday_possessive_and_part_of_day():
+    assert days("Wednesday's talks ended late.") == [("2025-07-16", "2025-07-16")]
+    assert spans("It struck early Saturday, officials said.") == [
+        ("early Saturday", "2025-07-19", "2025-07-19")]
+
+
+# --- ranges --------------------------------------------------------------------------------
+
+
+def test_two_consecutive_weekdays_are_one_range_resolved_by_tense():
+    assert spans("The sessions would run Thursday and Friday, officials said.") == [
+        ("Thursday and Friday", "2025-07-24", "2025-07-25")]
+    assert spans("Talks were held on Friday and Saturday.") == [
+        ("on Friday and Saturday", "2025-07-18", "2025-07-19")]
+
+
+def test_a_range_ending_on_the_publication_day():
+    assert days("Drones attacked on Monday and Tuesday.") == [("2025-07-21", "2025-07-22")]
+
+
+def test_non_consecutive_weekdays_stay_separate():
+    assert days("The team met on Monday and Friday last month.", published=date(2025, 7, 26)) \
+        == [("2025-07-21", "2025-07-21"), ("2025-07-25", "2025-07-25"),
+            ("2025-06-01", "2025-06-30")]
+
+
+def test_night_into_next_day():
+    assert spans("The strike came on Friday night into Saturday.") == [
+        ("on Friday night into Saturday", "2025-07-18", "2025-07-19")]
+
+
+def test_day_ranges_within_a_month():
+    assert spans("The forum runs from 3 to 5 June 2025.") == [
+        ("from 3 to 5 June 2025", "2025-06-03", "2025-06-05")]
+    assert days("Troops advanced between March 3 and 7.") == [("2025-03-03", "2025-03-07")]
+    assert days("Polls open on October 10-12.") == [("2025-10-10", "2025-10-12")]
+
+
+def test_between_month_and_end_of_year():
+    assert days("The study covered the period between July 2024 and the end of 2025.") == [
+        ("2024-07-01", "2025-12-31")]
+
+
+def test_consecutive_months_are_one_range():
+    assert spans("Earlier rounds were held in May and June.") == [
+        ("in May and June", "2025-05-01", "2025-06-30")]
+
+
+def test_a_changed_deadline_is_two_dates_not_a_range():
+    assert days("The ministry moved the deadline from February 28 to April 1.") == [
+        ("2025-02-28", "2025-02-28"), ("2025-04-01", "2025-04-01")]
+
+
+def test_since_a_weekday_reaches_publication():
+    assert spans("Since Thursday night, sirens have sounded.") == [
+        ("Since Thursday night", "2025-07-17", "2025-07-22")]
+
+
+# --- months and explicit dates -------------------------------------------------------------
+
+
+def test_explicit_dates_with_and_without_year():
+    assert spans("The decree was signed on Monday, April 19, 2022.") == [
+        ("on Monday, April 19, 2022", "2022-04-19", "2022-04-19")]
+    assert spans("Fighting began Feb. 24, officials recalled.") == [
+        ("Feb. 24", "2025-02-24", "2025-02-24")]
+    assert days("It happened on 7 October 2023 and again on 5 March.") == [
+        ("2023-10-07", "2023-10-07"), ("2025-03-05", "2025-03-05")]
+
+
+def test_explicit_date_without_year_in_the_future_keeps_the_publication_year():
+    assert days("The anniversary falls on November 3.") == [("2025-11-03", "2025-11-03")]
+
+
+def test_month_with_year_is_the_whole_month():
+    assert spans("The plant was shut in October 2025.") == [
+        ("in October 2025", "2025-10-01", "2025-10-31")]
+
+
+def test_month_without_year_past_and_future():
+    assert days("Prices rose in October.") == [("2024-10-01", "2024-10-31")]
+    assert days("The next round is planned for October.") == [("2025-10-01", "2025-10-31")]
+    assert days("They gave Kyiv a September deadline.") == [("2025-09-01", "2025-09-30")]
+
+
+def test_month_year_boundary():
+    new_year = date(2026, 1, 2)
+    assert days("Prices rose in December.", new_year) == [("2025-12-01", "2025-12-31")]
+    assert days("The summit is planned for February.", new_year) == [
+        ("2026-02-01", "2026-02-28")]
+    assert days("Unemployment fell last month.", new_year) == [("2025-12-01", "2025-12-31")]
+
+
+def test_early_month_and_vague_parts_of_months():
+    assert spans("Ukraine expects the money in early March, not late March or mid-April.",
+                 date(2026, 2, 20)) == [("in early March", "2026-03-01", "2026-03-10")]
+
+
+def test_iso_and_dotted_dates_and_leap_days():
+    assert days("Prices fell 2024-02-29 and on 29.02.2024.") == [
+        ("2024-02-29", "2024-02-29"), ("2024-02-29", "2024-02-29")]
+    assert days("The ceremony was held on February 29.", date(2024, 3, 1)) == [
+        ("2024-02-29", "2024-02-29")]
+    assert days("The ceremony was held on February 29.", date(2025, 3, 1)) == []
+    assert days("Report dated 2025-02-29.") == []
+
+
+def test_ambiguous_slashed_dates_are_not_guessed():
+    assert days("Filed 04/05/2026 and 13/05/2026.") == [("2026-05-13", "2026-05-13")]
+
+
+# --- relative words ------------------------------------------------------------------------
+
+
+def test_yesterday_today_tomorrow():
+    assert days("Yesterday he left, today he talks, tomorrow he flies.") == [
+        ("2025-07-21", "2025-07-21"), ("2025-07-22", "2025-07-22"), ("2025-07-23", "2025-07-23")]
+
+
+def test_iso_weeks():
+    thursday = date(2026, 1, 1)
+    assert days("Officials met last week.", thursday) == [("2025-12-22", "2025-12-28")]
+    assert days("It will happen next week.", thursday) == [("2026-01-05", "2026-01-11")]
+    assert days("This week's talks matter.", thursday) == [("2025-12-29", "2026-01-04")]
+    assert days("He said earlier this week that it was over.", thursday) == [
+        ("2025-12-29", "2025-12-31")]
+
+
+def test_months_and_years_relative():
+    assert days("Sales rose this year and will rise next year.") == [
+        ("2025-01-01", "2025-12-31"), ("2026-01-01", "2026-12-31")]
+    assert days("Funds for this year and next were approved.") == [("2025-01-01", "2026-12-31")]
+    assert days("It was agreed earlier this month.") == [("2025-07-01", "2025-07-21")]
+
+
+def test_overnight():
+    assert spans("Shelling continued overnight.") == [("overnight", "2025-07-21", "2025-07-22")]
+    assert spans("Overnight into Tuesday, drones hit a depot.") == [
+        ("Overnight into Tuesday", "2025-07-22", "2025-07-22")]
+    assert days("Missiles hit the city overnight on Sunday.") == [("2025-07-20", "2025-07-20")]
+
+
+def test_ago_and_rolling_periods():
+    assert days("The visit took place a week ago.") == [("2025-07-15", "2025-07-15")]
+    assert days("Three days ago the border closed.") == [("2025-07-19", "2025-07-19")]
+    assert days("In the last two weeks the army advanced.") == [("2025-07-08", "2025-07-22")]
+
+
+def test_weekend():
+    monday = date(2026, 2, 9)
+    assert days("Trump said over the weekend that he spoke to Putin.", monday) == [
+        ("2026-02-07", "2026-02-08")]
+    assert days("Leaders will meet next weekend.", monday) == [("2026-02-21", "2026-02-22")]
+
+
+def test_start_and_end_of_periods():
+    assert days("It was the second strike since the start of the year.") == [
+        ("2025-01-01", "2025-07-22")]
+    assert days("They want a deal by the beginning of this summer.", date(2026, 2, 7)) == [
+        ("2026-06-01", "2026-06-30")]
+    assert days("Losses had doubled by the end of 2025.") == [("2025-12-31", "2025-12-31")]
+
+
+# --- what must not be found ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials may meet again, and protesters may march on.",
+    "The war is entering its fourth year.",
+    "He wants a ceasefire within 50 days.",
+    "Sanctions follow if no deal is reached in the next 50 days.",
+    "Theresa May told The Sunday Times she was pleased.",
+    "A second convoy left, and a March rally was announced.",
+    "Aid is handed out on Saturdays.",
+    "Good Friday services went ahead.",
+    "Prices have climbed since early 2024.",
+    "Russia has held the town since 2022, over the past two years.",
+    "The talks stalled in recent days, nearly four years into the war.",
+    "The offensive began in mid-January.",
+    "Read more on USA Today.",
+])
+def test_no_false_dates(sentence):
+    assert find_dates(sentence, TUESDAY) == []
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "", " ", "\n\n", "\u200b\u2060", "🙂🙂 ☃ ∑ 日本語 العربية", "February 31", "0000-00-00",
+    "9999-99-99", "32.13.2025", "Monday" * 50, "between and", "from to", "since",
+])
+def test_garbage_never_raises(sentence):
+    result = find_dates(sentence, TUESDAY)
+    assert isinstance(result, list)
+    assert all(m.start <= m.end for m in result)
+
+
+def test_huge_input_is_handled_quickly():
+    sentence = "On Monday, officials said talks will resume on Wednesday. " * 20_000
+    result = find_dates(sentence, TUESDAY)
+    assert len(result) == 40_000
+    assert result[0].start == date(2025, 7, 21)
+
+
+def test_datetime_publication_and_other_types():
+    published = datetime(2025, 7, 22, 23, 30)
+    assert days("He spoke on Monday.", published) == [("2025-07-21", "2025-07-21")]
+    assert find_dates(None, TUESDAY) == []  # type: ignore[arg-type]
+
+
+def test_other_language_uses_locale_words():
+    found = spans("Am Montag sagte er, dass am 3. März 2025 und gestern nichts geschah.",
+                  language="de")
+    assert ("3. März 2025", "2025-03-03", "2025-03-03") in found
+    assert ("gestern", "2025-07-21", "2025-07-21") in found
+    assert find_dates("Rien à signaler.", TUESDAY, language="fr") == []
+    assert find_dates("Monday", TUESDAY, language="xx-unknown") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.dates(min_value=date(1900, 3, 1), max_value=date(2099, 10, 1)))
+def test_property_never_raises_and_spans_are_ordered(sentence, published):
+    for mention in find_dates(sentence, published, context=sentence):
+        assert isinstance(mention, DateMention)
+        assert mention.start <= mention.end
+        assert mention.text and mention.text in sentence
+
+
+_WORDS = st.sampled_from(
+    "on in since until between and to into the last next this week month year overnight "
+    "Monday Tuesday Friday Sunday May March June October Feb. 5 24 2025 2026 early late mid "
+    "yesterday today ago a two days weekend will said was scheduled - , .".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=25), st.dates(min_value=date(1900, 3, 1),
+                                              max_value=date(2099, 10, 1)))
+def test_property_on_date_like_word_soup(words, published):
+    sentence = " ".join(words)
+    for mention in find_dates(sentence, published):
+        assert mention.start <= mention.end
+        assert mention.text in sentence
+
+
+# --- the real corpus -----------------------------------------------------------------------
+
+CORPUS = Path("/work/shared/corpus")
+_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\s+(?=[A-Z0-9\"\u201c'])")
+_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen st u.s "
+                  "u.k lt col maj sen rep gov".split())
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
+
+
+def _sentences(body: str):
+    """Paragraphs, lines, then a plain split after final punctuation (not after "Feb.")."""
+    for paragraph in re.split(r"\n\s*\n", body):
+        for line in paragraph.split("\n"):
+            last = 0
+            for match in _SPLIT.finditer(line):
+                word = re.search(r"([\w.]+)[.!?][\"'\u201d\u2019)]?$", line[last:match.start()])
+                if word and word.group(1).lower() in _ABBR:
+                    continue
+                yield line[last:match.start()], paragraph
+                last = match.end()
+            if line[last:].strip():
+                yield line[last:], paragraph
+
+
+@pytest.mark.skipif(not (CORPUS / "gold").is_dir(), reason="gold corpus not available here")
+def test_gold_corpus_dates_floor():
+    """Share of gold dates found with the same text (either way contained) and the same span."""
+    total = found = 0
+    for gold_path in sorted((CORPUS / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        raw = (CORPUS / "articles" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        header, body = raw.split("\n---\n", 1)
+        published = date.fromisoformat(
+            re.search(r"^published:\s*(\d{4}-\d{2}-\d{2})", header, re.M).group(1))
+        predicted = [m for sentence, paragraph in _sentences(body)
+                     for m in find_dates(sentence, published, context=paragraph)]
+        for entry in gold["dates"]:
+            parts = entry["resolved"].split("/")
+            start, end = date.fromisoformat(parts[0]), date.fromisoformat(parts[-1])
+            expression = _norm(entry["expression"])
+            total += 1
+            found += any((_norm(m.text) in expression or expression in _norm(m.text))
+                         and m.start == start and m.end == end for m in predicted)
+    assert total >= 200
+    assert found / total >= 0.96, f"{found}/{total}"
