@@ -20,9 +20,10 @@ CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 SCORER = CORPUS.parent / "tools" / "score_extract.py"
 SEED = "000-istanbul-talks.txt"
 
-MIN_MACRO_F1 = 0.80
-MIN_BOILERPLATE_RECALL = 0.95
-MIN_BOILERPLATE_PRECISION = 0.90
+MIN_MACRO_F1 = 0.85
+"""Floors a little below the figures reached (macro-F1 0.872, boilerplate P 1.000 R 0.997)."""
+MIN_BOILERPLATE_RECALL = 0.97
+MIN_BOILERPLATE_PRECISION = 0.95
 
 BODY = (
     "Talks resume as envoys meet again\n\n"
@@ -58,9 +59,10 @@ def test_attribution_entities_and_figures():
     facts = extract_article(article(), load_default_taxonomy())
     strike = facts[3]
     assert strike.attribution == "the regional governor"
-    assert facts[1].attribution == "officials"  or facts[1].attribution is None
+    assert facts[1].attribution == "officials"
+    assert facts[2].attribution is None
     assert "Vienna" in facts[1].entities
-    assert [(f.value, f.unit) for f in strike.figures] == [] or all(f.value for f in strike.figures)
+    assert strike.figures == ()
     money = extract_article(
         article("Allies pledged $800 million in military aid and 120 armoured vehicles."), load_default_taxonomy()
     )[0]

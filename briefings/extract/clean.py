@@ -261,6 +261,8 @@ def _shape_reason(text: str) -> str | None:
 
 
 def _is_subhead(text: str) -> bool:
+    if len(text) > 100:
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     return (
         len(letters) >= 4

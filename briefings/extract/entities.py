@@ -68,8 +68,8 @@ def _clean_source(who: str) -> str | None:
     who = re.sub(r"\s+(?:on|in|at|late|early|last|this)\b.*$", "", who)
     if not who or who.lower() in _PRONOUNS or len(who) > 80:
         return None
-    if not any(ch.isupper() for ch in who) and not re.match(r"(?:the|a|an)\s", who.lower()):
-        return None
+    if not any(ch.isupper() for ch in who) and len(who.split()) > 3:
+        return None  # a clause, not a source
     return who
 
 
