@@ -11,24 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..model import BOILERPLATE, Article, DateMention, Fact, stable_id
+from ..model import BOILERPLATE, Article, Fact, stable_id
 from ..taxonomy import Taxonomy
 from . import entities as _entities
 from .clean import boilerplate_reasons
+from .dates import find_dates
 from .sections import Decision, classifier_for
 from .sentences import Unit, split_units
-
-try:
-    from .dates import find_dates
-except ModuleNotFoundError as missing:  # dates.py is written in parallel; until it lands, no dates
-    if missing.name != f"{__name__}.dates":
-        raise
-
-    def find_dates(
-        sentence: str, published: date, *, language: str = "en", context: str = ""
-    ) -> list[DateMention]:
-        return []
-
 
 __all__ = ["extract_article", "reference_date"]
 
