@@ -151,6 +151,20 @@ def test_explicit_date_without_year_in_the_future_keeps_the_publication_year():
     assert days("The anniversary falls on November 3.") == [("2025-11-03", "2025-11-03")]
 
 
+def test_explicit_dates_across_new_year_follow_tense():
+    assert days("Talks will resume on Jan. 5.", date(2025, 12, 29)) == [
+        ("2026-01-05", "2026-01-05")]
+    assert days("The deal was signed on December 30.", date(2026, 1, 2)) == [
+        ("2025-12-30", "2025-12-30")]
+    assert days("The deal was signed on January 1.", date(2026, 1, 2)) == [
+        ("2026-01-01", "2026-01-01")]
+
+
+def test_may_the_person_is_not_a_month_but_may_in_a_range_is():
+    assert find_dates("The envoy spoke to May about Brexit.", TUESDAY) == []
+    assert days("Talks ran from April to May.") == [("2025-04-01", "2025-05-31")]
+
+
 def test_month_with_year_is_the_whole_month():
     assert spans("The plant was shut in October 2025.") == [
         ("in October 2025", "2025-10-01", "2025-10-31")]
@@ -266,8 +280,8 @@ def test_no_false_dates(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
-    "", " ", "\n\n", "\u200b\u2060", "🙂🙂 ☃ ∑ 日本語 العربية", "February 31", "0000-00-00",
-    "9999-99-99", "32.13.2025", "Monday" * 50, "between and", "from to", "since",
+    "", " ", "\n\n", "\u200b\u2060", "🙂🙂 ☃ ∑ 日本語 العربية", "February 31",
+    "0000-00-00", "9999-99-99", "32.13.2025", "Monday" * 50, "between and", "from to", "since",
 ])
 def test_garbage_never_raises(sentence):
     result = find_dates(sentence, TUESDAY)

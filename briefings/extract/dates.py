@@ -76,7 +76,8 @@ _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
 # case), which alone removes "may" the verb and "a march"; the words around them are not.
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)")
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b)"
 _MONTH = rf"(?:{_MONTH_FULL}\b|{_MONTH_ABBR})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!,\d{3})"
@@ -204,8 +205,19 @@ def _resolve(key: Key, pub: date, direction: Direction) -> Span | None:
 
 
 def _r_date(key: Key, pub: date, direction: Direction) -> Span | None:
+    """An explicit day; without a year, the publication year (guidelines).
+
+    One exception: across New Year, a clearly planned "Jan. 5" in a late-December article is
+    next year's, and a reported "December 30" in an early-January article last year's; the
+    publication year would put either almost a year away, against the tense.
+    """
     _, year, month, day = key
     found = _safe_date(year or pub.year, month, day)
+    if found and year is None:
+        if direction == "future" and (pub - found).days > 183:
+            found = _safe_date(pub.year + 1, month, day)
+        elif direction == "past" and (found - pub).days > 183:
+            found = _safe_date(pub.year - 1, month, day)
     return (found, found) if found else None
 
 
@@ -351,6 +363,11 @@ def _r_pair(key: Key, pub: date, direction: Direction) -> Span | None:
     return first[0], second[1]
 
 
+def _r_year_month(key: Key, pub: date, direction: Direction) -> Span | None:
+    """A month of a year relative to publication ("the start of next year": January)."""
+    return _month_span(pub.year + key[1], key[2])
+
+
 def _r_parsed(key: Key, pub: date, direction: Direction) -> Span | None:
     """Other languages: ask dateparser about this one candidate phrase only."""
     return _dateparser_span(key[1], key[2], pub, direction)
@@ -374,6 +391,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "end_of": _r_end_of,
     "since": _r_since,
     "pair": _r_pair,
+    "year_month": _r_year_month,
     "parsed": _r_parsed,
 }
 
@@ -424,12 +442,19 @@ def _month_of(text: str) -> int:
     return _MONTH_INDEX[text.lower().rstrip(".")]
 
 
+_WD_BEFORE = re.compile(rf"\b(?:{_WD_FULL}|{_WD_ABBR}),?\s+$")
+
+
 def _explicit(match: re.Match[str], sentence: str) -> _Cand | None:
     """"Tuesday, April 19, 2022", "Feb. 24", "7 October 2023", "on February 5"."""
     key: Key = ("date", _year_of(match.group("year")), _month_of(match.group("mon")),
                 _day_of(match.group("day")))
-    start, prep = _prep_before(sentence, match.start())
-    return _Cand(start, match.end(), match.start(), "day", _since_wrap(prep, key), priority=3)
+    core = match.start()
+    weekday = _WD_BEFORE.search(sentence[max(0, core - 12):core])
+    if weekday:  # "Tuesday, April 19": the weekday belongs to the date
+        core -= len(weekday.group())
+    start, prep = _prep_before(sentence, core)
+    return _Cand(start, match.end(), core, "day", _since_wrap(prep, key), priority=3)
 
 
 def _numeric(match: re.Match[str], sentence: str) -> _Cand | None:
@@ -489,6 +514,7 @@ _MONTH_PREPS = {
 }
 
 
+_WEAK_MAY_PREPS = frozenset({"to", "and", "of", "for", "from", "after", "before", "around"})
 _MONTH_BEFORE = re.compile(
     r"(?i)(?:\b(?P<prep>in|by|since|until|till|from|for|of|during|through|throughout|before|"
     r"after|between|and|to|last|next|this|around)\s+)?(?:\b(?P<mod>early|late|mid)[-\s]+)?$"
@@ -512,6 +538,9 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
         return _Cand(start, match.end(), match.start(), "skip", ("skip",))
     if not prep and not mod and not noun:
         return None
+    if match.group("mon") == "May" and prep in _WEAK_MAY_PREPS and not noun and \
+            not _MONTH_GATE.search(sentence, max(0, start - 20), start):
+        return None  # "spoke to May", "a letter from May": the person, unless in a month range
     month = _month_of(match.group("mon"))
     hint = _MONTH_PREPS.get(prep or "") or (_MONTH_EVENT_NOUNS.get(noun) if noun else None)
     key: Key = ("month", month, None, mod == "early")
@@ -666,12 +695,6 @@ def _start_of(match: re.Match[str], sentence: str) -> _Cand | None:
                  ("month", _SEASON_START[unit], None, False), hint, priority=2)
 
 
-def _r_year_month(key: Key, pub: date, direction: Direction) -> Span | None:
-    return _month_span(pub.year + key[1], key[2])
-
-
-_RESOLVERS["year_month"] = _r_year_month
-
 
 def _skip(match: re.Match[str], sentence: str) -> _Cand | None:
     """Vague by the guidelines ("since early 2024", "mid-January"): swallow, report nothing."""
@@ -686,11 +709,10 @@ _WD_PRE = (
 _RULES: list[_Rule] = [
     # Explicit dates, weekday optional: "Tuesday, April 19, 2022", "Wed Apr 20, 2022".
     ("month", re.compile(
-        rf"(?P<date>(?:(?:{_WD_FULL}|{_WD_ABBR}),?\s+)?"
-        rf"(?P<mon>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?)"), _explicit),
+        rf"\b(?P<mon>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"), _explicit),
     ("month", re.compile(
-        rf"(?P<date>(?:(?:{_WD_FULL}|{_WD_ABBR}),?\s+)?"
-        rf"(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)"), _explicit),
+        rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"),
+     _explicit),
     # "Tuesday (Apr 19)"
     ("month", re.compile(
         rf"(?P<date>{_WD_FULL}\s*\(\s*"
@@ -717,7 +739,8 @@ _RULES: list[_Rule] = [
     ("month", re.compile(
         rf"\b(?P<mon>{_MONTH_FULL})\b"
         rf"(?:\s+(?P<noun>{'|'.join(_MONTH_EVENT_NOUNS)})\b)?"), _bare_month),
-    ("vague", re.compile(rf"(?i:\b(?:early|mid|late)[-\s]+{_YEAR}s?|\bsince\s+(?:early\s+)?{_YEAR}s?"
+    ("vague", re.compile(rf"(?i:\b(?:early|mid|late)[-\s]+{_YEAR}s?"
+                         rf"|\bsince\s+(?:early\s+)?{_YEAR}s?"
                          rf"|\b(?:in|by|during)\s+{_YEAR}(?!\s*[-–/])"
                          rf"|\b(?:early|mid|late)[-\s]+(?:last|this|next)\s+year)"), _skip),
     ("wd", re.compile(
@@ -988,6 +1011,8 @@ def _needs_direction(key: Key) -> bool:
         return _needs_direction(key[1]) or _needs_direction(key[2])
     if kind == "month":
         return key[2] is None
+    if kind == "date":
+        return key[1] is None and key[2] in (1, 12)  # only near New Year does tense matter
     if kind == "end_of":
         return key[1] == "month" and key[2][1] is None
     return kind in ("wd", "weekend")
@@ -1093,7 +1118,8 @@ def _find_other_language(sentence: str, pub: date, lang: str, context: str) -> l
     """Month and weekday names, relative words and numeric dates of a non-English sentence."""
     mentions: list[tuple[int, DateMention]] = []
     taken: list[tuple[int, int]] = []
-    for _, pattern, build in _RULES[3:5]:  # ISO and dotted numeric dates read in any language
+    numeric = [(pattern, build) for _, pattern, build in _RULES if build is _numeric]
+    for pattern, build in numeric:  # ISO and dotted numeric dates read the same in any language
         for match in pattern.finditer(sentence):
             cand = build(match, sentence)
             span = _resolve(cand.key, pub, "nearest") if cand else None
