@@ -92,9 +92,11 @@ def _fact(
         start=unit.start,
         end=unit.end,
     )
-    if decision is None:
-        return Fact(section=BOILERPLATE, score=1.0, **common)
+    # Boilerplate keeps its dates too (a caption's or time stamp's day is still a date the
+    # extract output should show); compose drops boilerplate before anything is briefed.
     dates = find_dates(unit.text, published, language=article.language, context=paragraph) if published else []
+    if decision is None:
+        return Fact(section=BOILERPLATE, score=1.0, dates=tuple(dates), **common)
     return Fact(
         section=decision.section,
         also=decision.also,
