@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test fuzz clean
+.PHONY: setup brief test bench-dates clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,9 @@ brief: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+bench-dates: setup
+	$(BIN)/python benchmarks/bench_dates.py
 
 clean:
 	rm -rf $(VENV) reports build dist *.egg-info .pytest_cache .hypothesis
