@@ -579,7 +579,7 @@ def test_write_failure_is_output_error_and_keeps_old_file(tmp_path: Path, brief:
     out = tmp_path / "out"
     render_brief(brief, out, formats=["html", "json"])
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    import briefings.render.output as output
+    import briefings.atomic as output
 
     real_replace = os.replace
     calls: list[str] = []
@@ -621,7 +621,7 @@ def test_output_path_blocked_by_a_file_is_output_error(tmp_path: Path, brief: Br
 
 
 def test_temp_file_failure_is_output_error(tmp_path: Path, brief: Brief, monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefings.render.output as output
+    import briefings.atomic as output
 
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")

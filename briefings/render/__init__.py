@@ -1,7 +1,7 @@
 """The render stage: a ``Brief`` and a theme in, brief.html / .pdf / .json / .ics out.
 
 The pipeline calls :func:`render_brief` only. Every output is rendered in memory first and
-then written atomically (see ``output``), so a failed render leaves the previous files
+then written atomically (see ``briefings.atomic``), so a failed render leaves the previous files
 intact. Submodules are imported inside the function: the CLI imports this package, and
 ``briefings --help`` must not pay for Jinja2, icalendar or (above all) WeasyPrint.
 """
@@ -49,7 +49,7 @@ def render_brief(
     """
     wanted = _check_formats(formats)
     contents = _render_all(brief, wanted, theme)
-    from briefings.render.output import prepare_dir, remove_stale, write_all
+    from briefings.atomic import prepare_dir, remove_stale, write_all
 
     out_dir = prepare_dir(Path(out_dir))
     written = write_all(out_dir, contents)
