@@ -1,0 +1,179 @@
+"""Candidate finding (English): the rule table, its cheap gates, and the longest-match choice.
+
+Why a module of its own: ``_RULES`` pairs each precompiled pattern with its builder (in
+``phrases``) and a gate that skips it when the sentence cannot match; ``_candidates`` runs them
+and keeps the longest non-overlapping matches.  This is step 1 of ``find_dates``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Callable
+
+from .phrases import (
+    _MONTH_EVENT_NOUNS,
+    _ago,
+    _bare_month,
+    _day_range,
+    _end_of,
+    _explicit,
+    _month_and_year,
+    _numeric,
+    _overnight,
+    _relative_day,
+    _relative_unit,
+    _rolling,
+    _since_start,
+    _skip,
+    _start_of,
+    _weekday,
+    _weekend_rule,
+)
+from .vocabulary import (
+    _DAY,
+    _MONTH,
+    _MONTH_ABBR,
+    _MONTH_FULL,
+    _MONTH_GATE,
+    _NUM,
+    _WD_FULL,
+    _YEAR,
+    _Cand,
+)
+
+_Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], str], "_Cand | None"]]
+
+
+_WD_PRE = (
+    r"(?P<pre>(?:(?i:on|for|until|till|by|since|from|starting|before|after|between|this|next|"
+    r"last|coming|early|late|overnight|into|through\s+the\s+day)\s+){0,3})"
+)
+
+_RULES: list[_Rule] = [
+    # Explicit dates, weekday optional: "Tuesday, April 19, 2022", "Wed Apr 20, 2022".
+    ("month", re.compile(
+        rf"\b(?P<mon>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?"), _explicit),
+    ("month", re.compile(
+        rf"\b(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"),
+     _explicit),
+    # "Tuesday (Apr 19)"
+    ("month", re.compile(
+        rf"(?P<date>{_WD_FULL}\s*\(\s*"
+        rf"(?P<mon>{_MONTH})\s*(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?\s*\))"), _explicit),
+    # Numeric dates (these two are also read in every other language).
+    ("digit", re.compile(
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>-)(?P<a>0[1-9]|1[0-2])-(?P<b>0[1-9]|[12]\d|3[01])"
+        r"(?!\d)"), _numeric),
+    ("digit", re.compile(
+        r"(?<![\d.])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<b>0?[1-9]|[12]\d|3[01])[./]"
+        r"(?P<y>(?:19|20)\d\d)(?!\d)"), _numeric),
+    # Day ranges inside one month: "February 11-15", "from 3 to 5 June".
+    ("month", re.compile(
+        rf"(?P<date>(?P<mon>{_MONTH})\s*(?P<d1>{_DAY})"
+        rf"\s*(?P<join>-|–|—|(?i:to|and|through|until|till)\s)\s*(?P<d2>{_DAY})"
+        rf"(?:,?\s+(?P<year>{_YEAR}))?)"), _day_range),
+    ("month", re.compile(
+        rf"(?P<date>(?P<d1>{_DAY})\s*"
+        rf"(?P<join>-|–|—|(?i:to|and|through|until|till)\s)\s*(?P<d2>{_DAY})\s+(?:of\s+)?"
+        rf"(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)"), _day_range),
+    ("month", re.compile(
+        rf"(?P<date>(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR})\s+(?P<year>{_YEAR}))"),
+     _month_and_year),
+    ("month", re.compile(
+        rf"\b(?P<mon>{_MONTH_FULL})\b"
+        rf"(?:\s+(?P<noun>{'|'.join(_MONTH_EVENT_NOUNS)})\b)?"), _bare_month),
+    ("vague", re.compile(rf"(?i:\b(?:early|mid|late)[-\s]+{_YEAR}s?"
+                         rf"|\bsince\s+(?:early\s+)?{_YEAR}s?"
+                         rf"|\b(?:in|by|during)\s+{_YEAR}(?!\s*[-–/])"
+                         rf"|\b(?:early|mid|late)[-\s]+(?:last|this|next)\s+year)"), _skip),
+    ("wd", re.compile(
+        rf"\b{_WD_PRE}(?P<wd>{_WD_FULL})(?P<plural>s\b)?(?:[’']s\b)?"
+        rf"(?:\s+(?i:morning|afternoon|evening|night|overnight)\b)?"), _weekday),
+    ("relday", re.compile(
+        r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+        r"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|"
+        r"evening)))(?:[’']s)?\b"), _relative_day),
+    ("unit", re.compile(
+        r"(?i)\b(?:(?P<when>earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|"
+        r"the\s+last|the\s+coming|past|coming)\s+(?P<unit>week|month|year)(?:[’']s)?\b"
+        r"(?P<andnext>\s+and\s+next\b)?"), _relative_unit),
+    ("ago", re.compile(rf"(?i)\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|fortnights?)\s+ago"), _ago),
+    ("lastpast", re.compile(
+        rf"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past)\s+"
+        rf"(?P<n>{_NUM})\s+(?P<unit>days|weeks|months|years)\b"), _rolling),
+    ("overnight", re.compile(r"(?i)\bovernight\b"), _overnight),
+    ("weekend", re.compile(
+        r"(?i)\b(?:(?P<prep>over|during|at|on|for|by|until|through|across)\s+)?"
+        r"(?P<det>the|this|last|next|that)\s+weekend(?:[’']s)?\b"), _weekend_rule),
+    ("since", re.compile(r"(?i)\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+"
+                         r"(?P<unit>year|month|week)\b"), _since_start),
+    ("end", re.compile(
+        rf"(?i:\b(?:(?:by|at|until|till|before|to|towards?)\s+)?the\s+end\s+of\s+)"
+        rf"(?:(?P<year>{_YEAR})|(?P<rel>(?i:this|the|next|last))\s+"
+        rf"(?P<unit>(?i:year|month|week))\b|(?P<mon>{_MONTH_FULL})\b"
+        rf"(?:\s+(?P<myear>{_YEAR}))?)"), _end_of),
+    ("start", re.compile(
+        rf"(?i:\b(?:(?:by|at|from|until|till|before)\s+)?the\s+(?:start|beginning)\s+of\s+)"
+        rf"(?:(?P<year>{_YEAR})|(?:(?P<rel>(?i:this|the|next|last))\s+)?"
+        rf"(?P<unit>(?i:year|summer|spring|autumn|fall|winter))\b)"), _start_of),
+]
+"""(gate, pattern, builder): a rule runs only when its gate says the sentence may hold a match."""
+
+_WD_GATE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_DIGIT = re.compile(r"\d")
+
+
+def _has(*words: str) -> Callable[[str, str], bool]:
+    return lambda sentence, low: any(word in low for word in words)
+
+
+_GATES: dict[str, Callable[[str, str], bool]] = {
+    "month": lambda sentence, low: _MONTH_GATE.search(sentence) is not None,
+    "wd": lambda sentence, low: _WD_GATE.search(sentence) is not None,
+    "digit": lambda sentence, low: _DIGIT.search(sentence) is not None,
+    "vague": lambda sentence, low: "year" in low or _DIGIT.search(sentence) is not None,
+    "relday": _has("yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
+                   "this afternoon", "this evening"),
+    "unit": _has("week", "month", "year"),
+    "ago": _has("ago"),
+    "lastpast": _has("last", "past"),
+    "overnight": _has("overnight"),
+    "weekend": _has("weekend"),
+    "since": _has("since the"),
+    "end": _has("end of"),
+    "start": _has("start of", "beginning of"),
+}
+"""Cheap tests (substring checks and one-literal scans) that skip rules which cannot match.
+
+Most sentences have no date at all; these let them through in a few microseconds."""
+
+
+def _candidates(sentence: str) -> list[_Cand]:
+    """All rule matches, then the longest non-overlapping ones, in sentence order."""
+    found: list[_Cand] = []
+    low = sentence.lower()
+    gates: dict[str, bool] = {}
+    for gate, pattern, build in _RULES:
+        if gate not in gates:
+            gates[gate] = _GATES[gate](sentence, low)
+        if not gates[gate]:
+            continue
+        for match in pattern.finditer(sentence):
+            if match.end() == match.start():
+                continue
+            cand = build(match, sentence)
+            if cand is not None:
+                found.append(cand)
+    found.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    chosen: list[_Cand] = []  # kept sorted by start, never overlapping
+    starts: list[int] = []
+    for cand in found:
+        index = bisect.bisect_left(starts, cand.start)
+        if index > 0 and chosen[index - 1].end > cand.start:
+            continue
+        if index < len(chosen) and chosen[index].start < cand.end:
+            continue
+        chosen.insert(index, cand)
+        starts.insert(index, cand.start)
+    return chosen

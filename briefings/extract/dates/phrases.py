@@ -1,0 +1,311 @@
+"""Candidate builders (English): one function per kind of date phrase, a match to a ``_Cand``.
+
+Why a module of its own: each builder decides what one regex match means (which key, which
+direction the words fix, which matches are not dates at all: "Theresa May", "Good Friday",
+"USA Today", vague "mid-January").  The patterns that call them and the order they run in are
+in ``candidates``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import (
+    _MONTH_GATE,
+    _NUMBER_WORDS,
+    _SEASON_START,
+    _WD_ABBR,
+    _WD_FULL,
+    _WEEKDAY_INDEX,
+    Direction,
+    Key,
+    _Cand,
+    _day_of,
+    _month_of,
+    _year_of,
+)
+
+
+def _since_wrap(prep: str | None, key: Key) -> Key:
+    """"since X" means from X up to publication; any other preposition leaves X as is."""
+    if prep and prep.lower() == "since":
+        return ("since", key)
+    return key
+
+
+_PREP_BEFORE = re.compile(
+    r"(?i)\b(?P<prep>on|in|for|by|since|until|till|from|between|before|after|through|starting|"
+    r"as\s+of|dated)\s+$"
+)
+"""A preposition just before an explicit date, kept in the mention ("on February 5").
+
+Looked up behind the match rather than matched as an optional prefix: a pattern that may
+start with any preposition is tried at every character of every sentence, which was most of
+the module's running time."""
+
+
+def _prep_before(sentence: str, start: int) -> tuple[int, str | None]:
+    """The preposition right before ``start`` (and where it starts), if any."""
+    window = max(0, start - 12)
+    found = _PREP_BEFORE.search(sentence[window:start])
+    if not found:
+        return start, None
+    return window + found.start(), found.group("prep").split()[0].lower()
+
+
+_WD_BEFORE = re.compile(rf"\b(?:{_WD_FULL}|{_WD_ABBR}),?\s+$")
+
+
+def _explicit(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"Tuesday, April 19, 2022", "Feb. 24", "7 October 2023", "on February 5"."""
+    key: Key = ("date", _year_of(match.group("year")), _month_of(match.group("mon")),
+                _day_of(match.group("day")))
+    core = match.start()
+    weekday = _WD_BEFORE.search(sentence[max(0, core - 12):core])
+    if weekday:  # "Tuesday, April 19": the weekday belongs to the date
+        core -= len(weekday.group())
+    start, prep = _prep_before(sentence, core)
+    return _Cand(start, match.end(), core, "day", _since_wrap(prep, key), priority=3)
+
+
+def _numeric(match: re.Match[str], sentence: str) -> _Cand | None:
+    """ISO "2026-02-27", dotted "27.02.2026", and slashed dates when the order is unambiguous."""
+    year = int(match.group("y"))
+    first, second = int(match.group("a")), int(match.group("b"))
+    if match.group("sep") == "-":
+        month, day = first, second  # ISO: year-month-day
+    elif match.group("sep") == ".":
+        day, month = first, second  # European dotted: day.month.year
+    elif first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        month, day = first, second
+    else:
+        return None  # 04/05/2026: April 5 or 4 May? do not guess
+    if not (1 <= month <= 12):
+        return None
+    return _Cand(match.start(), match.end(), match.start(), "day", ("date", year, month, day),
+                 priority=3)
+
+
+def _day_range(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"between February 11 and 15", "3-5 June", "from 3 to 5 June 2025"."""
+    first, last = _day_of(match.group("d1")), _day_of(match.group("d2"))
+    joiner = match.group("join").strip().lower()
+    start, prep = _prep_before(sentence, match.start())
+    if first >= last or (joiner == "and" and prep != "between"):
+        return None
+    key: Key = ("days", _year_of(match.group("year")), _month_of(match.group("mon")), first, last)
+    return _Cand(start, match.end(), match.start(), "span", key, priority=4)
+
+
+def _month_and_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"in February 2022": the whole month."""
+    key: Key = ("month", _month_of(match.group("mon")), int(match.group("year")), False)
+    start, prep = _prep_before(sentence, match.start())
+    return _Cand(start, match.end(), match.start(), "month", _since_wrap(prep, key), priority=2)
+
+
+_MONTH_EVENT_NOUNS = {
+    "deadline": "future", "target": "future", "ultimatum": "future", "goal": "future",
+    "forecast": None, "report": None, "meeting": None, "meetings": None, "talks": None,
+    "summit": None, "election": None, "elections": None, "vote": None, "referendum": None,
+    "session": None, "round": None, "visit": None, "offensive": None, "attack": None,
+    "attacks": None, "strike": None, "strikes": None, "invasion": None, "agreement": None,
+    "deal": None, "ceasefire": None, "truce": None, "update": None, "outlook": None,
+    "estimate": None, "estimates": None, "figures": None, "data": None, "survey": None,
+    "poll": None, "budget": None, "plan": None, "decision": None, "announcement": None,
+    "statement": None, "conference": None, "trip": None, "exchange": None, "swap": None,
+}
+_MONTH_PREPS = {
+    "in": None, "by": "future", "since": "past", "until": None, "till": None, "from": None,
+    "for": None, "of": None, "during": None, "through": None, "throughout": None,
+    "before": None, "after": None, "between": None, "and": None, "to": None, "last": "past",
+    "next": "future", "this": None, "early": None, "late": None, "mid": None, "around": None,
+}
+
+
+_WEAK_MAY_PREPS = frozenset({"to", "and", "of", "for", "from", "after", "before", "around"})
+_MONTH_BEFORE = re.compile(
+    r"(?i)(?:\b(?P<prep>in|by|since|until|till|from|for|of|during|through|throughout|before|"
+    r"after|between|and|to|last|next|this|around)\s+)?(?:\b(?P<mod>early|late|mid)[-\s]+)?$"
+)
+
+
+def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
+    """A month named alone: "in October", "by June", "a June deadline", "in early March".
+
+    A capitalised month word with neither a preposition before it nor an event noun after it
+    is not taken ("Theresa May", "March on Washington"): too many of those are not dates.
+    "mid-" and "late" months are vague by the guidelines: matched, then dropped.
+    """
+    window = max(0, match.start() - 24)
+    before = _MONTH_BEFORE.search(sentence[window:match.start()])
+    start = window + before.start() if before else match.start()
+    prep = (before.group("prep") or "").lower() or None if before else None
+    mod = (before.group("mod") or "").lower() or None if before else None
+    noun = (match.group("noun") or "").lower() or None
+    if mod in ("mid", "late"):
+        return _Cand(start, match.end(), match.start(), "skip", ("skip",))
+    if not prep and not mod and not noun:
+        return None
+    if match.group("mon") == "May" and prep in _WEAK_MAY_PREPS and not noun and \
+            not _MONTH_GATE.search(sentence, max(0, start - 20), start):
+        return None  # "spoke to May", "a letter from May": the person, unless in a month range
+    month = _month_of(match.group("mon"))
+    hint = _MONTH_PREPS.get(prep or "") or (_MONTH_EVENT_NOUNS.get(noun) if noun else None)
+    key: Key = ("month", month, None, mod == "early")
+    end = match.end("mon") if noun else match.end()
+    return _Cand(start, end, match.start(), "month", _since_wrap(prep, key), hint,
+                 priority=1)
+
+
+_NOT_A_DAY_BEFORE = re.compile(
+    r"(?:Good|Black|Bloody|Holy|Easter|Palm|Ash|Maundy|Cyber|Super|Giving|Blue|Casual)\s+$")
+_NOT_A_DAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Express|Post|Mirror|Herald|Mail|Star|Tribune|Independent|Sport|"
+    r"People|Night\s+Live|Agreement|School)\b")
+_HABITUAL = re.compile(r"(?i)\b(?:on|every|most|all|some|many|several|other|the)\s+$")
+
+
+def _weekday(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"on Wednesday", "said Monday", "overnight into Tuesday", "since Thursday night"."""
+    if _NOT_A_DAY_BEFORE.search(sentence, max(0, match.start("wd") - 12), match.start("wd")) or \
+            _NOT_A_DAY_AFTER.match(sentence, match.end("wd")):
+        return None
+    if match.group("plural") and _HABITUAL.search(sentence[max(0, match.start("wd") - 12):
+                                                           match.start("wd")]):
+        return None  # "on Saturdays": a habit, not a date
+    words = (match.group("pre") or "").lower().split()
+    modifier = "next" if ("next" in words or "coming" in words) else (
+        "last" if "last" in words else None)
+    hint: Direction | None = "future" if modifier == "next" else (
+        "past" if modifier == "last" or "overnight" in words else None)
+    key: Key = ("wd", _WEEKDAY_INDEX[match.group("wd").lower()], modifier)
+    if "since" in words:
+        key = ("since", key)
+    return _Cand(match.start(), match.end(), match.start("wd"), "wd", key, hint)
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*\s+$")
+
+
+def _relative_day(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"yesterday", "today's", "tomorrow", "last night"; not "Today" in a name ("USA Today")."""
+    if match.group("word") == "Today" and _NAME_BEFORE.search(sentence, max(0, match.start() - 40),
+                                                                         match.start()):
+        return None
+    word = re.sub(r"\s+", " ", match.group("word").lower())
+    offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
+               "this morning": 0, "this afternoon": 0, "this evening": 0,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    return _Cand(match.start(), match.end(), match.start(), "span", ("offset", offsets[word]))
+
+
+def _relative_unit(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"last week", "this year's", "earlier this month", "the past week", "this year and next"."""
+    rel = re.sub(r"\s+", " ", match.group("rel").lower())
+    unit = match.group("unit").lower()
+    when = (match.group("when") or "").lower() or None
+    offset = {"this": 0, "last": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel)
+    if rel in ("the past", "past", "the last"):
+        if unit != "week":
+            return _skip(match, sentence)  # "the past year": a vague stretch, not a span
+        return _Cand(match.start(), match.end(), match.start(), "span", ("rolling", 1, unit))
+    if rel in ("the coming", "coming") and unit == "week":
+        return _Cand(match.start(), match.end(), match.start(), "span", ("range", 7))
+    if offset is None:
+        return None
+    if when and rel == "this":
+        key: Key = ("part", when, unit)
+    elif unit == "week":
+        key = ("week", offset)
+    elif unit == "month":
+        key = ("month_rel", offset)
+    else:
+        key = ("year", offset, 1 if match.group("andnext") else 0)
+    if match.group("andnext") and unit != "year":
+        return None
+    return _Cand(match.start(), match.end(), match.start(), "span", key, priority=1)
+
+
+def _ago(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"a week ago", "three days ago": a single day."""
+    count = _count(match.group("n"))
+    unit = match.group("unit").lower()
+    days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
+    return _Cand(match.start(), match.end(), match.start(), "span", ("offset", -days))
+
+
+def _rolling(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"in the last two weeks", "over the past 10 days": back that far up to publication.
+
+    Months and years ("over the past two years", "the last 18 months") are the vague kind
+    the guidelines leave out: swallowed, not reported.
+    """
+    unit = match.group("unit").lower().rstrip("s")
+    if unit in ("month", "year"):
+        return _skip(match, sentence)
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("rolling", _count(match.group("n")), unit))
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+
+
+def _overnight(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"overnight" alone: the night before publication, two days by the guidelines."""
+    return _Cand(match.start(), match.end(), match.start(), "span", ("overnight",))
+
+
+def _weekend_rule(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"over the weekend", "this weekend", "last weekend" ("that weekend": unknown anchor)."""
+    det = match.group("det").lower()
+    if det == "that" or (det == "the" and not match.group("prep")):
+        return None
+    hint: Direction | None = "past" if det == "last" else "future" if det == "next" else None
+    return _Cand(match.start(), match.end(), match.start(), "span", ("weekend", det), hint)
+
+
+def _since_start(match: re.Match[str], sentence: str) -> _Cand | None:
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("start_of", match.group("unit").lower()), priority=2)
+
+
+def _end_of(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"by the end of 2025", "the end of the month", "end of March": the last day."""
+    if match.group("year"):
+        key: Key = ("end_of", "year", int(match.group("year")))
+    elif match.group("mon"):
+        key = ("end_of", "month", (_month_of(match.group("mon")), _year_of(match.group("myear"))))
+    else:
+        rel = match.group("rel").lower()
+        offset = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
+        unit = match.group("unit").lower()
+        key = ("end_of", f"{unit}_rel", offset)
+    return _Cand(match.start(), match.end(), match.start(), "span", key, "future", priority=2)
+
+
+def _start_of(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"by the beginning of this summer" (June), "the start of next year" (January)."""
+    if match.group("year"):
+        key: Key = ("month", 1, int(match.group("year")), False)
+        return _Cand(match.start(), match.end(), match.start(), "span", key, priority=2)
+    rel = (match.group("rel") or "this").lower()
+    unit = match.group("unit").lower()
+    if unit == "year":
+        offset = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
+        return _Cand(match.start(), match.end(), match.start(), "span",
+                     ("year_month", offset, 1), priority=2)
+    if unit == "winter":
+        return None  # which winter: December or January?
+    hint: Direction = "past" if rel == "last" else "future"
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("month", _SEASON_START[unit], None, False), hint, priority=2)
+
+
+def _skip(match: re.Match[str], sentence: str) -> _Cand | None:
+    """Vague by the guidelines ("since early 2024", "mid-January"): swallow, report nothing."""
+    return _Cand(match.start(), match.end(), match.start(), "skip", ("skip",), priority=5)

@@ -1,0 +1,125 @@
+"""Tense: which way a weekday, a month without a year or "the weekend" points.
+
+Why a module of its own: a bare "on Monday" is the Monday before publication in a past-tense
+report and the coming one in a plan.  The nearest tense cue of the sentence decides, else
+the paragraph's majority, else the nearest day; ``_needs_direction`` says when to ask at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .vocabulary import Direction, Key
+
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:will|won[’']t|shall|would|going\s+to|is\s+to|are\s+to|scheduled|rescheduled|"
+    r"planned|planning|plans?\s+to|expected|expects?|set\s+to|(?:is|are)\s+due|upcoming|intends?|"
+    r"aims?\s+to|starting|to\s+be\s+held|to\s+take\s+place|to\s+begin|to\s+start|to\s+resume|"
+    r"hopes?\s+to|next)\b|[’']ll\b"
+)
+_PAST_CUE = re.compile(
+    r"\b(?:[a-z]+ed|said|says|told|was|were|had|did|held|met|spoke|took|began|begun|struck|"
+    r"left|made|came|went|gave|given|saw|seen|fell|shot|won|lost|sent|brought|found|got|kept|"
+    r"led|ran|rose|sought|thought|wrote|broke|chose|flew|knew|paid|sold|stood|hit|ago|"
+    r"earlier|yesterday|been|became|caught|felt|heard|built|spent|fought|swept|reports|"
+    r"announces|confirms|claims)\b"
+)
+_NOT_PAST = frozenset(
+    """need speed indeed hundred red bed feed seed shed proceed succeed exceed embed breed
+    greed weed bleed creed steed armed allied advanced unnamed related based limited detailed
+    concerned interested unprecedented supposed unarmed skilled talented biased mixed fixed
+    scheduled rescheduled planned expected unexpected proposed so-called alleged wed""".split()
+)
+_PARTICIPLE_AFTER_BE = re.compile(r"(?i)\b(?:be|being)\s+$")
+_PASSIVE_BY = re.compile(r"\s+by\b")
+
+
+def _cues(text: str) -> list[tuple[int, int, str]]:
+    """Tense cues in ``text`` as (start, end, "past"|"future").
+
+    A participle right after "be" belongs to a future verb group ("will be held"); an ``-ed`` word
+    right before "by" is a reduced passive describing a noun ("the meeting mentioned by X"),
+    which says when something was mentioned, not when it happens: both are ignored.
+    """
+    found = [(m.start(), m.end(), "future") for m in _FUTURE_CUE.finditer(text)]
+    for m in _PAST_CUE.finditer(text):
+        word = m.group()
+        if word in _NOT_PAST:
+            continue
+        if _PARTICIPLE_AFTER_BE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "will be held", "to be signed": part of a future verb group
+        if word.endswith("ed") and _PASSIVE_BY.match(text, m.end()):
+            continue
+        found.append((m.start(), m.end(), "past"))
+    return found
+
+
+class _Tense:
+    """The tense cues of one sentence (and, lazily, of its paragraph), for ``direction``."""
+
+    def __init__(self, sentence: str, context: str) -> None:
+        self.sentence = sentence
+        self.context = context
+        self.cues = sorted(_cues(sentence))
+        self.starts = [cue[0] for cue in self.cues]
+        self._paragraph: Direction | None = None
+
+    def direction(self, start: int, end: int) -> Direction:
+        """Past or future for the expression at ``sentence[start:end]``: nearest cue wins.
+
+        Falls back to the paragraph's majority of cues, then to "nearest" (the day or month
+        closest to publication either way).  Cues are looked up around the expression by
+        bisection, so a pathological one-megabyte "sentence" stays linear.
+        """
+        index = bisect.bisect_left(self.starts, start)
+        best: tuple[int, str] | None = None
+        for cue_start, cue_end, kind in self._neighbours(index, start, end):
+            distance = max(start - cue_end if cue_end <= start else cue_start - end, 0)
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+        if best is not None:
+            return best[1]  # type: ignore[return-value]
+        return self._paragraph_direction()
+
+    def _neighbours(self, index: int, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The closest cue on each side that is not a word of the expression itself."""
+        found = []
+        i = index - 1
+        while i >= 0:
+            if self.cues[i][1] <= start or self.cues[i][0] < start:
+                found.append(self.cues[i])
+                break
+            i -= 1
+        i = index
+        while i < len(self.cues):
+            if self.cues[i][0] >= end:
+                found.append(self.cues[i])
+                break
+            i += 1  # a cue inside the expression ("next" in "next week") does not count
+        return found
+
+    def _paragraph_direction(self) -> Direction:
+        if self._paragraph is None:
+            self._paragraph = "nearest"
+            if self.context and self.context != self.sentence:
+                kinds = [kind for _, _, kind in _cues(self.context)]
+                future, past = kinds.count("future"), kinds.count("past")
+                if future != past:
+                    self._paragraph = "future" if future > past else "past"
+        return self._paragraph
+
+
+def _needs_direction(key: Key) -> bool:
+    """Whether the key resolves differently in the past and the future (weekdays, months
+    without a year, "the weekend"); explicit dates and ISO weeks do not need tense at all."""
+    kind = key[0]
+    if kind == "pair":
+        return _needs_direction(key[1]) or _needs_direction(key[2])
+    if kind == "month":
+        return key[2] is None
+    if kind == "date":
+        return key[1] is None and key[2] in (1, 12)  # only near New Year does tense matter
+    if kind == "end_of":
+        return key[1] == "month" and key[2][1] is None
+    return kind in ("wd", "weekend")
