@@ -1,0 +1,329 @@
+"""The brief as an email: an email-safe HTML body, a plain-text alternative, the PDF and the .ics.
+
+Mail clients are not browsers: Gmail and Outlook drop ``<style>`` blocks, CSS variables,
+``data:`` images and most layout, so the HTML body comes from its own template
+(``email.html.j2``: tables and inline styles only) rather than from brief.html. The
+plain-text part carries the same content for clients (and people) that read text only.
+
+Headers are built only from values that cannot break a line: the subject is collapsed to
+one line (a hostile title cannot add a ``Bcc:``), addresses with CR/LF are refused, and Bcc
+recipients live only in the SMTP envelope (see :mod:`briefings.deliver`), never in a header.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import textwrap
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses, make_msgid
+from pathlib import Path
+from typing import Any
+
+from briefings.deliver import SUBJECT_FIELDS, EmailSettings, address_problem
+from briefings.errors import DeliveryError, RenderError
+from briefings.model import Brief, BriefFact
+from briefings.render import FILE_NAMES
+
+log = logging.getLogger(__name__)
+
+EMAIL_TEMPLATE = "email.html.j2"
+TEXT_WIDTH = 76
+_HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_NAMED_COLOUR = re.compile(r"^[a-zA-Z]{3,20}$")
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+__all__ = ["EMAIL_TEMPLATE", "build_message", "render_email_html", "render_text", "write_eml"]
+
+
+# ----------------------------------------------------------------------------- message
+def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettings,
+                  theme: str | Path | None = None, *, now: datetime | None = None
+                  ) -> EmailMessage:
+    """The complete message for ``brief``: headers, text + HTML alternatives, attachments.
+
+    ``files`` maps render formats to the paths written (``{"pdf": ..., "ics": ...}``). The
+    PDF is attached when given (a listed PDF that cannot be read is a DeliveryError: the
+    mail would silently lack the brief); the .ics only when it exists and the brief has
+    upcoming events (a stale calendar from an earlier run is never mailed).
+    """
+    _check_addresses(settings)
+    message = EmailMessage(policy=policy.SMTP)
+    message["Subject"] = subject_line(brief, settings)
+    message["From"] = settings.sender
+    message["To"] = ", ".join(settings.to)
+    if settings.cc:
+        message["Cc"] = ", ".join(settings.cc)
+    message["Date"] = format_datetime(now or datetime.now(UTC))
+    message["Message-ID"] = make_msgid("brief", domain=_domain(settings.sender))
+    message["Auto-Submitted"] = "auto-generated"
+    pdf = _pdf_bytes(files.get("pdf"))
+    ics = _ics_bytes(brief, files.get("ics"))
+    attached = tuple(name for name, data in (("pdf", pdf), ("ics", ics)) if data is not None)
+    message.set_content(render_text(brief, attached), subtype="plain", charset="utf-8",
+                        cte="quoted-printable")
+    message.add_alternative(render_email_html(brief, theme, attached), subtype="html",
+                            charset="utf-8", cte="quoted-printable")
+    if pdf is not None:
+        message.add_attachment(pdf, maintype="application", subtype="pdf",
+                               filename=f"brief-{brief.date.isoformat()}.pdf")
+    if ics is not None:
+        # RFC 6047: the method parameter must agree with the calendar's own METHOD
+        params = {"method": "PUBLISH"} if b"METHOD:PUBLISH" in ics else {}
+        message.add_attachment(ics, maintype="text", subtype="calendar", params=params,
+                               filename=FILE_NAMES["ics"])
+    return message
+
+
+def subject_line(brief: Brief, settings: EmailSettings) -> str:
+    """The subject template filled in, on one line whatever the title contains."""
+    from briefings.render.html import long_date
+
+    values = {
+        "title": one_line(brief.title),
+        "date": long_date(brief.date),
+        "iso_date": brief.date.isoformat(),
+        "brand": one_line(brief.brand.name),
+    }
+    try:
+        subject = settings.subject.format_map(_OnlyFields(values))
+    except (KeyError, ValueError, IndexError, AttributeError) as exc:
+        raise DeliveryError(f"email.subject {settings.subject!r}: bad template ({exc}); "
+                            f"placeholders: {', '.join(SUBJECT_FIELDS)}") from exc
+    return one_line(subject) or one_line(brief.title) or "Morning brief"
+
+
+class _OnlyFields(dict[str, str]):
+    """format_map mapping whose missing keys raise KeyError with the name (no attribute tricks:
+    values are plain strings, and ``{title.__class__}`` fails on str's attributes only)."""
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break and run of whitespace collapsed to one space."""
+    return " ".join(_LINE_BREAKS.sub(" ", text or "").split())
+
+
+def _check_addresses(settings: EmailSettings) -> None:
+    """Refuse addresses that could inject headers (settings built without from_table)."""
+    for key in ("sender", "to", "cc", "bcc"):
+        value = getattr(settings, key)
+        for address in (value,) if isinstance(value, str) else value:
+            problem = address_problem(address)
+            if problem:
+                raise DeliveryError(f"email.{key}: {one_line(address)!r}: {problem}")
+    if not settings.to:
+        raise DeliveryError("email.to: no recipient")
+
+
+def _domain(sender: str) -> str:
+    """The sender's domain for the Message-ID (so it is unique and traceable to us)."""
+    addr = getaddresses([sender])[0][1]
+    domain = addr.rpartition("@")[2].strip("[]")
+    return domain or "localhost"
+
+
+def _pdf_bytes(path: Path | None) -> bytes | None:
+    """The PDF to attach; a listed PDF that cannot be read is an error (the mail would
+    silently lack the brief), an unlisted one (``--format html``) only a warning."""
+    if path is None:
+        log.warning("no PDF among the rendered files: the email carries no PDF")
+        return None
+    return _read(Path(path))
+
+
+def _ics_bytes(brief: Brief, path: Path | None) -> bytes | None:
+    """looking-ahead.ics when it exists and the brief has events (never a stale calendar).
+
+    ``method=PUBLISH`` goes into the Content-Type only when the calendar itself declares
+    ``METHOD:PUBLISH``: RFC 6047 wants the two to agree.
+    """
+    if path is None or not brief.looking_ahead or not Path(path).is_file():
+        return None
+    return _read(Path(path))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DeliveryError(f"{path}: cannot attach: {exc.strerror or exc}") from exc
+
+
+def write_eml(message: EmailMessage, path: Path) -> Path:
+    """Write ``message`` as an .eml file, atomically (``--dry-run``: inspect instead of send).
+
+    The file is exactly what would go over the wire, CRLF line ends included, so any mail
+    client opens it.
+    """
+    from briefings.atomic import prepare_dir, write_all
+
+    path = Path(path)
+    data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+    return write_all(prepare_dir(path.parent), {path.name: data})[0]
+
+
+# ----------------------------------------------------------------------------- HTML body
+def render_email_html(brief: Brief, theme: str | Path | None = None,
+                      attached: tuple[str, ...] = ()) -> str:
+    """The email HTML from the theme's ``email.html.j2`` (a user theme may override it)."""
+    import jinja2
+
+    from briefings.render.theme import load_theme
+
+    resolved = load_theme(theme)
+    try:
+        template = resolved.environment().get_template(EMAIL_TEMPLATE)
+        return template.render(email_context(brief, attached))
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"email: template {exc.name} not found in theme folders "
+                          f"{resolved.searched()}") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"email: {exc.filename or EMAIL_TEMPLATE} line {exc.lineno}: "
+                          f"{exc.message}") from exc
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"email: template {EMAIL_TEMPLATE} failed: {one_line(str(exc))}"
+                          ) from exc
+
+
+def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What email.html.j2 sees: plain strings (autoescaped) and validated colours."""
+    from briefings.render.html import (
+        CitationNumbers,
+        date_range,
+        fact_tags,
+        long_date,
+        sources_view,
+        stats_lines,
+        window_text,
+    )
+
+    numbers = CitationNumbers(brief.articles)
+    sources = sources_view(brief, numbers)
+    hrefs = {s.number: s.href for s in sources}
+
+    def fact_view(fact: BriefFact) -> dict[str, Any]:
+        cites = [{"n": n, "href": hrefs.get(n)} for n in numbers.numbers(fact.citations)]
+        return {"text": fact.text, "cites": cites, "tags": fact_tags(fact)}
+
+    return {
+        "brief": brief,
+        "brand": brief.brand,
+        "primary": safe_colour(brief.brand.primary, "#0b3d91"),
+        "accent": safe_colour(brief.brand.accent, "#c8102e"),
+        "long_date": long_date(brief.date),
+        "window_text": window_text(brief),
+        "key_points": [fact_view(f) for f in brief.key_points],
+        "sections": [
+            {"title": s.title, "facts": [fact_view(f) for f in s.facts], "more": s.more}
+            for s in brief.sections if s.facts or s.more
+        ],
+        "looking_ahead": [
+            {"when": date_range(e.start, e.end), **fact_view(_as_fact(e))}
+            for e in sorted(brief.looking_ahead, key=lambda e: (e.start, e.end))
+        ],
+        "sources": sources,
+        "stats_lines": stats_lines(brief),
+        "attached": attached,
+    }
+
+
+def _as_fact(event: Any) -> BriefFact:
+    """An upcoming event viewed as a fact (text + citations) for the shared fact view."""
+    return BriefFact(id="", text=event.text, section=event.section, score=0.0,
+                     citations=event.citations, corroboration=len(event.citations))
+
+
+def safe_colour(value: str, fallback: str) -> str:
+    """A colour fit for an inline ``style=""``: #rgb, #rrggbb or a colour name, else fallback."""
+    value = (value or "").strip()
+    if _HEX_COLOUR.match(value) or _NAMED_COLOUR.match(value):
+        return value
+    return fallback
+
+
+# ----------------------------------------------------------------------------- text body
+def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
+    """The plain-text alternative: the whole brief, wrapped, with [n] markers and URLs."""
+    from briefings.render.html import (
+        CitationNumbers,
+        date_range,
+        fact_tags,
+        long_date,
+        sources_view,
+        stats_lines,
+        window_text,
+    )
+
+    numbers = CitationNumbers(brief.articles)
+    out: list[str] = []
+    marking = one_line(brief.brand.marking)
+    if marking:
+        out += [marking, ""]
+    out += [one_line(brief.title).upper(), long_date(brief.date), window_text(brief), ""]
+
+    def item(text: str, fact: BriefFact, bullet: str = "- ") -> None:
+        tags = "".join(f" ({t})" for t in fact_tags(fact))
+        marks = "".join(f"[{n}]" for n in numbers.numbers(fact.citations))
+        line = f"{one_line(text)}{tags} {marks}".rstrip()
+        out.append(_wrap(line, bullet))
+
+    def heading(title: str) -> None:
+        title = one_line(title)
+        out.extend(["", title.upper(), "=" * min(len(title), TEXT_WIDTH)])
+
+    if brief.key_points:
+        heading("Key points")
+        for fact in brief.key_points:
+            item(fact.text, fact)
+    for section in brief.sections:
+        if not (section.facts or section.more):
+            continue
+        heading(section.title)
+        for fact in section.facts:
+            item(fact.text, fact)
+        if section.more:
+            out.append(f"  +{section.more} more in brief.json")
+    if brief.looking_ahead:
+        heading("Looking ahead")
+        for event in sorted(brief.looking_ahead, key=lambda e: (e.start, e.end)):
+            when = date_range(event.start, event.end).replace("\u00a0", " ")
+            item(f"{when}: {event.text}", _as_fact(event))
+    sources = sources_view(brief, numbers)
+    if sources:
+        heading("Sources")
+        for src in sources:
+            published = f", {src.published}" if src.published else ""
+            out.append(_wrap(f"{one_line(src.outlet)}: {one_line(src.title)}{published}",
+                             f"[{src.number}] "))
+            url = src.href or src.url_text
+            if url:
+                out.append(f"    {one_line(url)}")
+    out.append("")
+    out.extend(one_line(line) for line in stats_lines(brief))
+    if brief.brand.footer:
+        out.append(one_line(brief.brand.footer))
+    if attached:
+        out.append(_attachments_note(attached))
+    if marking:
+        out.append(marking)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _attachments_note(attached: tuple[str, ...]) -> str:
+    parts = {"pdf": "the full brief as a PDF", "ics": "the dates ahead as a calendar file"}
+    return "Attached: " + " and ".join(parts[a] for a in attached if a in parts) + "."
+
+
+def _wrap(text: str, bullet: str) -> str:
+    """Wrap at TEXT_WIDTH with a hanging indent; URLs and long words are never split."""
+    return textwrap.fill(text, width=TEXT_WIDTH, initial_indent=bullet,
+                         subsequent_indent=" " * len(bullet), break_long_words=False,
+                         break_on_hyphens=False)
