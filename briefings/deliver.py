@@ -25,9 +25,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import getaddresses
-from typing import Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from briefings.errors import ConfigError, DeliveryError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from briefings.model import Brief
 
 log = logging.getLogger(__name__)
 
@@ -244,6 +248,26 @@ def _check_subject(subject: str, fail: Callable[[str, str], ConfigError]) -> Non
                                   + ", ".join("{" + f + "}" for f in SUBJECT_FIELDS) + ")")
 
 
+# ----------------------------------------------------------------------------- one call
+def send_brief(brief: Brief, files: Mapping[str, Path], settings: EmailSettings,
+               theme: str | os.PathLike[str] | None = None, *, eml: Path | None = None,
+               sleep: Callable[[float], None] = time.sleep,
+               clock: Callable[[], float] = time.monotonic) -> Path | None:
+    """Build the message and send it, or with ``eml`` (``--dry-run``) write it there instead.
+
+    What ``briefings send`` and ``build --send`` call. Returns the .eml path on a dry run.
+    Raises DeliveryError (exit 5) for every delivery problem; the report files are never
+    touched here.
+    """
+    from briefings.mail import build_message, write_eml
+
+    message = build_message(brief, files, settings, theme)
+    if eml is not None:
+        return write_eml(message, eml)
+    send_message(message, settings, sleep=sleep, clock=clock)
+    return None
+
+
 # ----------------------------------------------------------------------------- sending
 class _Temporary(Exception):
     """A failure worth retrying; ``reply`` is what to report if the budget runs out."""
@@ -355,6 +379,9 @@ def _classify(exc: BaseException, settings: EmailSettings) -> Exception:
         if isinstance(exc, smtplib.SMTPSenderRefused):
             return DeliveryError(f"{where}: sender {exc.sender} refused: {reply}")
         return DeliveryError(f"{where}: {reply}")
+    if isinstance(exc, smtplib.SMTPServerDisconnected) and isinstance(exc.__context__,
+                                                                      TimeoutError):
+        return _Temporary(f"timed out after {settings.timeout:g} s waiting for the server")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return _Temporary(f"connection dropped ({_one_line(str(exc)) or 'no reason given'})")
     if isinstance(exc, smtplib.SMTPNotSupportedError):

@@ -12,11 +12,13 @@ recipients live only in the SMTP envelope (see :mod:`briefings.deliver`), never 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import string
 import textwrap
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses, make_msgid
@@ -25,7 +27,17 @@ from typing import Any
 
 from briefings.deliver import SUBJECT_FIELDS, EmailSettings, address_problem
 from briefings.errors import DeliveryError, RenderError
-from briefings.model import Brief, BriefFact
+from briefings.model import (
+    Brand,
+    Brief,
+    BriefFact,
+    BriefSection,
+    Citation,
+    DateMention,
+    Figure,
+    UpcomingEvent,
+    Window,
+)
 from briefings.render import FILE_NAMES
 
 log = logging.getLogger(__name__)
@@ -36,7 +48,15 @@ _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _NAMED_COLOUR = re.compile(r"^[a-zA-Z]{3,20}$")
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
-__all__ = ["EMAIL_TEMPLATE", "build_message", "render_email_html", "render_text", "write_eml"]
+__all__ = [
+    "EMAIL_TEMPLATE",
+    "brief_from_json",
+    "build_message",
+    "load_brief",
+    "render_email_html",
+    "render_text",
+    "write_eml",
+]
 
 
 # ----------------------------------------------------------------------------- message
@@ -63,10 +83,13 @@ def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettin
     pdf = _pdf_bytes(files.get("pdf"))
     ics = _ics_bytes(brief, files.get("ics"))
     attached = tuple(name for name, data in (("pdf", pdf), ("ics", ics)) if data is not None)
+    try:
+        html = render_email_html(brief, theme, attached)
+    except RenderError as exc:  # the brief is built: a failing email is a delivery failure
+        raise DeliveryError(str(exc)) from exc
     message.set_content(render_text(brief, attached), subtype="plain", charset="utf-8",
                         cte="quoted-printable")
-    message.add_alternative(render_email_html(brief, theme, attached), subtype="html",
-                            charset="utf-8", cte="quoted-printable")
+    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     if pdf is not None:
         message.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"brief-{brief.date.isoformat()}.pdf")
@@ -89,19 +112,16 @@ def subject_line(brief: Brief, settings: EmailSettings) -> str:
         "brand": one_line(brief.brand.name),
     }
     try:
-        subject = settings.subject.format_map(_OnlyFields(values))
-    except (KeyError, ValueError, IndexError, AttributeError) as exc:
-        raise DeliveryError(f"email.subject {settings.subject!r}: bad template ({exc}); "
-                            f"placeholders: {', '.join(SUBJECT_FIELDS)}") from exc
+        names = {name for _, name, _, _ in string.Formatter().parse(settings.subject)
+                 if name is not None}
+        unknown = sorted(names - set(SUBJECT_FIELDS))  # also refuses {title.attr}, {date[0]}
+        if unknown:
+            raise KeyError(unknown[0])
+        subject = settings.subject.format_map(values)
+    except (KeyError, ValueError, IndexError) as exc:
+        raise DeliveryError(f"email.subject {one_line(settings.subject)!r}: bad template "
+                            f"({exc}); placeholders: {', '.join(SUBJECT_FIELDS)}") from exc
     return one_line(subject) or one_line(brief.title) or "Morning brief"
-
-
-class _OnlyFields(dict[str, str]):
-    """format_map mapping whose missing keys raise KeyError with the name (no attribute tricks:
-    values are plain strings, and ``{title.__class__}`` fails on str's attributes only)."""
-
-    def __missing__(self, key: str) -> str:
-        raise KeyError(key)
 
 
 def one_line(text: str) -> str:
@@ -162,10 +182,14 @@ def write_eml(message: EmailMessage, path: Path) -> Path:
     client opens it.
     """
     from briefings.atomic import prepare_dir, write_all
+    from briefings.errors import OutputError
 
     path = Path(path)
     data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-    return write_all(prepare_dir(path.parent), {path.name: data})[0]
+    try:
+        return write_all(prepare_dir(path.parent), {path.name: data})[0]
+    except OutputError as exc:  # the brief is built; only its (dry-run) delivery failed
+        raise DeliveryError(str(exc)) from exc
 
 
 # ----------------------------------------------------------------------------- HTML body
@@ -290,7 +314,7 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
         for fact in section.facts:
             item(fact.text, fact)
         if section.more:
-            out.append(f"  +{section.more} more in brief.json")
+            out.append(f"  +{section.more} more not shown")
     if brief.looking_ahead:
         heading("Looking ahead")
         for event in sorted(brief.looking_ahead, key=lambda e: (e.start, e.end)):
@@ -327,3 +351,84 @@ def _wrap(text: str, bullet: str) -> str:
     return textwrap.fill(text, width=TEXT_WIDTH, initial_indent=bullet,
                          subsequent_indent=" " * len(bullet), break_long_words=False,
                          break_on_hyphens=False)
+
+
+# ----------------------------------------------------------------------------- brief.json back
+def load_brief(path: Path) -> Brief:
+    """The Brief of an earlier build, read back from its brief.json.
+
+    ``briefings send --date D`` mails what ``build`` wrote without rebuilding (which could
+    pick up articles collected since). Any problem is a DeliveryError naming the file.
+    (This is the inverse of ``Brief.to_json``; it would sit better in model.py.)
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DeliveryError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DeliveryError(f"{path}: not valid JSON ({one_line(str(exc))})") from exc
+    try:
+        return brief_from_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DeliveryError(f"{path}: not a brief.json ({type(exc).__name__}: "
+                            f"{one_line(str(exc))})") from exc
+
+
+def brief_from_json(data: Mapping[str, Any]) -> Brief:
+    """Rebuild a Brief from ``Brief.to_json()`` output (raises KeyError/TypeError/ValueError)."""
+    window = data["window"]
+    return Brief(
+        date=date.fromisoformat(data["date"]),
+        title=data["title"],
+        window=Window(datetime.fromisoformat(window["start"]),
+                      datetime.fromisoformat(window["end"]), window["timezone"]),
+        brand=Brand(**{k: v for k, v in data.get("brand", {}).items()
+                       if k in Brand.__dataclass_fields__}),
+        key_points=tuple(_fact_from_json(f) for f in data.get("key_points", ())),
+        sections=tuple(
+            BriefSection(s["key"], s["title"], tuple(_fact_from_json(f) for f in s["facts"]),
+                         more=s.get("more", 0),
+                         more_facts=tuple(_fact_from_json(f) for f in s.get("more_facts", ())))
+            for s in data.get("sections", ())
+        ),
+        looking_ahead=tuple(
+            UpcomingEvent(date.fromisoformat(e["start"]), date.fromisoformat(e["end"]), e["text"],
+                          e["section"], tuple(_citation_from_json(c) for c in e["citations"]),
+                          e.get("expression", ""))
+            for e in data.get("looking_ahead", ())
+        ),
+        articles=tuple(
+            Citation(a["id"], a["outlet"], a["title"], a.get("url"), _when(a.get("published")),
+                     a.get("number", 0))
+            for a in data.get("articles", ())
+        ),
+        stats=dict(data.get("stats", {})),
+        generated=_when(data.get("generated")),
+    )
+
+
+def _fact_from_json(f: Mapping[str, Any]) -> BriefFact:
+    return BriefFact(
+        id=f.get("id", ""),
+        text=f["text"],
+        section=f["section"],
+        score=float(f.get("score", 0.0)),
+        citations=tuple(_citation_from_json(c) for c in f.get("citations", ())),
+        corroboration=int(f.get("corroboration", 1)),
+        dates=tuple(DateMention(d["text"], date.fromisoformat(d["start"]),
+                                date.fromisoformat(d["end"])) for d in f.get("dates", ())),
+        attribution=f.get("attribution"),
+        first_seen=_when(f.get("first_seen")),
+        figures=tuple(Figure(g["text"], g.get("value"), g["unit"]) for g in f.get("figures", ())),
+        entities=tuple(f.get("entities", ())),
+    )
+
+
+def _citation_from_json(c: Mapping[str, Any]) -> Citation:
+    return Citation(c["article_id"], c["outlet"], c["title"], c.get("url"),
+                    _when(c.get("published")), c.get("number", 0))
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

@@ -26,9 +26,9 @@ import pytest
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
 
-from briefings.deliver import EmailSettings, send_message  # noqa: E402
+from briefings.deliver import EmailSettings, send_brief, send_message  # noqa: E402
 from briefings.errors import ConfigError, DeliveryError  # noqa: E402
-from briefings.mail import build_message, write_eml  # noqa: E402
+from briefings.mail import build_message, load_brief, write_eml  # noqa: E402
 from briefings.model import (  # noqa: E402
     Brand,
     Brief,
@@ -206,8 +206,9 @@ def test_plain_server_receives_one_complete_message(start_server: Any,
     port = start_server(handler)
     config = settings(port)
     time = FakeTime()
-    send_message(build_message(make_brief(), rendered, config), config,
-                 sleep=time.sleep, clock=time.clock)
+    built = build_message(make_brief(), rendered, config)
+    assert built["Bcc"] is None and b"hidden@example.org" not in built.as_bytes()
+    send_message(built, config, sleep=time.sleep, clock=time.clock)
 
     rcpt, message = handler.only_message()
     assert rcpt == ["desk@example.org", "second@example.org", "boss@example.org",
@@ -364,6 +365,51 @@ def test_server_down_retries_until_the_budget_then_fails(rendered: dict[str, Pat
     assert "refused" in str(info.value).lower()
 
 
+@pytest.fixture
+def bad_listener() -> Iterator[Any]:
+    """A TCP listener that misbehaves: 'silent' accepts and never greets, 'drop' hangs up."""
+    sockets: list[socket.socket] = []
+    stop = threading.Event()
+
+    def start(mode: str) -> int:
+        server = socket.socket()
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.settimeout(0.05)
+        sockets.append(server)
+
+        def serve() -> None:
+            while not stop.is_set():
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    continue
+                if mode == "drop":
+                    conn.close()
+                else:
+                    sockets.append(conn)
+
+        threading.Thread(target=serve, daemon=True).start()
+        return server.getsockname()[1]
+
+    yield start
+    stop.set()
+    for sock in sockets:
+        sock.close()
+
+
+@pytest.mark.parametrize(("mode", "reply"), [("silent", "timed out after 0.3 s"),
+                                             ("drop", "connection dropped")])
+def test_timeouts_and_dropped_connections_are_retried(bad_listener: Any, mode: str,
+                                                      reply: str) -> None:
+    port = bad_listener(mode)
+    config = settings(port, timeout=0.3, retry_for=1.5)
+    time = FakeTime()
+    with pytest.raises(DeliveryError, match=rf"127\.0\.0\.1:{port}: gave up after 3 attempts.*{reply}"):
+        send_message(EmailMessage(), config, sleep=time.sleep, clock=time.clock)
+    assert time.sleeps == [1.0, 0.5]
+
+
 def test_backoff_is_capped() -> None:
     config = settings(free_port(), retry_for=200.0)
     time = FakeTime()
@@ -386,6 +432,15 @@ def test_crlf_in_title_never_makes_a_header(start_server: Any, rendered: dict[st
     raw_headers = handler.received[0][2].split(b"\r\n\r\n", 1)[0]
     assert not any(line.lower().startswith((b"bcc:", b"x-evil:"))
                    for line in raw_headers.splitlines())
+
+
+def test_subject_template(rendered: dict[str, Path]) -> None:
+    custom = settings(25, subject="[{brand}] {title} {iso_date}")
+    assert build_message(make_brief(), rendered, custom)["Subject"] == \
+        "[Example Desk] Ukraine Morning Brief 2025-07-22"
+    for bad in ("{title.__class__}", "{weather}", "{title"):
+        with pytest.raises(DeliveryError, match="email.subject"):
+            build_message(make_brief(), rendered, settings(25, subject=bad))
 
 
 def test_crlf_in_addresses_is_refused(rendered: dict[str, Path]) -> None:
@@ -431,3 +486,34 @@ def test_from_table_reads_designs_example_and_rejects_mistakes() -> None:
         bad = {k: v for k, v in bad.items() if v is not None}
         with pytest.raises(ConfigError, match=rf"^briefings\.toml: email\.{key}: "):
             EmailSettings.from_table(bad, "briefings.toml")
+
+
+def test_send_brief_dry_run_writes_eml_and_sends_nothing(start_server: Any,
+                                                         rendered: dict[str, Path],
+                                                         tmp_path: Path) -> None:
+    handler = Recorder()
+    config = settings(start_server(handler))
+    eml = send_brief(make_brief(), rendered, config, eml=tmp_path / "brief.eml")
+    assert eml == tmp_path / "brief.eml" and handler.data_calls == 0
+    assert b"Subject: Ukraine Morning Brief" in eml.read_bytes()
+    assert send_brief(make_brief(), rendered, config) is None
+    assert len(handler.received) == 1
+
+
+def test_a_broken_email_template_is_a_delivery_error(rendered: dict[str, Path],
+                                                     tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "email.html.j2").write_text("{% if %}", encoding="utf-8")
+    with pytest.raises(DeliveryError, match=r"email: .*email\.html\.j2 line 1"):
+        build_message(make_brief(), rendered, settings(25), theme)
+
+
+def test_load_brief_reads_back_brief_json(tmp_path: Path) -> None:
+    brief = make_brief()
+    render_brief(brief, tmp_path, formats=("json",))
+    loaded = load_brief(tmp_path / "brief.json")
+    assert loaded.to_json() == brief.to_json()
+    (tmp_path / "broken.json").write_text('{"date": "2025-07-22"}', encoding="utf-8")
+    with pytest.raises(DeliveryError, match=r"broken\.json: not a brief\.json"):
+        load_brief(tmp_path / "broken.json")
