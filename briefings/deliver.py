@@ -310,7 +310,7 @@ def send_message(message: EmailMessage, settings: EmailSettings, *,
                     f"{settings.retry_for:g} s; last reply: {exc.reply}"
                 ) from None
             wait = min(delay, remaining)
-            log.warning("smtp %s: temporary failure (%s); retrying in %g s",
+            log.info("smtp %s: temporary failure (%s); retrying in %g s",
                         settings.where, exc.reply, wait)
             sleep(wait)
             delay = min(delay * 2, BACKOFF_CAP)
