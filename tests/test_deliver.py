@@ -253,6 +253,8 @@ def test_ics_attached_only_when_it_exists_and_has_events(rendered: dict[str, Pat
     assert "text/calendar" not in parts(stale)
     with_ics = build_message(make_brief(), rendered, config)
     assert len(parts(with_ics)["text/calendar"]) == 1
+    calendar_part = next(p for p in with_ics.walk() if p.get_content_type() == "text/calendar")
+    assert calendar_part.get_param("method") == "PUBLISH"
 
 
 def test_listed_pdf_that_is_missing_is_a_delivery_error(tmp_path: Path) -> None:

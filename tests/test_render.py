@@ -504,6 +504,7 @@ def test_ics_parses_with_the_events(rendered: dict) -> None:
 
     raw = (rendered["out"] / "looking-ahead.ics").read_bytes()
     cal = Calendar.from_ical(raw)
+    assert str(cal["method"]) == "PUBLISH"
     events = list(cal.walk("VEVENT"))
     assert len(events) == 3
     first, second, third = events

@@ -74,6 +74,7 @@ def render_ics(brief: Brief) -> bytes:
     calendar.add("prodid", "-//briefings//Looking ahead//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")  # published information, not an invitation (RFC 5546)
     calendar.add("x-wr-calname", f"{brief.title}: looking ahead ({brief.date.isoformat()})")
     try:
         for event in sorted(brief.looking_ahead, key=lambda e: (e.start, e.end, e.text)):
