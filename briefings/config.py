@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ConfigError
 from .model import Brand
 from .taxonomy import Taxonomy, apply_overrides, load_default_taxonomy
+
+if TYPE_CHECKING:
+    from .deliver import EmailSettings
 
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -94,6 +97,15 @@ class Config:
     """The config file's folder (or the current folder without a config)."""
     file: Path | None = None
     warnings: tuple[str, ...] = field(default=())
+    email: "EmailSettings | None" = None
+    """The validated ``[email]`` table, or None when the config has none."""
+
+    def require_email(self) -> "EmailSettings":
+        """Sending needs an ``[email]`` table: say so plainly when it is missing."""
+        if self.email is None:
+            where = self.file.name if self.file else "no config file given (--config)"
+            raise ConfigError(f"{where}: no [email] table: add one to send the brief (see docs/briefings.example.toml)")
+        return self.email
 
     @property
     def timezone(self) -> ZoneInfo:
@@ -134,9 +146,25 @@ def load_config(path: Path | None) -> Config:
     except ValidationError as exc:
         raise ConfigError(_first_error(path, exc)) from None
     taxonomy = apply_overrides(load_default_taxonomy(), settings.sections, path.name)
-    config = Config(settings, taxonomy, path.resolve().parent, path, tuple(_unknown_keys(path, settings)))
+    base_dir = path.resolve().parent
+    email = _email_settings(settings.email, path, base_dir)
+    config = Config(settings, taxonomy, base_dir, path, tuple(_unknown_keys(path, settings)), email)
     _check_logo(config)
     return config
+
+
+def _email_settings(table: dict[str, Any], path: Path, base_dir: Path) -> "EmailSettings | None":
+    """Validated at load, like every other table, so a bad address fails before the build."""
+    if not table:
+        return None
+    from dataclasses import replace
+
+    from .deliver import EmailSettings
+
+    email = EmailSettings.from_table(table, path.name)
+    if email.cafile and not Path(email.cafile).is_absolute():
+        email = replace(email, cafile=str(base_dir / email.cafile))
+    return email
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -82,3 +82,28 @@ def test_sections_can_be_added_retitled_and_dropped(tmp_path):
     assert len(aid.cues) > 1  # the default cues are kept
     energy = next(s for s in taxonomy.sections if s.key == "energy")
     assert [c.pattern for c in energy.cues] == ["power grid", "blackout*"]
+
+
+def test_email_table_is_validated_at_load(tmp_path):
+    path = write(
+        tmp_path,
+        '[email]\nto = ["desk@example.org"]\nsender = "briefs@example.org"\nhost = "127.0.0.1"\n'
+        'port = 2525\nstarttls = false\ncafile = "certs/ca.pem"\n',
+    )
+    email = load_config(path).email
+    assert email is not None
+    assert email.to == ("desk@example.org",) and email.port == 2525 and email.security == "plain"
+    assert email.cafile == str(tmp_path / "certs" / "ca.pem")
+
+
+def test_bad_email_address_names_file_and_key(tmp_path):
+    path = write(tmp_path, '[email]\nto = ["nobody"]\nsender = "b@example.org"\nhost = "h"\n')
+    with pytest.raises(ConfigError, match=r"^briefings.toml: email.to: 'nobody'"):
+        load_config(path)
+
+
+def test_sending_without_an_email_table_is_a_config_error(tmp_path):
+    config = load_config(write(tmp_path, '[brief]\ntitle = "x"\n'))
+    assert config.email is None
+    with pytest.raises(ConfigError, match=r"briefings.toml: no \[email\] table"):
+        config.require_email()
