@@ -205,25 +205,38 @@ def evaluate_command(
     articles: Annotated[Path, typer.Argument(help="Folder of article files (NAME.txt, ...).")],
     gold: Annotated[Path, typer.Argument(help="Folder of gold files (NAME.json), one per article.")],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures as JSON to this file.")] = None,
+    folds: Annotated[int, typer.Option("--folds", help="Also cross-validate the classifier's numeric settings over this many folds (0 = no cross-validation).")] = 0,
     config_path: ConfigOption = None,
 ) -> None:
     """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, and the share of gold dates resolved to the gold day.
 
     Method: sentence splits differ, so each gold sentence is located in the article's text (whitespace and invisible characters normalised, searched forward in article order) and takes the label of the predicted sentences covering most of its characters; one not found or not covered counts as 'boilerplate' (dropped). A sentence with 'also' labels is right when the prediction is any of them. A gold date is resolved when a predicted date whose text contains (or is contained in) the gold expression has the gold start and end day.
-    """
-    from .evaluate import evaluate, format_table, load_gold_pairs
 
+    With --folds K, the gold articles are split into K folds (sorted by name, same-cluster articles together); for each fold the classifier's numeric settings are chosen from a small grid on the other folds and scored on it, and the pooled held-out figures are printed beside the whole-corpus ones (and added to --json as "cross_validation"). The cue words are not refitted, so the gap shows the overfitting of the tuned settings only.
+    """
+    from .evaluate import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
+
+    if folds < 0 or folds == 1:
+        raise fail(f"--folds {folds}: use 0 (no cross-validation) or at least 2", EXIT_USAGE)
     config = load(config_path)
     pairs = run_guarded(load_gold_pairs, articles, gold)
+    if folds:
+        run_guarded(assign_folds, pairs, folds)  # too many folds for the corpus: say so before scoring
     report = run_guarded(evaluate, pairs, config.taxonomy)
     typer.echo(format_table(report, f"{report.articles} articles, {gold}"))
     confusions = report.confusions()[:8]
     if confusions:
         typer.echo("most frequent confusions (gold → predicted): " + ", ".join(f"{g}→{p} {n}" for g, p, n in confusions))
+    figures = report.to_json()
+    if folds:
+        cv = run_guarded(cross_validate, pairs, config.taxonomy, folds=folds)
+        typer.echo("")
+        typer.echo(format_cross_validation(cv))
+        figures["cross_validation"] = cv.to_json()
     if json_out:
         from .atomic import write_text_atomic
 
-        run_guarded(write_text_atomic, json_out, json.dumps(report.to_json(), indent=2) + "\n")
+        run_guarded(write_text_atomic, json_out, json.dumps(figures, indent=2) + "\n")
 
 
 def main() -> None:

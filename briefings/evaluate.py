@@ -9,16 +9,24 @@ sentence that cannot be located, or that no predicted sentence covers, counts as
 its label or any of them. A gold date counts as resolved when a predicted date of the same
 article has a text contained in the gold expression (or containing it) and the same start and
 end day.
+
+``cross_validate`` reports k-fold figures beside the whole-corpus ones: the gold articles are
+split into K folds (clusters of near-duplicate stories kept together), and for each fold a few
+numeric settings of the section classifier are picked from a small grid by macro-F1 on the
+other folds, then scored on the held-out fold. The cue words themselves are hand-written and
+not refitted, so the gap between the whole-corpus and the pooled held-out figures measures the
+overfitting of the tuned settings only.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,6 +34,7 @@ from typing import Any
 from .collect import read_file
 from .errors import ConfigError, SourceError
 from .extract import extract_article
+from .extract.sections import DEFAULT_SETTINGS, ClassifierSettings
 from .model import BOILERPLATE, Article, Fact
 from .taxonomy import Taxonomy
 
@@ -67,6 +76,13 @@ class EvalReport:
     @property
     def macro_f1(self) -> float:
         return sum(self.score(label).f1 for label in CONTENT_LABELS) / len(CONTENT_LABELS)
+
+    @property
+    def present_macro_f1(self) -> float:
+        """Macro-F1 over the content labels that have gold sentences here (a small fold without
+        any ``aid`` would otherwise count an F1 of 0 for it)."""
+        present = [label for label in CONTENT_LABELS if self.score(label).support]
+        return sum(self.score(label).f1 for label in present) / len(present) if present else 0.0
 
     @property
     def dates_share(self) -> float:
@@ -215,10 +231,15 @@ def load_gold_pairs(articles_dir: Path, gold_dir: Path) -> list[GoldPair]:
 
 
 def evaluate(
-    pairs: Sequence[GoldPair], taxonomy: Taxonomy, extractor: Extractor | None = None
+    pairs: Sequence[GoldPair],
+    taxonomy: Taxonomy,
+    extractor: Extractor | None = None,
+    *,
+    settings: ClassifierSettings | None = None,
 ) -> EvalReport:
-    """Extract every article of ``pairs`` and score it; one report over all of them."""
-    run = extractor or (lambda article: extract_article(article, taxonomy))
+    """Extract every article of ``pairs`` and score it; one report over all of them.
+    ``settings`` are the classifier's settings when no ``extractor`` is given."""
+    run = extractor or (lambda article: extract_article(article, taxonomy, settings=settings))
     total = EvalReport()
     for pair in pairs:
         articles = read_file(pair.article_path)
@@ -241,4 +262,228 @@ def format_table(report: EvalReport, title: str = "") -> str:
     )
     if report.unlocated:
         lines.append(f"{report.unlocated} gold sentences not found in the article text")
+    return "\n".join(lines)
+
+
+# --- k-fold cross-validation of the classifier's numeric settings -------------------------
+
+NEIGHBOUR_SCALE = "neighbour_scale"
+"""Grid knob that multiplies everything neighbours lend (``ClassifierSettings.scale_neighbours``)."""
+
+DEFAULT_GRID: dict[str, tuple[float, ...]] = {
+    "article_weight": (0.15, 0.25, 0.35),
+    "context_gate": (2.0, 4.0, 6.0),
+    "min_evidence": (1.5, 2.5, 3.5),
+    NEIGHBOUR_SCALE: (0.5, 1.0, 1.5),
+}
+"""Values tried per fold for the most influential settings, each around its default (81 points)."""
+
+LEXICON_NOTE = (
+    "The lexicon itself (the cue words and their weights) is hand-written and not refitted per fold: "
+    "k-fold measures the tuned numeric settings only. The gap between the whole-corpus and the pooled "
+    "held-out figures is the overfitting signal for those settings."
+)
+
+Point = dict[str, float]
+
+
+def default_point(grid: Mapping[str, Sequence[float]]) -> Point:
+    """The default value of every knob of ``grid``."""
+    return {knob: 1.0 if knob == NEIGHBOUR_SCALE else float(getattr(DEFAULT_SETTINGS, knob)) for knob in grid}
+
+
+def settings_for(point: Mapping[str, float]) -> ClassifierSettings:
+    """The default settings with the knobs of one grid point applied."""
+    known = set(ClassifierSettings.__dataclass_fields__) | {NEIGHBOUR_SCALE}
+    unknown = sorted(set(point) - known)
+    if unknown:
+        raise ConfigError(f"cross-validation grid: unknown setting {unknown[0]!r}; choose from {', '.join(sorted(known))}")
+    settings = replace(DEFAULT_SETTINGS, **{k: v for k, v in point.items() if k != NEIGHBOUR_SCALE})
+    scale = point.get(NEIGHBOUR_SCALE, 1.0)
+    return settings if scale == 1.0 else settings.scale_neighbours(scale)
+
+
+def grid_points(grid: Mapping[str, Sequence[float]]) -> list[Point]:
+    """Every combination of ``grid``, the defaults first and then by how few knobs differ from
+    them (ties in the selection go to the point nearest the defaults)."""
+    defaults = default_point(grid)
+    points = [dict(zip(grid, values)) for values in itertools.product(*(grid[k] for k in grid))]
+    if defaults not in points:
+        points.insert(0, defaults)
+    return sorted(points, key=lambda p: sum(p[k] != defaults[k] for k in p))
+
+
+def assign_folds(pairs: Sequence[GoldPair], folds: int) -> list[list[int]]:
+    """Indices into ``pairs`` of each fold. Articles are taken sorted by file name; articles of
+    the same gold ``cluster`` form one group (an article without a cluster is a group of its
+    own), and the groups are dealt round-robin, in the order of their first article."""
+    names = [pair.article_path.name for pair in pairs]
+    groups: dict[str, list[int]] = {}
+    for i in sorted(range(len(pairs)), key=lambda i: names[i]):
+        cluster = pairs[i].gold.get("cluster")
+        key = f"cluster:{cluster}" if cluster else f"article:{names[i]}"
+        groups.setdefault(key, []).append(i)
+    if folds < 2:
+        raise ConfigError(f"--folds {folds}: cross-validation needs at least 2 folds")
+    if folds > len(groups):
+        raise ConfigError(f"--folds {folds}: only {len(groups)} groups of articles (clusters kept together) to split")
+    assignment: list[list[int]] = [[] for _ in range(folds)]
+    for k, members in enumerate(groups.values()):
+        assignment[k % folds].extend(members)
+    return [sorted(fold, key=lambda i: names[i]) for fold in assignment]
+
+
+@dataclass
+class FoldResult:
+    index: int
+    """1-based."""
+    articles: tuple[str, ...]
+    choice: Point
+    """The grid point chosen on the other folds."""
+    settings: ClassifierSettings
+    train_macro_f1: float
+    """Macro-F1 of ``choice`` on the other folds (the figure it was chosen by)."""
+    held_out: EvalReport
+    """This fold scored with ``settings``."""
+
+
+@dataclass
+class CrossValidation:
+    folds: list[FoldResult]
+    pooled: EvalReport
+    """The held-out reports of all folds, merged: every gold sentence scored exactly once, by
+    settings chosen without it."""
+    whole: EvalReport
+    """The whole corpus with the default settings (tuned by looking at all of it)."""
+    grid: dict[str, tuple[float, ...]]
+    points: int
+    """Grid points tried per fold."""
+
+    @property
+    def gap(self) -> float:
+        """Whole-corpus macro-F1 minus pooled held-out macro-F1 (positive = overfitting)."""
+        return self.whole.macro_f1 - self.pooled.macro_f1
+
+    def to_json(self) -> dict[str, Any]:
+        whole = self.whole.to_json()
+        return {
+            "folds": len(self.folds),
+            "method": "articles sorted by name, clusters kept together, groups dealt round-robin; "
+                      "per fold the grid point with the best macro-F1 on the other folds scores the held-out fold",
+            "note": LEXICON_NOTE,
+            "grid": {k: list(v) for k, v in self.grid.items()},
+            "grid_points": self.points,
+            "whole_corpus": {k: whole[k] for k in ("articles", "macro_f1", "labels", "boilerplate")},
+            "pooled": self.pooled.to_json(),
+            "gap_macro_f1": round(self.gap, 4),
+            "per_fold": [
+                {
+                    "fold": f.index,
+                    "articles": list(f.articles),
+                    "gold_sentences": sum(f.held_out.confusion.values()),
+                    "train_macro_f1": round(f.train_macro_f1, 4),
+                    "held_out_macro_f1": round(f.held_out.macro_f1, 4),
+                    "held_out_macro_f1_present_labels": round(f.held_out.present_macro_f1, 4),
+                    "labels_without_gold": [l for l in CONTENT_LABELS if not f.held_out.score(l).support],
+                    "chosen": f.choice,
+                    "settings": {
+                        "neighbour_weights": [round(w, 6) for w in f.settings.neighbour_weights],
+                        **{k: round(v, 6) for k, v in vars(f.settings).items() if k != "neighbour_weights"},
+                    },
+                }
+                for f in self.folds
+            ],
+        }
+
+
+def cross_validate(
+    pairs: Sequence[GoldPair],
+    taxonomy: Taxonomy,
+    folds: int = 5,
+    grid: Mapping[str, Sequence[float]] | None = None,
+) -> CrossValidation:
+    """K-fold figures for the classifier's numeric settings (see the module docstring).
+
+    Every article is extracted once per grid point; a fold's training score is the merge of
+    its articles' reports, so the cost is (grid points) x (corpus), not x K.
+    """
+    grid = {k: tuple(float(v) for v in values) for k, values in (grid or DEFAULT_GRID).items()}
+    assignment = assign_folds(pairs, folds)
+    points = grid_points(grid)
+    articles = [next(iter(read_file(pair.article_path)), None) for pair in pairs]
+    per_point: list[list[EvalReport]] = []
+    for point in points:
+        settings = settings_for(point)
+        per_point.append([
+            score_article(article, extract_article(article, taxonomy, settings=settings), pair.gold)
+            if article is not None else EvalReport()
+            for article, pair in zip(articles, pairs)
+        ])
+
+    def merged(reports: list[EvalReport], indices: Sequence[int]) -> EvalReport:
+        total = EvalReport()
+        for i in indices:
+            total.merge(reports[i])
+        return total
+
+    results = []
+    pooled = EvalReport()
+    for index, held in enumerate(assignment, start=1):
+        held_set = set(held)
+        train = [i for i in range(len(pairs)) if i not in held_set]
+        best, best_f1 = 0, -1.0
+        for p, reports in enumerate(per_point):
+            f1 = merged(reports, train).macro_f1
+            if f1 > best_f1:
+                best, best_f1 = p, f1
+        held_out = merged(per_point[best], held)
+        pooled.merge(held_out)
+        results.append(FoldResult(
+            index=index,
+            articles=tuple(pairs[i].article_path.name for i in held),
+            choice=points[best],
+            settings=settings_for(points[best]),
+            train_macro_f1=best_f1,
+            held_out=held_out,
+        ))
+    whole = merged(per_point[0], range(len(pairs)))  # points[0] is the defaults
+    return CrossValidation(results, pooled, whole, grid, len(points))
+
+
+def format_cross_validation(cv: CrossValidation) -> str:
+    """The k-fold table: whole-corpus vs pooled held-out figures, then one line per fold."""
+    knobs = list(cv.grid)
+    lines = [
+        f"k-fold cross-validation: {len(cv.folds)} folds (articles sorted by name, clusters kept together), "
+        f"{cv.points} settings tried per fold, chosen by macro-F1 on the other folds",
+        LEXICON_NOTE,
+        f"{'label':12} {'whole P':>8} {'R':>6} {'F1':>6}   {'k-fold P':>8} {'R':>6} {'F1':>6} {'gold':>5}",
+    ]
+    for label in ALL_LABELS:
+        w, k = cv.whole.score(label), cv.pooled.score(label)
+        lines.append(
+            f"{label:12} {w.precision:8.3f} {w.recall:6.3f} {w.f1:6.3f}   "
+            f"{k.precision:8.3f} {k.recall:6.3f} {k.f1:6.3f} {k.support:5d}"
+        )
+    wb, kb = cv.whole.score(BOILERPLATE), cv.pooled.score(BOILERPLATE)
+    lines.append(
+        f"macro-F1 whole corpus {cv.whole.macro_f1:.3f} (default settings) vs pooled held-out "
+        f"{cv.pooled.macro_f1:.3f}: gap {cv.gap:+.3f}; boilerplate P/R whole {wb.precision:.3f}/{wb.recall:.3f}, "
+        f"held-out {kb.precision:.3f}/{kb.recall:.3f}"
+    )
+    defaults = default_point(cv.grid)
+    lines.append("defaults: " + ", ".join(f"{k} {defaults[k]:g}" for k in knobs))
+    lines.append(f"{'fold':>4} {'articles':>8} {'gold':>5} {'train F1':>8} {'held-out F1*':>12}  chosen settings")
+    for f in cv.folds:
+        chosen = ", ".join(f"{k} {f.choice[k]:g}" for k in knobs)
+        missing = [label for label in CONTENT_LABELS if not f.held_out.score(label).support]
+        lines.append(
+            f"{f.index:4d} {len(f.articles):8d} {sum(f.held_out.confusion.values()):5d} "
+            f"{f.train_macro_f1:8.3f} {f.held_out.present_macro_f1:12.3f}  {chosen}"
+            + (f" (no gold {', '.join(missing)})" if missing else "")
+        )
+    lines.append(
+        "* per fold: macro-F1 over the content labels with gold in that fold; "
+        "train F1 = the chosen settings on the other folds"
+    )
     return "\n".join(lines)

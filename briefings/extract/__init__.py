@@ -16,20 +16,27 @@ from ..taxonomy import Taxonomy
 from . import entities as _entities
 from .clean import boilerplate_reasons
 from .dates import find_dates
-from .sections import Decision, classifier_for
+from .sections import ClassifierSettings, Decision, classifier_for
 from .sentences import Unit, split_units
 
-__all__ = ["extract_article", "reference_date"]
+__all__ = ["ClassifierSettings", "extract_article", "reference_date"]
 
 
 def extract_article(
-    article: Article, taxonomy: Taxonomy, *, assume_published: date | None = None
+    article: Article,
+    taxonomy: Taxonomy,
+    *,
+    assume_published: date | None = None,
+    settings: ClassifierSettings | None = None,
 ) -> list[Fact]:
-    """Every sentence of ``article`` as a ``Fact``, in order, with its section and dates."""
+    """Every sentence of ``article`` as a ``Fact``, in order, with its section and dates.
+
+    ``settings`` are the section classifier's numeric settings (default: the built-in ones).
+    """
     units = split_units(article.text)
     reasons = boilerplate_reasons(units, article.title)
     content = [i for i, reason in enumerate(reasons) if reason is None]
-    decisions = _classify(units, content, taxonomy)
+    decisions = _classify(units, content, taxonomy, settings)
     published = reference_date(article, assume_published)
     paragraphs = _paragraph_texts(article.text, units)
     return [
@@ -46,11 +53,13 @@ def reference_date(article: Article, assume_published: date | None = None) -> da
     return assume_published
 
 
-def _classify(units: Sequence[Unit], content: Sequence[int], taxonomy: Taxonomy) -> dict[int, Decision]:
+def _classify(
+    units: Sequence[Unit], content: Sequence[int], taxonomy: Taxonomy, settings: ClassifierSettings | None = None
+) -> dict[int, Decision]:
     """Sections of the content units; the first content unit is taken as the headline."""
     texts = _with_fragments(units, content)
     paragraphs = [units[i].paragraph for i in content]
-    decisions = classifier_for(taxonomy).classify(texts, paragraphs, headline=0 if content else None)
+    decisions = classifier_for(taxonomy, settings).classify(texts, paragraphs, headline=0 if content else None)
     return dict(zip(content, decisions))
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import OTHER
@@ -36,26 +37,57 @@ _TOPIC_SHIFT = re.compile(
 )
 """Openings that announce a new topic: the sentences before do not lend it their evidence."""
 
-NEIGHBOUR_WEIGHTS = (0.3, 0.15, 0.05)
-"""Share of the evidence lent by the sentences 1, 2 and 3 places away (in the same article)."""
-SAME_PARAGRAPH_BONUS = 0.15
-"""Extra share lent by a neighbour within the same paragraph."""
-ARTICLE_WEIGHT = 0.25
-"""Share of the article's average evidence (headline counted double) lent to every sentence."""
-CONTEXT_GATE = 4.0
-"""Context counts fully for a sentence without cues and less as its own evidence grows: at
-this much own evidence, half. Context fills gaps; it does not overrule a clear sentence."""
-MIN_EVIDENCE = 2.5
 MEMO_SIZE = 200_000
 """Tokens whose candidate cues are remembered before the memo starts afresh (bounds memory)."""
 MEAN_CUE_WEIGHT = 2.0
 """Each section's cue weights are scaled to this mean: weights are relative within a section,
 so a user's section of plain cues (weight 1 each) competes on equal terms with the defaults."""
-"""Below this much evidence for any section, a sentence is ``other``."""
-ALSO_RATIO = 0.5
-"""A second section is reported in ``also`` when its own evidence reaches this share of the best."""
-ALSO_MIN = 5.0
-"""... and at least this much own evidence."""
+
+
+@dataclass(frozen=True)
+class ClassifierSettings:
+    """The numeric settings of the classifier (the cue words themselves live in the taxonomy).
+
+    The defaults were chosen by hand while looking at the whole gold corpus; ``briefings eval
+    --folds K`` refits a few of them per fold to show how much that tuning overfits.
+    """
+
+    neighbour_weights: tuple[float, ...] = (0.3, 0.15, 0.05)
+    """Share of the evidence lent by the sentences 1, 2 and 3 places away (in the same article)."""
+    same_paragraph_bonus: float = 0.15
+    """Extra share lent by a neighbour within the same paragraph."""
+    article_weight: float = 0.25
+    """Share of the article's average evidence (headline counted double) lent to every sentence."""
+    context_gate: float = 4.0
+    """Context counts fully for a sentence without cues and less as its own evidence grows: at
+    this much own evidence, half. Context fills gaps; it does not overrule a clear sentence."""
+    min_evidence: float = 2.5
+    """Below this much evidence for any section, a sentence is ``other``."""
+    also_ratio: float = 0.5
+    """A second section is reported in ``also`` when its own evidence reaches this share of the best."""
+    also_min: float = 5.0
+    """... and at least this much own evidence."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "neighbour_weights", tuple(float(w) for w in self.neighbour_weights))
+        values = (*self.neighbour_weights, self.same_paragraph_bonus, self.article_weight,
+                  self.min_evidence, self.also_ratio, self.also_min)
+        if any(v < 0 for v in values):
+            raise ValueError(f"classifier settings must not be negative: {self}")
+        if self.context_gate <= 0:
+            raise ValueError(f"context_gate must be positive, not {self.context_gate}")
+
+    def scale_neighbours(self, factor: float) -> "ClassifierSettings":
+        """The same settings with everything neighbours lend (their shares and the
+        same-paragraph bonus) multiplied by ``factor``."""
+        return replace(
+            self,
+            neighbour_weights=tuple(w * factor for w in self.neighbour_weights),
+            same_paragraph_bonus=self.same_paragraph_bonus * factor,
+        )
+
+
+DEFAULT_SETTINGS = ClassifierSettings()
 
 
 @dataclass(frozen=True)
@@ -77,9 +109,11 @@ class _CompiledCue:
 
 
 class SectionClassifier:
-    """Scores sentences against the cues of a taxonomy; build it once per taxonomy."""
+    """Scores sentences against the cues of a taxonomy; build it once per taxonomy (and use
+    ``with_settings`` for other numeric settings: the compiled cues are shared)."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, settings: ClassifierSettings | None = None) -> None:
+        self.settings: ClassifierSettings = settings or DEFAULT_SETTINGS
         self.keys: tuple[str, ...] = taxonomy.keys
         self.labels: tuple[str, ...] = self.keys + (OTHER,)
         cues: dict[tuple[str, ...], dict[str, float]] = {}
@@ -97,6 +131,16 @@ class SectionClassifier:
                 self._exact.setdefault(first, []).append(cue)
         self._prefix_lengths = sorted({len(p) for p in self._prefix}, reverse=True)
         self._memo: dict[str, tuple[_CompiledCue, ...]] = {}
+
+    def with_settings(self, settings: ClassifierSettings | None) -> "SectionClassifier":
+        """This classifier with other numeric settings; the compiled cues (and the memo of
+        cues per token, which does not depend on the settings) are shared, not rebuilt."""
+        settings = settings or DEFAULT_SETTINGS
+        if settings == self.settings:
+            return self
+        twin = copy.copy(self)
+        twin.settings = settings
+        return twin
 
     def evidence(self, text: str) -> dict[str, float]:
         """The summed cue weights per label found in one sentence."""
@@ -168,32 +212,34 @@ class SectionClassifier:
         article: dict[str, float],
         shifts: Sequence[bool],
     ) -> Decision:
-        gate = CONTEXT_GATE / (CONTEXT_GATE + sum(own[i].values()))
-        combined = {key: gate * ARTICLE_WEIGHT * value for key, value in article.items()}
+        settings = self.settings
+        gate = settings.context_gate / (settings.context_gate + sum(own[i].values()))
+        combined = {key: gate * settings.article_weight * value for key, value in article.items()}
         for key, value in own[i].items():
             combined[key] = combined.get(key, 0.0) + value
-        for distance, share in enumerate(NEIGHBOUR_WEIGHTS, start=1):
+        for distance, share in enumerate(settings.neighbour_weights, start=1):
             for j in (i - distance, i + distance):
                 if 0 <= j < len(own) and not _crosses_shift(shifts, i, j):
-                    bonus = SAME_PARAGRAPH_BONUS if paragraphs[j] == paragraphs[i] else 0.0
+                    bonus = settings.same_paragraph_bonus if paragraphs[j] == paragraphs[i] else 0.0
                     for key, value in own[j].items():
                         combined[key] = combined.get(key, 0.0) + gate * (share + bonus) * value
         return self._choose(own[i], combined)
 
     def _choose(self, own: dict[str, float], combined: dict[str, float]) -> Decision:
+        settings = self.settings
         ranked = sorted(((v, k) for k, v in combined.items() if k in self.labels), reverse=True)
-        if not ranked or ranked[0][0] < MIN_EVIDENCE:
+        if not ranked or ranked[0][0] < settings.min_evidence:
             return Decision(OTHER, (), 0.3)
         best_value, best = ranked[0]
         total = sum(v for v, _ in ranked)
-        confidence = (best_value / total) * min(1.0, best_value / (2 * MIN_EVIDENCE + 2))
+        confidence = (best_value / total) * min(1.0, best_value / (2 * settings.min_evidence + 2))
         also = tuple(
             k
             for k, v in own.items()
             if k not in (best, OTHER)
             and k in self.keys
-            and v >= ALSO_MIN
-            and v >= ALSO_RATIO * own.get(best, 0.0)
+            and v >= settings.also_min
+            and v >= settings.also_ratio * own.get(best, 0.0)
         )
         return Decision(best, also, round(max(0.05, min(confidence, 1.0)), 3))
 
@@ -211,9 +257,17 @@ def tokenize(text: str) -> list[str]:
     return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text)]
 
 
+def classifier_for(taxonomy: Taxonomy, settings: ClassifierSettings | None = None) -> SectionClassifier:
+    """The classifier of a taxonomy with ``settings`` (default ``DEFAULT_SETTINGS``): the cues
+    are compiled once per taxonomy, the settings are applied on top (so a cached classifier
+    never answers with another caller's settings)."""
+    return _compiled_for(taxonomy).with_settings(settings)
+
+
 @lru_cache(maxsize=16)
-def classifier_for(taxonomy: Taxonomy) -> SectionClassifier:
-    """One classifier per taxonomy (taxonomies are frozen, so they can key a cache)."""
+def _compiled_for(taxonomy: Taxonomy) -> SectionClassifier:
+    """One compiled classifier (default settings) per taxonomy (taxonomies are frozen, so they
+    can key a cache)."""
     return SectionClassifier(taxonomy)
 
 
