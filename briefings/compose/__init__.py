@@ -9,12 +9,11 @@ index), so the cost grows with the number of facts, not with its square.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .model import (
+from ..model import (
     OTHER,
     Article,
     Brand,
@@ -27,29 +26,15 @@ from .model import (
     Window,
     stable_id,
 )
-from .taxonomy import Taxonomy
+from ..taxonomy import Taxonomy
+from .merge import duplicate_articles, group_facts
+from .text import content_words, normal, similarity, without_dateline
+
+__all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
 
 OTHER_TITLE = "Other developments"
-MERGE_SIMILARITY = 0.6
-"""Share of content words two sentences must have in common to count as one fact."""
 KEY_POINT_OVERLAP = 0.45
 """Key points more alike than this are two tellings of one thing: only the first is kept."""
-
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{2,}"                      # KYIV / NEW YORK / ST. PETERSBURG
-    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*"   # , Ukraine
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"    # , July 22
-    r"(?:\s*\([^)]{1,40}\))?"                    # (Reuters)
-    r"\s*[\u2014\u2013-]{1,2}\s+(?=[\"\u201cA-Z0-9])"
-)
-_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_STOPWORDS = frozenset(
-    """a an the and or but of in on at to for from by with as is are was were be been has have
-    had it its this that these those he she they we his her their our said says say will would
-    could should may might also after before over into about than then there which who whom what
-    when where while not no more most such other some any all both each up out new""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -76,7 +61,8 @@ def compose_brief(
     """The whole compose stage, one step a line."""
     citations = number_sources(articles)
     news = [f for f in facts if f.is_news and not _is_headline(f, citations)]
-    merged = merge_facts(news, citations, spec)
+    copies = duplicate_articles(articles)
+    merged = merge_facts(news, citations, spec, copies)
     sections = build_sections(merged, spec)
     stats = {
         "articles": len(articles),
@@ -85,6 +71,7 @@ def compose_brief(
         "boilerplate": sum(1 for f in facts if not f.is_news),
         "merged": len(news) - len(merged),
         "undated": sum(1 for a in articles if a.published is None),
+        "duplicate_articles": sum(len(g) - 1 for g in copies),
         **(extra_stats or {}),
     }
     return Brief(
@@ -123,88 +110,15 @@ def number_sources(articles: list[Article]) -> dict[str, Citation]:
 def _is_headline(fact: Fact, citations: dict[str, Citation]) -> bool:
     """The article's own headline repeated in its body: the Sources list already shows it."""
     citation = citations.get(fact.article_id)
-    return citation is not None and _normal(fact.text) == _normal(citation.title)
-
-
-def without_dateline(text: str) -> str:
-    """"KYIV, July 22 (Reuters) — Ukraine said..." reads as "Ukraine said..." in a brief:
-    the place and outlet are in the citation."""
-    return _DATELINE.sub("", text, count=1)
-
-
-def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
-def content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap coefficient: a short sentence inside a longer telling still matches."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return citation is not None and normal(fact.text) == normal(citation.title)
 
 
 def merge_facts(
-    facts: list[Fact], citations: dict[str, Citation], spec: BriefSpec
+    facts: list[Fact], citations: dict[str, Citation], spec: BriefSpec, copies: list[list[str]] | None = None
 ) -> list[BriefFact]:
     """Group facts that tell the same thing (from different articles) and merge each group."""
-    words = [content_words(f.text) for f in facts]
-    groups = _group_similar(facts, words)
+    groups = group_facts(facts, copies or ())
     return [_merge_group([facts[i] for i in group], citations, spec) for group in groups]
-
-
-def _group_similar(facts: list[Fact], words: list[frozenset[str]]) -> list[list[int]]:
-    parent = list(range(len(facts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in _candidate_pairs(words):
-        if facts[i].article_id == facts[j].article_id:
-            continue
-        if _numbers(facts[i].text) != _numbers(facts[j].text):
-            continue
-        if similarity(words[i], words[j]) >= MERGE_SIMILARITY:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(facts)):
-        groups[find(i)].append(i)
-    return list(groups.values())
-
-
-def _candidate_pairs(words: list[frozenset[str]]) -> set[tuple[int, int]]:
-    """Pairs that share at least two uncommon words: the only ones worth comparing.
-
-    Words found in many facts ("ukraine", "russia") index nothing, so each posting list stays
-    short and the work grows with the number of facts rather than with its square.
-    """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, bag in enumerate(words):
-        for word in bag:
-            postings[word].append(i)
-    common = max(8, len(words) // 50)
-    pairs = set()
-    for i, bag in enumerate(words):
-        shared: dict[int, int] = defaultdict(int)
-        for word in bag:
-            members = postings[word]
-            if len(members) > common:
-                continue
-            for j in members:
-                if j > i:
-                    shared[j] += 1
-        pairs.update((i, j) for j, count in shared.items() if count >= 2)
-    return pairs
-
-
-def _numbers(text: str) -> frozenset[str]:
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
 
 
 def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:

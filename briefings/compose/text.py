@@ -1,0 +1,111 @@
+"""Text keys that compose compares: normalised words, crude stems, shingles, datelines.
+
+Kept apart from the merge logic so that the key points filter, the merge and the merge
+scorer all read a sentence the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{2,}"                      # KYIV / NEW YORK / ST. PETERSBURG
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)*"   # , Ukraine
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"    # , July 22
+    r"(?:\s*\([^)]{1,40}\))?"                    # (Reuters)
+    r"\s*[\u2014\u2013-]{1,2}\s+(?=[\"\u201cA-Z0-9])"
+)
+_LEAD_PLACE = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})*:\s+(?=[A-Z])")  # "LONDON: Britain ..."
+_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+STOPWORDS = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been has have
+    had it its this that these those he she they we his her their our said says say will would
+    could should may might also after before over into about than then there which who whom what
+    when where while not no more most such other some any all both each up out new told added""".split()
+)
+
+
+def plain(text: str) -> str:
+    """Lower case, invisible characters gone, curly quotes and odd hyphens made plain: two
+    copies of one wire story differ in exactly these."""
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return text.lower()
+
+
+def without_dateline(text: str) -> str:
+    """"KYIV, July 22 (Reuters) — Ukraine said..." reads as "Ukraine said..." in a brief:
+    the place and outlet are in the citation."""
+    text = _DATELINE.sub("", text, count=1)
+    return _LEAD_PLACE.sub("", text, count=1)
+
+
+def words(text: str) -> list[str]:
+    text = plain(text)
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    return _WORD.findall(text)
+
+
+def normal(text: str) -> str:
+    """The sentence as a comparison key: same words, same order, nothing else."""
+    return " ".join(words(text))
+
+
+_ALIASES = {
+    "zelenskyy": "zelensky", "zelenskiy": "zelensky", "defence": "defense", "programme": "program",
+    "brokered": "mediated", "latest": "new", "nato's": "nato",
+}
+"""Spellings that differ between outlets (transliterations, British/American) for one word."""
+_PHRASES = ((re.compile(r"\bu\.s\.(?=\W|$)|\bunited states\b"), "us"),
+            (re.compile(r"\bu\.k\.(?=\W|$)|\bunited kingdom\b|\bbritain\b"), "uk"))
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: "extended"/"extends"/"extending" meet at "extend".
+
+    Paraphrasing outlets change inflections more than words; a real stemmer would be a
+    dependency for a few percent of recall.
+    """
+    if len(word) <= 4 or word[0].isdigit():
+        return word
+    word = _ALIASES.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 5 else word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that carry the meaning: stop words out, inflections folded."""
+    return frozenset(stem(w) for w in words(without_dateline(text)) if w not in STOPWORDS)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: a short sentence inside a longer telling still matches."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The digits written in a sentence (without its dateline), as comparable strings."""
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(without_dateline(text)))
+
+
+def shingles(text: str, size: int = 5) -> set[int]:
+    """Hashes of the word ``size``-grams of a text: the unit of near-duplicate detection."""
+    tokens = words(text)
+    if len(tokens) < size:
+        return {_hash(" ".join(tokens))} if tokens else set()
+    return {_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
+
+
+def _hash(text: str) -> int:
+    """Stable across processes (``hash`` of a str is salted per run)."""
+    return zlib.crc32(text.encode("utf-8"))
