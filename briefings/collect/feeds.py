@@ -1,0 +1,228 @@
+"""A ``feed`` source: RSS 0.9x/1.0/2.0 or Atom, by URL or local file → ``Article``s.
+
+feedparser reads every dialect (and survives most broken ones); this module decides what an
+item means for a brief:
+
+* url = the item's link, canonicalised (so a ``utm_`` variant is the same article);
+* outlet = the feed's title, else its host; published = the item's own date, read by the
+  same parser as files (a date alone is a whole day, a time without a zone is the
+  configured zone's);
+* text = the item's full content, else its summary, as plain paragraphs. Many feeds carry
+  only a teaser ("... Read more"): then the item's page is fetched and its main text used,
+  unless the archive already holds that URL (an hourly collect must not re-fetch every page
+  of a feed every hour). A page that fails leaves the teaser, with a warning.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from briefings.archive import canonical_url
+from briefings.collect.article import _clean_str, _host, _Meta
+from briefings.collect.decode import _human_size
+from briefings.collect.html_pages import _visible_text
+from briefings.collect.http import Fetcher, FetchError
+from briefings.collect.published import parse_published
+from briefings.collect.web import article_from, page_article
+from briefings.model import Article
+
+__all__ = ["FeedError", "FeedResult", "collect_feed", "parse_feed"]
+
+SUMMARY_ONLY_CHARS = 1000
+"""A summary-only item shorter than this is a teaser: its page is fetched."""
+_TRUNCATED = re.compile(
+    r"(\.\.\.|…|\[…\]|\[\.\.\.\]|\b(read more|continue reading|read the full story)\W*)$",
+    re.IGNORECASE,
+)
+
+
+class FeedError(Exception):
+    """The feed as a whole cannot be read; the message is one line naming it."""
+
+
+@dataclass
+class FeedResult:
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    not_modified: bool = False
+    validators: tuple[str | None, str | None] | None = None
+    """ETag and Last-Modified of the feed's response, to save once the articles are stored."""
+
+
+@dataclass(frozen=True)
+class _Item:
+    meta: _Meta
+    text: str
+    link: str | None
+    teaser: bool
+
+
+def collect_feed(
+    fetcher: Fetcher | None,
+    *,
+    url: str | None = None,
+    path: Path | None = None,
+    source: str,
+    default_tz: tzinfo,
+    validators: tuple[str | None, str | None] | None = None,
+    known: Callable[[Sequence[str]], set[str]] = lambda urls: set(),
+    timeout: float | None = None,
+    max_bytes: int = 5_000_000,
+    retries: int | None = None,
+) -> FeedResult:
+    """Fetch (or read) and parse one feed, fetching teaser items' pages. Raises ``FeedError``
+    or ``FetchError`` when the feed itself cannot be read; item problems are warnings."""
+    limits: dict[str, Any] = {"timeout": timeout, "max_bytes": max_bytes, "retries": retries}
+    if url is not None:
+        if fetcher is None:
+            raise ValueError("a feed URL needs a fetcher")
+        response = fetcher.get(url, validators=validators, **limits)
+        if response.not_modified:
+            return FeedResult(not_modified=True)
+        data, base, label = response.body, response.url, url
+        new_validators = (response.etag, response.last_modified)
+    elif path is not None:
+        data, base, label = _read_local(path, max_bytes), None, str(path)
+        new_validators = None
+    else:
+        raise ValueError("a feed needs a url or a path")
+    outlet, language, items = parse_feed(data, base, label=label)
+    result = FeedResult(validators=new_validators)
+    teasers = [i.link for i in items if i.teaser and i.link]
+    stored = known(teasers) if teasers else set()
+    to_fetch = [link for link in dict.fromkeys(teasers) if link not in stored]
+    pages = _fetch_pages(fetcher, to_fetch, limits) if to_fetch else {}
+    for item in items:
+        item.meta.update({"outlet": outlet, "language": language}, override=False)
+        article = _item_article(item, pages, result.warnings, source, default_tz)
+        if article is not None:
+            result.articles.append(article)
+    return result
+
+
+def parse_feed(data: bytes, base_url: str | None, *, label: str) -> tuple[str, str | None, list[_Item]]:
+    """(outlet, language, items) of a feed document; ``FeedError`` when it is not a feed."""
+    import feedparser  # lazy: ~100 ms, only collect needs it
+
+    headers = {"content-location": base_url} if base_url else {}
+    parsed = feedparser.parse(data, response_headers=headers)
+    entries = parsed.get("entries") or []
+    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+        problem = parsed.get("bozo_exception")
+        detail = f" ({_one_line(problem)})" if problem else ""
+        raise FeedError(f"{label}: not an RSS or Atom feed{detail}")
+    feed = parsed.get("feed", {})
+    outlet = _clean_str(feed.get("title")) or _host(feed.get("link")) or _host(base_url)
+    language = _clean_str(feed.get("language"))
+    return outlet or "unknown", language, [_item(entry) for entry in entries]
+
+
+def _item(entry: Any) -> _Item:
+    link = _clean_str(entry.get("link"))
+    if link is None and str(entry.get("id", "")).startswith(("http://", "https://")):
+        link = entry.get("id")
+    content = [_to_text(c.get("value", ""), c.get("type")) for c in entry.get("content") or []]
+    full = max(content, key=len, default="")
+    summary = _to_text(entry.get("summary", ""), (entry.get("summary_detail") or {}).get("type"))
+    text = full if len(full) >= len(summary) else summary
+    truncated = bool(_TRUNCATED.search(text.strip()))
+    teaser = bool(link) and (truncated or (not full and len(text) < SUMMARY_ONLY_CHARS))
+    meta = _Meta(
+        title=_to_text(entry.get("title", ""), (entry.get("title_detail") or {}).get("type"))
+        or None,
+        url=link,
+        published=_item_published(entry),
+    )
+    return _Item(meta=meta, text=text, link=link, teaser=teaser)
+
+
+def _item_published(entry: Any) -> Any:
+    """The item's date as written (so a date-only value stays a whole day), else feedparser's
+    normalised UTC tuple."""
+    for key in ("published", "updated", "created", "dc_date"):
+        raw = entry.get(key)
+        if isinstance(raw, str) and parse_published(raw)[0] is not None:
+            return raw
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return datetime(*parsed[:6], tzinfo=UTC)
+    return None
+
+
+def _item_article(
+    item: _Item,
+    pages: dict[str, str | FetchError],
+    warnings: list[str],
+    source: str,
+    default_tz: tzinfo,
+) -> Article | None:
+    page = pages.get(item.link) if item.link else None
+    if isinstance(page, FetchError):
+        warnings.append(f"item page {page}; kept the feed's summary")
+    elif isinstance(page, str):
+        article = page_article(
+            page, item.link or "", source=source, default_tz=default_tz, preferred=item.meta
+        )
+        if article is not None and len(article.text) > len(item.text):
+            return article
+    if not any(ch.isalnum() for ch in item.text):
+        if not item.teaser:  # a teaser whose page failed already has its warning
+            warnings.append(f"item {item.link or item.meta.title or '?'}: no text")
+        return None
+    return article_from(item.meta, item.text, item.link, source=source, default_tz=default_tz)
+
+
+def _fetch_pages(
+    fetcher: Fetcher | None, links: list[str], limits: dict[str, Any]
+) -> dict[str, str | FetchError]:
+    """The HTML of each teaser's page (or its error), fetched concurrently per host bound."""
+    if fetcher is None:
+        return {}
+    results = fetcher.get_many(links, **limits)
+    return {
+        link: (result if isinstance(result, FetchError) else result.text())
+        for link, result in zip(links, results, strict=True)
+    }
+
+
+def _to_text(value: str, content_type: str | None) -> str:
+    """An item field as plain paragraphs: HTML is parsed and its blocks kept."""
+    value = value or ""
+    if content_type == "text/plain" or "<" not in value:
+        paragraphs = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
+        return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    try:
+        import lxml.html
+
+        tree = lxml.html.document_fromstring(f"<html><body>{value}</body></html>")
+    except Exception:  # noqa: BLE001 - junk markup: fall back to the tag-stripped text
+        return " ".join(re.sub(r"<[^>]*>", " ", value).split())
+    return _visible_text(tree)
+
+
+def _read_local(path: Path, max_bytes: int) -> bytes:
+    """A local feed file's bytes, size checked before reading."""
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise FeedError(f"{path}: not a regular file")
+            if info.st_size > max_bytes:
+                limit = _human_size(max_bytes)
+                raise FeedError(f"{path}: file is {_human_size(info.st_size)}, over {limit}")
+            return handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise FeedError(f"{path}: cannot read feed ({exc.strerror or exc})") from None
+
+
+def _one_line(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text[:200]

@@ -1,0 +1,360 @@
+"""One HTTP fetcher for every live source (feeds, their item pages, pages).
+
+A cron job fetching strangers' servers must not hang, must not be fooled into reading a
+gigabyte, and must be polite. So every request has:
+
+* a timeout per operation *and* a deadline for the whole response (a server trickling one
+  byte a second never trips a per-read timeout);
+* retries with exponential backoff, only where a retry can help (connection errors, 5xx, 429);
+* a User-Agent that names the tool and where to read about it;
+* conditional GET (``If-None-Match`` / ``If-Modified-Since``) from validators the caller
+  keeps (the archive's ``http_cache``), so an unchanged feed costs a 304;
+* a size limit counted while streaming, on the *decompressed* bytes: the body is read raw
+  and inflated here with a bounded ``zlib`` window, so a gzip bomb stops at the limit;
+* redirects followed by hand, at most ``max_redirects``, each hop checked to be http(s);
+* at most ``per_host`` requests at once to any host (threads + a semaphore per host).
+
+Every failure is a ``FetchError`` whose message is one line naming the URL.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import zlib
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from types import TracebackType
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from briefings import __version__
+from briefings.collect.decode import _human_size
+
+__all__ = ["USER_AGENT", "FetchError", "Fetcher", "Response", "decode_body"]
+
+USER_AGENT = f"briefings/{__version__} (+https://example.org/briefings)"
+_REDIRECTS = {301, 302, 303, 307, 308}
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+_RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
+_CHUNK = 64 * 1024
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; ``str(exc)`` is one line that starts with the URL."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str
+    """The final URL, after redirects."""
+    status: int
+    body: bytes
+    """Decompressed; empty for a 304."""
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    def text(self) -> str:
+        return decode_body(self.body, self.content_type)
+
+
+class Fetcher:
+    """A shared httpx client plus the limits above. Thread-safe: collect runs sources (and a
+    feed's item pages) on threads; the per-host semaphores bound what any one server sees."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 20.0,
+        retries: int = 2,
+        max_bytes: int = 5_000_000,
+        max_redirects: int = 5,
+        per_host: int = 2,
+        backoff: float = 0.5,
+        workers: int = 8,
+        user_agent: str = USER_AGENT,
+    ) -> None:
+        self.timeout, self.retries, self.max_bytes = timeout, retries, max_bytes
+        self.max_redirects, self.per_host, self.backoff = max_redirects, per_host, backoff
+        self.workers = workers
+        self._client = httpx.Client(
+            follow_redirects=False,
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+            limits=httpx.Limits(max_connections=max(workers * 2, 10)),
+        )
+        self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._hosts_lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- public
+
+    def get(
+        self,
+        url: str,
+        *,
+        validators: tuple[str | None, str | None] | None = None,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
+        retries: int | None = None,
+    ) -> Response:
+        """GET ``url`` within the limits; a 304 (with ``validators``) returns ``not_modified``.
+        Raises ``FetchError``."""
+        _check_scheme(url, url)
+        timeout = self.timeout if timeout is None else timeout
+        max_bytes = self.max_bytes if max_bytes is None else max_bytes
+        retries = self.retries if retries is None else retries
+        headers = _conditional_headers(validators)
+        attempt = 0
+        while True:
+            try:
+                return self._follow(url, headers, timeout, max_bytes)
+            except _Retryable as exc:
+                if attempt >= retries:
+                    tries = f" ({attempt + 1} attempts)" if attempt else ""
+                    raise FetchError(url, f"{exc.reason}{tries}") from None
+                time.sleep(max(self.backoff * 2**attempt, min(exc.retry_after or 0.0, 30.0)))
+                attempt += 1
+
+    def get_many(self, urls: Sequence[str], **options: object) -> list[Response | FetchError]:
+        """``get`` for each URL concurrently (bounded per host), results in input order."""
+        if not urls:
+            return []
+        pool = self._executor()
+
+        def one(u: str) -> Response | FetchError:
+            try:
+                return self.get(u, **options)  # type: ignore[arg-type]
+            except FetchError as exc:
+                return exc
+
+        return list(pool.map(one, urls))
+
+    # -- internals
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._hosts_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="fetch")
+            return self._pool
+
+    def _host_slot(self, url: str) -> threading.BoundedSemaphore:
+        host = (urlsplit(url).hostname or "").lower() + f":{urlsplit(url).port or ''}"
+        with self._hosts_lock:
+            if host not in self._hosts:
+                self._hosts[host] = threading.BoundedSemaphore(self.per_host)
+            return self._hosts[host]
+
+    def _follow(self, url: str, headers: dict[str, str], timeout: float, limit: int) -> Response:
+        """One attempt: follow at most ``max_redirects`` redirects, checking every hop."""
+        current = url
+        for _ in range(self.max_redirects + 1):
+            result = self._once(url, current, headers, timeout, limit)
+            if isinstance(result, Response):
+                return result
+            current = result
+            _check_scheme(url, current)
+        raise FetchError(url, f"too many redirects (more than {self.max_redirects})")
+
+    def _once(
+        self, url: str, current: str, headers: dict[str, str], timeout: float, limit: int
+    ) -> Response | str:
+        """One request: a Response, or the next URL of a redirect."""
+        deadline = time.monotonic() + timeout
+        with self._host_slot(current):
+            try:
+                request = self._client.build_request(
+                    "GET", current, headers=headers, timeout=httpx.Timeout(timeout)
+                )
+                response = self._client.send(request, stream=True)
+            except _RETRY_ERRORS as exc:
+                raise _Retryable(_describe(exc, timeout)) from None
+            except httpx.HTTPError as exc:
+                raise FetchError(url, _describe(exc, timeout)) from None
+            try:
+                return self._handle(url, current, response, deadline, timeout, limit)
+            finally:
+                response.close()
+
+    def _handle(
+        self,
+        url: str,
+        current: str,
+        response: httpx.Response,
+        deadline: float,
+        timeout: float,
+        limit: int,
+    ) -> Response | str:
+        status = response.status_code
+        if status in _REDIRECTS:
+            location = response.headers.get("location")
+            if not location:
+                raise FetchError(url, f"HTTP {status} redirect without a Location")
+            return urljoin(current, location)
+        if status in _RETRY_STATUS:
+            raise _Retryable(_status_text(response), _retry_after(response))
+        if status == 304:
+            body = b""
+        elif 200 <= status < 300:
+            body = _read_body(url, response, deadline, timeout, limit)
+        else:
+            raise FetchError(url, _status_text(response))
+        return Response(
+            url=current,
+            status=status,
+            body=body,
+            content_type=response.headers.get("content-type"),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.retry_after = reason, retry_after
+
+
+def _check_scheme(url: str, target: str) -> None:
+    scheme = urlsplit(target).scheme.lower()
+    if scheme not in ("http", "https"):
+        where = "" if target == url else f" (redirected to {target})"
+        raise FetchError(url, f"unsupported URL scheme {scheme or 'none'!r}{where}: only http(s)")
+
+
+def _conditional_headers(validators: tuple[str | None, str | None] | None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    if validators:
+        etag, last_modified = validators
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _status_text(response: httpx.Response) -> str:
+    return f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "")
+    return float(value) if value.strip().isdigit() else None
+
+
+def _describe(exc: httpx.HTTPError, timeout: float) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out after {timeout:g} s"
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect ({_first_line(exc) or 'connection refused'})"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"server closed the connection ({_first_line(exc)})"
+    return f"{type(exc).__name__}: {_first_line(exc)}"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else ""
+
+
+def _read_body(
+    url: str, response: httpx.Response, deadline: float, timeout: float, limit: int
+) -> bytes:
+    """The body, decompressed and at most ``limit`` bytes; aborted (not read to the end)
+    as soon as the declared length, the bytes received or the bytes inflated pass it."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise FetchError(url, _over(int(declared), limit))
+    inflater = _Inflater(url, response.headers.get("content-encoding", ""))
+    out = bytearray()
+    try:
+        for chunk in response.iter_raw(_CHUNK):
+            out += inflater.feed(chunk, limit + 1 - len(out))
+            if len(out) > limit:
+                raise FetchError(url, _over(None, limit))
+            if time.monotonic() > deadline:
+                raise FetchError(url, f"timed out after {timeout:g} s (body too slow)")
+    except httpx.TimeoutException:
+        raise FetchError(url, f"timed out after {timeout:g} s") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(url, _describe(exc, timeout)) from None
+    return bytes(out)
+
+
+def _over(size: int | None, limit: int) -> str:
+    if size is None:
+        return f"body over the {_human_size(limit)} limit (download stopped)"
+    return f"body is {_human_size(size)}, over the {_human_size(limit)} limit"
+
+
+class _Inflater:
+    """Content-Encoding undone with a bound on the output of every call."""
+
+    def __init__(self, url: str, encoding: str) -> None:
+        self.url = url
+        encoding = encoding.strip().lower()
+        if encoding in ("", "identity"):
+            self._z = None
+        elif encoding in ("gzip", "x-gzip", "deflate"):
+            self._z = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+        else:
+            raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
+
+    def feed(self, chunk: bytes, budget: int) -> bytes:
+        """Inflate ``chunk``, returning at most ``budget`` bytes (one more than the limit
+        left is enough to know the limit is passed)."""
+        if self._z is None:
+            return chunk
+        try:
+            data = self._z.decompress(chunk, max(budget, 1))
+        except zlib.error as exc:
+            raise FetchError(self.url, f"cannot decompress the body ({exc})") from None
+        return data
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+def decode_body(body: bytes, content_type: str | None) -> str:
+    """Text of a body: the header's charset, else a ``<meta charset>``, else UTF-8 (a BOM
+    wins over both); undecodable bytes are replaced (a page is not the user's file)."""
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace")
+    charset = None
+    if content_type:
+        match = re.search(r"charset\s*=\s*\"?([\w\-]+)", content_type, re.IGNORECASE)
+        charset = match.group(1) if match else None
+    if charset is None:
+        match = _CHARSET.search(body[:4096])
+        charset = match.group(1).decode("ascii") if match else None
+    try:
+        return body.decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
