@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
+from .console import Console
 from .errors import (
     EXIT_NOTHING,
     EXIT_OK,
@@ -40,11 +42,17 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+_console = Console()
 
 ConfigOption = Annotated[
     Optional[Path],
     typer.Option("--config", "-c", help="A briefings.toml file (default: none, built-in defaults)."),
 ]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something went wrong (for cron).")]
+LogJsonOption = Annotated[bool, typer.Option("--log-json", help="Log every event as one JSON object a line on stderr.")]
+DayOption = Annotated[Optional[str], typer.Option("--date", "-d", help="The day the brief covers: YYYY-MM-DD or words such as 'yesterday' (default today).")]
+OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="The brief's folder (default reports/YYYY-MM-DD/ beside the config, or in the current folder).")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write the email as brief.eml in the brief's folder instead of sending it.")]
 
 
 @app.callback()
@@ -60,13 +68,21 @@ def _main(
         raise typer.Exit(EXIT_OK)
 
 
+def set_output(quiet: bool = False, log_json: bool = False) -> Console:
+    """Choose how this run prints (see ``briefings.console``)."""
+    global _console
+    _console = Console(quiet=quiet, json_lines=log_json)
+    _console.install_logging(_state["debug"])
+    return _console
+
+
 def fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
+    _console.error(message, exit_code=code)
     return typer.Exit(code)
 
 
-def warn(message: str) -> None:
-    typer.echo(f"Warning: {message}", err=True)
+def warn(message: str, **fields: Any) -> None:
+    _console.warn(message, **fields)
 
 
 def run_guarded(function, *args, **kwargs):
@@ -77,8 +93,18 @@ def run_guarded(function, *args, **kwargs):
         if _state["debug"]:
             raise
         for failure in getattr(exc, "failures", ()):
-            warn(f"skipped {failure}")
+            warn(f"skipped {failure}", kind="skipped")
         raise fail(str(exc), exc.exit_code) from None
+
+
+@contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold the run lock of ``out_dir``, or exit with its one-line error (another run has it)."""
+    from .locking import run_lock
+
+    with ExitStack() as stack:
+        run_guarded(stack.enter_context, run_lock(out_dir))
+        yield
 
 
 def parse_day(text: str | None) -> date:
@@ -106,16 +132,6 @@ def load(config_path: Path | None):
     return config
 
 
-def progress_bar(items: Iterable[T], description: str, total: int) -> Iterator[T]:
-    """A rich progress bar on a terminal; nothing at all when stderr is not a terminal."""
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    from rich.progress import track
-
-    yield from track(items, description=description, total=total, transient=True)
-
-
 def parse_formats(text: str) -> list[str]:
     from .render import FORMATS
 
@@ -129,37 +145,94 @@ def parse_formats(text: str) -> list[str]:
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .json, .jsonl).")],
-    day: Annotated[Optional[str], typer.Option("--date", "-d", help="The day the brief covers: YYYY-MM-DD or words such as 'yesterday' (default today).")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the files into this folder (default reports/YYYY-MM-DD/).")] = None,
+    day: DayOption = None,
+    out: OutOption = None,
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma list of html, pdf, json, ics.")] = "html,pdf,json,ics",
     theme: Annotated[Optional[str], typer.Option("--theme", help="A built-in theme name or a theme folder.")] = None,
     config_path: ConfigOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something went wrong.")] = False,
+    send: Annotated[bool, typer.Option("--send", help="Email the brief when it is built (the config's [email] table).")] = False,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
+    log_json: LogJsonOption = False,
 ) -> None:
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
 
-    Articles published on the day (00:00 to 24:00 in the brief's timezone) are briefed; articles with no publication date are kept and counted. A bad file is named on stderr and skipped (exit 1); the others are still briefed.
+    Articles published on the day (00:00 to 24:00 in the brief's timezone) are briefed; articles with no publication date are kept and counted. A bad file is named on stderr and skipped (exit 1); the others are still briefed. One run at a time per brief folder: a second run started meanwhile does nothing (exit 4).
     """
     from .pipeline import BuildRequest, build as run_build
 
+    set_output(quiet, log_json)
     config = load(config_path)
     the_day = run_guarded(parse_day, day)
     format_list = run_guarded(parse_formats, formats)
+    email = run_guarded(config.require_email) if send else None
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
     request = BuildRequest(paths, the_day, out_dir, format_list, theme_choice)
-    result = run_guarded(run_build, request, config, progress_bar)
-    for skipped in result.skipped:
-        warn(f"skipped {skipped.message()}")
-    if not quiet:
+    with locked(out_dir):
+        result = run_guarded(run_build, request, config, _console.progress)
+        for skipped in result.skipped:
+            warn(f"skipped {skipped.message()}", kind="skipped", path=str(skipped.path))
         stats = result.brief.stats
-        typer.echo(
-            f"Brief for {the_day.isoformat()}: {stats['articles']} articles, {stats['facts']} facts "
-            f"→ {out_dir}"
+        _console.result(
+            f"Brief for {the_day.isoformat()}: {stats['articles']} articles, {stats['facts']} facts → {out_dir}",
+            event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats,
         )
         for path in result.files:
-            typer.echo(f"  {path}")
+            _console.result(f"  {path}", event="written", path=str(path))
+        if email is not None:
+            deliver(result.brief, out_dir, email, theme_choice or config.theme, dry_run)
     raise typer.Exit(EXIT_SOURCES_FAILED if result.skipped else EXIT_OK)
+
+
+def brief_files(out_dir: Path) -> dict[str, Path]:
+    from .render import FILE_NAMES
+
+    return {fmt: out_dir / name for fmt, name in FILE_NAMES.items() if (out_dir / name).exists()}
+
+
+def deliver(brief, out_dir: Path, email, theme, dry_run: bool) -> None:
+    """Send (or with --dry-run write as .eml) the brief in ``out_dir``; failures exit 5."""
+    from .deliver import send_brief
+
+    eml = out_dir / "brief.eml" if dry_run else None
+    written = run_guarded(send_brief, brief, brief_files(out_dir), email, theme, eml=eml)
+    if written:
+        _console.result(f"Email written to {written} (dry run, not sent)", event="dry-run", path=str(written))
+    else:
+        recipients = len(email.recipients)
+        _console.result(f"Email sent to {recipients} recipient{'s' if recipients != 1 else ''} via {email.where}",
+                        event="sent", recipients=recipients, server=email.where)
+
+
+@app.command()
+def send(
+    day: DayOption = None,
+    out: OutOption = None,
+    config_path: ConfigOption = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", help="A built-in theme name or a theme folder (for the email's HTML).")] = None,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
+    log_json: LogJsonOption = False,
+) -> None:
+    """Email a brief that build already wrote (its brief.json, PDF and looking-ahead.ics), without rebuilding it.
+
+    SMTP settings come from the config's [email] table; the password from the environment variable it names. Temporary failures are retried; a delivery failure exits 5 and leaves the files as they are.
+    """
+    from .mail import load_brief
+
+    set_output(quiet, log_json)
+    config = load(config_path)
+    the_day = run_guarded(parse_day, day)
+    email = run_guarded(config.require_email)
+    out_dir = out or config.base_dir / "reports" / the_day.isoformat()
+    if not (out_dir / "brief.json").is_file():
+        raise fail(f"{out_dir / 'brief.json'}: no brief to send; run briefings build --date {the_day.isoformat()} first", EXIT_NOTHING)
+    theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
+    with locked(out_dir):
+        brief = run_guarded(load_brief, out_dir / "brief.json")
+        deliver(brief, out_dir, email, theme_choice or config.theme, dry_run)
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command()
@@ -175,6 +248,7 @@ def extract(
     from .collect import read_paths
     from .extract import extract_article
 
+    set_output()
     config = load(config_path)
     the_day = run_guarded(parse_day, day)
     read = read_paths(list(paths), default_tz=config.timezone)
@@ -216,6 +290,7 @@ def evaluate_command(
     """
     from .evaluate import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
 
+    set_output()
     if folds < 0 or folds == 1:
         raise fail(f"--folds {folds}: use 0 (no cross-validation) or at least 2", EXIT_USAGE)
     config = load(config_path)
@@ -244,7 +319,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        typer.echo("Interrupted.", err=True)
+        print("Interrupted.", file=sys.stderr)
         sys.exit(130)
 
 

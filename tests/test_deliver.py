@@ -86,59 +86,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 # ----------------------------------------------------------------------------- the server
-@dataclass
-class Recorder:
-    """aiosmtpd handler: records every accepted message; can refuse DATA or RCPT on cue."""
-
-    data_replies: list[str] = field(default_factory=list)
-    """Replies to give to successive DATA commands before accepting ("451 ...", "550 ...")."""
-    rcpt_reply: str | None = None
-    received: list[tuple[str, list[str], bytes]] = field(default_factory=list)
-    data_calls: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001
-        if self.rcpt_reply:
-            return self.rcpt_reply
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001
-        with self.lock:
-            self.data_calls += 1
-            if self.data_replies:
-                return self.data_replies.pop(0)
-            self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 Message accepted"
-
-    def only_message(self) -> tuple[list[str], EmailMessage]:
-        assert len(self.received) == 1, f"expected one message, got {len(self.received)}"
-        _, rcpt, content = self.received[0]
-        return rcpt, message_from_bytes(content, policy=policy.default)  # type: ignore[return-value]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def start_server() -> Iterator[Any]:
-    """Start aiosmtpd Controllers on free ports; all are stopped after the test."""
-    started: list[Any] = []
-
-    def start(handler: Recorder, **kwargs: Any) -> int:
-        port = free_port()
-        controller = aiosmtpd_controller.Controller(
-            handler, hostname="127.0.0.1", port=port, server_hostname="localhost", **kwargs)
-        controller.start()
-        started.append(controller)
-        return port
-
-    yield start
-    for controller in started:
-        controller.stop()
+from smtp_helpers import Recorder, free_port, start_server  # noqa: E402,F401  (start_server is a fixture)
 
 
 @pytest.fixture(scope="module")
