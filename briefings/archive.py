@@ -199,6 +199,9 @@ class Archive:
                 raise ArchiveError(f"{self.path}: cannot write to the archive: {exc}") from exc
             try:
                 yield self._db
+            except sqlite3.Error as exc:
+                self._db.execute("ROLLBACK")
+                raise ArchiveError(f"{self.path}: cannot write to the archive: {exc}") from exc
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -235,9 +238,11 @@ class Archive:
         with self._write() as db:
             for article in articles:
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO articles(id, url, content_hash, title, outlet,"
+                    # DO NOTHING on a duplicate key only (OR IGNORE would also swallow a
+                    # NOT NULL violation and count a broken article as "already there")
+                    "INSERT INTO articles(id, url, content_hash, title, outlet,"
                     " published, published_utc, published_has_time, text, language, source,"
-                    " collected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " collected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                     _row(article, source, now),
                 )
                 added += cursor.rowcount
