@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import sys
 import threading
 import time
 from collections import defaultdict
@@ -201,6 +202,10 @@ class Handler(BaseHTTPRequestHandler):
             "/bomb.xml": self._bomb,
             "/stall.xml": self._stall,
         }
+        if route == "/held":
+            return self._held()
+        if route == "/gz.xml":
+            return self._gzipped()
         if route.startswith("/loop"):
             return self._loop()
         if route in special:
@@ -260,6 +265,25 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
+    def _held(self) -> None:
+        """Holds each request briefly and records how many were in flight at once."""
+        with self.server.lock:
+            self.server.in_flight += 1
+            self.server.max_in_flight = max(self.server.max_in_flight, self.server.in_flight)
+        time.sleep(0.15)
+        with self.server.lock:
+            self.server.in_flight -= 1
+        self._document(PAGES["/bridge.html"], "text/html")
+
+    def _gzipped(self) -> None:
+        body = gzip.compress(RSS)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def _stall(self) -> None:
         self.server.stalled.set()
         STALL_RELEASE.wait(60)
@@ -274,6 +298,14 @@ class LoopbackServer(ThreadingHTTPServer):
         self.requests: dict[str, list[dict[str, str]]] = defaultdict(list)
         self.huge_sent = 0
         self.stalled = threading.Event()
+        self.lock = threading.Lock()
+        self.in_flight = self.max_in_flight = 0
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that gave up (timeout, size limit) is what several tests do on purpose."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
     @property
     def base(self) -> str:
@@ -286,7 +318,6 @@ import os  # noqa: E402
 import signal  # noqa: E402
 import sqlite3  # noqa: E402
 import subprocess  # noqa: E402
-import sys  # noqa: E402
 from datetime import UTC, datetime, timedelta, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -534,3 +565,36 @@ def test_collect_killed_midway_leaves_a_sound_archive(server, tmp_path) -> None:
         status = {s.name: s for s in archive.source_status()}
         assert status["rss"].articles == 3 and status["atom"].articles == 2
         assert "stall" not in status
+
+
+def test_requests_to_one_host_are_bounded(server) -> None:
+    urls = [f"{server.base}/held?n={i}" for i in range(6)]
+    with Fetcher(timeout=5, per_host=2, workers=6) as fetcher:
+        results = fetcher.get_many(urls)
+    assert all(not isinstance(r, FetchError) and r.status == 200 for r in results)
+    assert server.max_in_flight == 2
+
+
+def test_gzip_bodies_are_inflated(server) -> None:
+    with Fetcher(timeout=5) as fetcher:
+        response = fetcher.get(server.base + "/gz.xml", max_bytes=len(RSS))
+    assert response.body == RSS
+    assert "Market rota agreed" in response.text()
+
+
+def test_folder_sources_go_through_the_same_archive(tmp_path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(
+        "title: Canal cleaned\npublished: 2025-07-22T09:00:00+02:00\n---\n"
+        "Divers lifted eleven bicycles out of the canal on Tuesday.\n"
+    )
+    specs = [SourceSpec("inbox", "folder", path=inbox),
+             SourceSpec("nowhere", "folder", path=tmp_path / "missing")]  # fmt: skip
+    with Archive(tmp_path / "a.sqlite") as archive:
+        first = collect_sources(specs, archive)
+        second = collect_sources(specs, archive)
+    assert (first[0].added, first[0].error) == (1, None)
+    assert (second[0].added, second[0].seen) == (0, 1)
+    assert first[1].error is not None and "does not exist" in first[1].message()
+    assert first[1].message().startswith("nowhere: ")
