@@ -79,9 +79,16 @@ class Figure:
     """The number itself where it can be read, else None ("dozens")."""
     unit: str
     """What is counted: "killed", "injured", "attacks", "money", ... or the noun as written."""
+    qualifier: str = ""
+    """"more than", "at least", "about", ... as written; "" for an exact figure."""
+    currency: str = ""
+    """ISO code for money ("USD", "EUR", "GBP"), else ""."""
+    kind: str = ""
+    """What a reader scans for: "killed", "injured", "attacks", "money", or ""."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "unit": self.unit}
+        return {"text": self.text, "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
+                "currency": self.currency, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,12 @@ class BriefFact:
     first_seen: datetime | None = None
     figures: tuple[Figure, ...] = ()
     entities: tuple[str, ...] = ()
+    claim_status: str = ""
+    """"corroborated" (two or more outlets), "single_source" (one outlet), "" when unknown."""
+    unnamed_source: bool = False
+    """The claim rests on unnamed sources ("a person familiar with the matter")."""
+    aid_status: str | None = None
+    """For aid: "pledged" (promised, announced, approved) or "delivered"; None otherwise."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -167,7 +180,27 @@ class BriefFact:
             "entities": list(self.entities),
             "citations": [c.to_json() for c in self.citations],
             "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "claim_status": self.claim_status,
+            "unnamed_source": self.unnamed_source,
+            "aid_status": self.aid_status,
         }
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One line of the "Key figures" box: a figure, what it counts, and where it comes from."""
+
+    kind: str
+    """"killed", "injured", "attacks" or "money"."""
+    figure: Figure
+    fact_text: str
+    citations: tuple[Citation, ...]
+    status: str | None = None
+    """For money: "pledged" or "delivered"."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "figure": self.figure.to_json(), "fact": self.fact_text,
+                "status": self.status, "citations": [c.to_json() for c in self.citations]}
 
 
 @dataclass(frozen=True)
@@ -261,6 +294,7 @@ class Brief:
     """The Sources list, numbered: every article briefed."""
     stats: dict[str, int] = field(default_factory=dict)
     generated: datetime | None = None
+    key_figures: tuple[KeyFigure, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -269,6 +303,7 @@ class Brief:
             "window": self.window.to_json(),
             "brand": self.brand.to_json(),
             "key_points": [f.to_json() for f in self.key_points],
+            "key_figures": [k.to_json() for k in self.key_figures],
             "sections": [s.to_json() for s in self.sections],
             "looking_ahead": [e.to_json() for e in self.looking_ahead],
             "articles": [

@@ -149,3 +149,63 @@ def test_brief_json_has_the_contract_keys():
 )
 def test_datelines_are_dropped_from_brief_lines(text, expected):
     assert without_dateline(text) == expected
+
+
+# --------------------------------------------------------------------- issue 4 behaviours
+from briefings.compose.merge import dates_agree, duplicate_articles  # noqa: E402
+from briefings.render.html import fact_tags  # noqa: E402
+
+WIRE = ("Negotiators from both sides met in the Gulf for two days of talks on a settlement. "
+        "Officials revealed few details of the meetings, which were part of a yearlong effort. "
+        "The next round is planned for next week, a spokesman told journalists on Monday. ") * 3
+
+
+def test_syndicated_copies_are_one_story_and_every_sentence_cites_both_outlets():
+    copy = [Article(id=k, title=f"Talks {k}", outlet=o, url=None, published=None, text=WIRE + extra)
+            for k, o, extra in (("w1", "wire", ""), ("w2", "paper", "Subscribe for more."))]
+    other = Article(id="x", title="Other", outlet="x", url=None, published=None,
+                    text="A different story about grain exports through the Black Sea ports in spring.")
+    assert duplicate_articles(copy + [other]) == [["w1", "w2"]]
+
+
+def test_dates_must_agree_when_both_are_dated():
+    wed = DateMention("on Wednesday", date(2025, 7, 23), date(2025, 7, 23))
+    thu_fri = DateMention("Thursday and Friday", date(2025, 7, 24), date(2025, 7, 25))
+    assert not dates_agree((wed,), (thu_fri,))
+    assert dates_agree((wed,), ())
+    a = fact("a", 0, "Peace talks between Ukraine and Russia will take place in Istanbul on Wednesday.",
+             "diplomacy", dates=(wed,))
+    b = fact("b", 0, "Peace talks between Ukraine and Russia will take place in Istanbul on Thursday and Friday.",
+             "diplomacy", dates=(thu_fri,))
+    assert compose_brief(ARTICLES, [a, b], spec()).stats["facts"] == 2
+
+
+def test_paraphrase_with_same_figures_merges_and_picks_one_text():
+    a = fact("a", 0, "Russian forces launched 138 drones at Ukraine overnight, the air force said.", "strikes")
+    b = fact("b", 0, "Overnight, Russian forces launched 138 drones at Ukraine, according to the air force.", "strikes")
+    brief = compose_brief(ARTICLES, [a, b], spec())
+    merged = brief.sections[0].facts[0]
+    assert merged.corroboration == 2 and merged.claim_status == "corroborated"
+    assert merged.text in (a.text, b.text)
+
+
+def test_single_source_and_unnamed_claims_are_marked_in_json_and_tags():
+    claim = fact("a", 0, "The sale was slowed, according to a person familiar with the matter.", "diplomacy",
+                 attribution="a person familiar with the matter")
+    brief = compose_brief(ARTICLES, [claim], spec())
+    out = brief.sections[0].facts[0]
+    assert out.claim_status == "single_source" and out.unnamed_source
+    assert brief.to_json()["sections"][0]["facts"][0]["unnamed_source"] is True
+    assert fact_tags(out) == ["single unnamed source"]
+
+
+def test_key_figures_box_cites_each_figure_and_says_pledged():
+    aid = fact("a", 0, "Washington will send $300 million in military aid.", "aid",
+               figures=(Figure("$300 million", 300e6, "money", currency="USD", kind="money"),))
+    killed = fact("b", 0, "The strike killed 12 people in Kramatorsk.", "strikes",
+                  figures=(Figure("12 people", 12, "people", kind="killed"),))
+    brief = compose_brief(ARTICLES, [aid, killed], spec())
+    kinds = {k.kind: k for k in brief.key_figures}
+    assert kinds["killed"].figure.value == 12 and kinds["killed"].citations
+    assert kinds["money"].status == "pledged" and kinds["money"].citations
+    assert brief.to_json()["key_figures"][0]["citations"]

@@ -64,7 +64,7 @@ def test_attribution_entities_and_figures():
     assert facts[1].attribution == "officials"
     assert facts[2].attribution is None
     assert "Vienna" in facts[1].entities
-    assert strike.figures == ()
+    assert [(f.value, f.unit, f.kind) for f in strike.figures] == [(2.0, "workers", "killed")]  # number words count (issue 4)
     money = extract_article(
         article("Allies pledged $800 million in military aid and 120 armoured vehicles."), load_default_taxonomy()
     )[0]

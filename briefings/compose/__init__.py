@@ -26,13 +26,16 @@ from ..model import (
     Window,
     stable_id,
 )
+from ..extract.entities import aid_status, is_unnamed
 from ..taxonomy import Taxonomy
+from .figures import key_figures
 from .merge import duplicate_articles, group_facts
 from .text import content_words, normal, similarity, without_dateline
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
 
 OTHER_TITLE = "Other developments"
+AID = "aid"
 KEY_POINT_OVERLAP = 0.45
 """Key points more alike than this are two tellings of one thing: only the first is kept."""
 
@@ -80,6 +83,7 @@ def compose_brief(
         window=spec.window,
         brand=spec.brand,
         key_points=pick_key_points(merged, spec.key_points),
+        key_figures=key_figures(merged),
         sections=sections,
         looking_ahead=looking_ahead(merged, spec.date),
         articles=tuple(citations.values()),
@@ -123,6 +127,7 @@ def merge_facts(
 
 def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:
     best = max(group, key=_clarity)
+    attributed = best if best.attribution else next((f for f in group if f.attribution), best)
     cited = _one_citation_per_outlet(group, citations)
     outlets = {c.outlet.lower() for c in cited}
     published = [c.published for c in cited if c.published]
@@ -134,10 +139,13 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
         citations=cited,
         corroboration=len(outlets),
         dates=best.dates,
-        attribution=best.attribution,
+        attribution=attributed.attribution,
         first_seen=min(published) if published else None,
         figures=best.figures,
         entities=best.entities,
+        claim_status="corroborated" if len(outlets) > 1 else "single_source",
+        unnamed_source=all(is_unnamed(f.attribution, f.text) for f in group),
+        aid_status=aid_status(best.text) if AID in (best.section, *best.also) else None,
     )
 
 

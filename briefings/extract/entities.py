@@ -38,22 +38,57 @@ _STOP = frozenset(
     June July August September October November December""".split()
 )
 
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
+}
+_QUALIFIER = r"(?:more than|at least|about|around|nearly|almost|over|some|up to|roughly|fewer than|less than)"
 _FIGURE = re.compile(
-    r"(?P<text>(?:(?:more than|at least|about|around|nearly|almost|over|some|up to|roughly)\s+)?"
-    r"(?P<cur>[$\u20ac\u00a3])?(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<text>(?:(?P<qual>" + _QUALIFIER + r")\s+)?"
+    r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s*cent|percent))?"
-    r"(?:\s+(?P<unit>(?:[a-z][\w-]*)(?:\s+(?:killed|injured|wounded|dead))?))?)"
+    r"(?:\s+(?P<unit>(?:[a-z][\w-]*)(?:\s+(?:killed|injured|wounded|dead))?))?)",
+    re.IGNORECASE,
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCIES = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP"}
+_CURRENCY_WORDS = re.compile(r"^(?:(?:US\s)?dollars?|euros?|pounds?)\b", re.IGNORECASE)
 _NOT_UNITS = frozenset("and or to of in on at a the by for with from as per".split())
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_KILLED = re.compile(r"\b(?:killed|dead|deaths?|died|killing|lives)\b", re.IGNORECASE)
+_INJURED = re.compile(r"\b(?:injured|wounded|injuring|wounding|hurt)\b", re.IGNORECASE)
+_ATTACK_UNITS = frozenset(
+    "attacks strikes drones missiles airstrikes air-strikes rockets shells bombs assaults".split()
+)
+_PEOPLE = frozenset("people civilians soldiers children persons residents troops others workers".split())
+_UNNAMED = re.compile(
+    r"\b(?:unnamed|anonymous|anonymity|sources?\b|insiders?|people familiar|person familiar"
+    r"|not authori[sz]ed|an? (?:senior |top |u\.s\. |us |western |european |russian |ukrainian )*"
+    r"(?:official|diplomat|source)s?\b)",
+    re.IGNORECASE,
+)
+_CITING = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}),\s+citing\s+(?P<src>[^,.;]{3,60})")
+_DELIVERED = re.compile(
+    r"\b(?:delivered|arrived|has sent|have sent|handed over|received|shipped|were sent|was sent|distributed)\b",
+    re.IGNORECASE,
+)
+_PLEDGED = re.compile(
+    r"\b(?:will (?:send|provide|give|supply|deliver|allocate)|pledg\w*|promis\w*|announc\w*|approv\w*"
+    r"|allocat\w*|commit\w*|plans? to|planning to|looking at ways to|to provide|offer\w*|unveil\w*)\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 
 
 def attribution(sentence: str) -> str | None:
     """Who the sentence attributes its content to, or None when the outlet says it itself."""
     text = sentence.strip()
+    citing = _CITING.search(text)
+    if citing:
+        return f"{citing.group('who')}, citing {citing.group('src').strip()}"
     for pattern in (_ACCORDING, _TRAILING, _INVERTED, _LEADING):
         m = pattern.search(text)
         if m:
@@ -87,21 +122,65 @@ def entities(sentence: str) -> tuple[str, ...]:
 
 
 def figures(sentence: str) -> tuple[Figure, ...]:
-    """Counts and amounts: "138 drones", "$800 million", "35 per cent"; years are skipped."""
+    """Counts and amounts, normalised: "more than 50 attacks" is 50 attacks with the
+    qualifier "more than"; "$300 million" is 300e6 USD; "six districts" is 6 districts.
+    Years and number words that count nothing ("one of the", "two sides") are skipped."""
     found: list[Figure] = []
-    if not _DIGIT.search(sentence):
-        return ()
     for m in _FIGURE.finditer(sentence):
-        num = m.group("num").replace(",", "")
-        if _YEAR.match(num) and not (m.group("cur") or m.group("scale") or m.group("pct")):
-            continue
-        try:
-            value = float(num)
-        except ValueError:
-            continue
-        value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
-        found.append(Figure(m.group("text").strip(), value, _unit_of(m)))
+        figure = _figure(m, sentence)
+        if figure is not None:
+            found.append(figure)
     return tuple(found)
+
+
+def _figure(m: re.Match[str], sentence: str) -> Figure | None:
+    num, word = m.group("num"), (m.group("word") or "").lower()
+    money = bool(m.group("cur"))
+    if num:
+        num = num.replace(",", "")
+        if _YEAR.match(num) and not (money or m.group("scale") or m.group("pct")):
+            return None
+        value = float(num)
+    else:
+        value = float(_NUMBER_WORDS[word])
+    value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
+    unit = _unit_of(m)
+    text = m.group("text").strip()
+    currency = _CURRENCIES.get(m.group("cur") or "", "")
+    if currency:
+        text = sentence[m.start(): m.end("scale") if m.group("scale") else m.end("num")].strip()
+    elif _CURRENCY_WORDS.match(unit):
+        currency = "EUR" if unit.lower().startswith("euro") else "GBP" if unit.lower().startswith("pound") else "USD"
+        unit = "money"
+    if word and (unit in ("", "of") or unit in _NOT_UNITS) and word not in ("dozens", "hundreds"):
+        return None  # "one of the", "two sides agreed": a word, not a figure
+    kind = _kind(unit, currency, sentence[max(0, m.start() - 25): m.start()], sentence[m.end(): m.end() + 25])
+    if word and not kind and not unit.endswith("s"):
+        return None
+    return Figure(text, value, unit, (m.group("qual") or "").lower(), currency, kind)
+
+
+def _kind(unit: str, currency: str, before: str, after: str) -> str:
+    """What a reader scans for: deaths and injuries of people, attacks, money. For people,
+    the verb nearest the number decides ("killed 12 people and injured 30 others")."""
+    if currency:
+        return "money"
+    head = unit.split()[0].lower() if unit else ""
+    if head in _ATTACK_UNITS:
+        return "attacks"
+    if _KILLED.search(unit):
+        return "killed"
+    if _INJURED.search(unit):
+        return "injured"
+    if head not in _PEOPLE and not (after.split()[:1] and after.split()[0].lower().strip(",.") in _PEOPLE):
+        return ""
+    hits = []
+    for kind, pattern in (("killed", _KILLED), ("injured", _INJURED)):
+        for hit in pattern.finditer(before):
+            hits.append((len(before) - hit.end(), kind))
+        for hit in pattern.finditer(after):
+            hits.append((hit.start(), kind))
+    return min(hits)[1] if hits else ""
 
 
 def _unit_of(m: re.Match[str]) -> str:
@@ -110,4 +189,24 @@ def _unit_of(m: re.Match[str]) -> str:
     if m.group("pct"):
         return "percent"
     unit = (m.group("unit") or "").strip()
-    return "" if unit in _NOT_UNITS else unit
+    return "" if unit.lower() in _NOT_UNITS else unit
+
+
+def is_unnamed(attribution: str | None, sentence: str = "") -> bool:
+    """Does the claim rest on sources the outlet does not name?"""
+    if attribution and _UNNAMED.search(attribution):
+        return True
+    return bool(sentence) and bool(
+        re.search(r"condition of anonymity|unnamed sources?|sources familiar|person familiar|people familiar",
+                  sentence, re.IGNORECASE)
+    )
+
+
+def aid_status(sentence: str) -> str | None:
+    """Analysts count aid promised apart from aid that arrived: "delivered" when the sentence
+    says it arrived, "pledged" when it is promised, announced or approved, else None."""
+    if _DELIVERED.search(sentence):
+        return "delivered"
+    if _PLEDGED.search(sentence):
+        return "pledged"
+    return None

@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefings.errors import RenderError
-from briefings.model import Brand, Brief, BriefFact, Citation, UpcomingEvent
+from briefings.model import Brand, Brief, BriefFact, Citation, KeyFigure, UpcomingEvent
 from briefings.render.theme import TEMPLATE_NAME, Theme, image_data_uri
 
 log = logging.getLogger(__name__)
@@ -182,21 +182,45 @@ class CitationNumbers:
 def fact_tags(fact: BriefFact) -> list[str]:
     """Caution tags for a fact: a claim resting on one outlet or on unnamed sources.
 
-    Kept modest on purpose: a statement in the outlet's own voice from one outlet is not
+    Compose sets ``claim_status`` and ``unnamed_source``; the same tags reach the HTML, the
+    PDF and the email text. A statement in the outlet's own voice from one outlet is not
     tagged (its single [n] marker says so); a claim attributed to someone is tagged
-    "single source" when only one outlet carries it, and unnamed attribution is always
-    called out.
+    "single source" when only one outlet carries it, and unnamed sources are always called
+    out. Facts without the fields (an older brief.json) fall back to the attribution text.
     """
     attribution = fact.attribution or ""
-    unnamed = bool(_UNNAMED.search(attribution))
-    single = fact.corroboration <= 1
+    unnamed = fact.unnamed_source or bool(_UNNAMED.search(attribution))
+    single = fact.claim_status == "single_source" if fact.claim_status else fact.corroboration <= 1
+    tags = []
     if unnamed and single:
-        return ["single unnamed source"]
-    if unnamed:
-        return ["unnamed sources"]
-    if attribution and single:
-        return ["single source"]
-    return []
+        tags.append("single unnamed source")
+    elif unnamed:
+        tags.append("unnamed sources")
+    elif attribution and single:
+        tags.append("single source")
+    if fact.aid_status:
+        tags.append(fact.aid_status)
+    return tags
+
+
+def figure_text(item: KeyFigure) -> str:
+    """'more than 50 attacks', '$300 million (pledged)': the figure as a reader scans it."""
+    fig = item.figure
+    if item.kind == "money" and fig.value:
+        symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(fig.currency, fig.currency + " ")
+        text = f"{fig.qualifier + ' ' if fig.qualifier else ''}{symbol}{_amount(fig.value)}"
+        return f"{text} ({item.status})" if item.status else text
+    return fig.text
+
+
+def _amount(value: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:g} {word}"
+    return f"{value:,.0f}"
+
+
+KIND_TITLES = {"killed": "Killed", "injured": "Injured", "attacks": "Attacks", "money": "Money"}
 
 
 def sources_view(brief: Brief, numbers: CitationNumbers) -> list[SourceView]:
@@ -269,6 +293,8 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "stats_lines": stats_lines(brief),
         "cite": numbers.numbers,
         "tags": fact_tags,
+        "figure_text": figure_text,
+        "kind_titles": KIND_TITLES,
         "date_range": date_range,
         "event_key": event_sort_key,
         "sections": [s for s in brief.sections if s.facts or s.more],

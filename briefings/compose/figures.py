@@ -1,0 +1,37 @@
+"""The "Key figures" box: killed, injured, attacks, money pledged, each with its source.
+
+One line per kind and figure: the largest count of each kind first (a brief opens with the
+worst news), money split by whether it was pledged or delivered, each line citing the fact
+it comes from. Figures are read by ``extract.entities``; nothing is summed across facts,
+because two outlets' counts of one attack are not two attacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import BriefFact, KeyFigure
+
+KINDS = ("killed", "injured", "attacks", "money")
+PER_KIND = 2
+"""At most this many lines of each kind: the box is a summary, not a table."""
+
+
+def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
+    """The box's lines in kind order, largest first within a kind, no figure repeated."""
+    lines: list[KeyFigure] = []
+    for kind in KINDS:
+        found = [(fig, fact) for fact in facts for fig in fact.figures
+                 if fig.kind == kind and fig.value and (kind != "money" or fact.section == "aid")]
+        found.sort(key=lambda pair: (-(pair[0].value or 0), -pair[1].score))
+        seen: set[tuple[float | None, str]] = set()
+        for fig, fact in found:
+            key = (fig.value, fig.currency)
+            if key in seen:
+                continue
+            seen.add(key)
+            status = fact.aid_status if kind == "money" else None
+            lines.append(KeyFigure(kind, fig, fact.text, fact.citations, status))
+            if len(seen) >= PER_KIND:
+                break
+    return tuple(lines)
