@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefings.errors import BriefingsError
 from briefings.model import Article
+from briefings.window import published_in
 
 __all__ = ["Archive", "ArchiveError", "SourceStatus", "canonical_url", "content_hash"]
 
@@ -296,7 +297,7 @@ class Archive:
         with self._lock:
             rows = self._db.execute(query, (low, high, _iso(start), _iso(end))).fetchall()
         articles = [_article(row) for row in rows]
-        return [a for a in articles if _in_window(a, start, end)]
+        return [a for a in articles if published_in(a, start, end)]
 
     def count(self) -> int:
         with self._lock:
@@ -400,13 +401,3 @@ def _article(row: tuple[object, ...]) -> Article:
         source=str(source),
         published_has_time=bool(has_time),
     )
-
-
-def _in_window(article: Article, start: datetime, end: datetime) -> bool:
-    """The day rule, as ``pipeline.in_window`` applies it to files."""
-    published = article.published
-    if published is None:
-        return True  # the SQL already chose which undated articles belong
-    if article.published_has_time:
-        return start <= published < end
-    return published < end and published + timedelta(days=1) > start

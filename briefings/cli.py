@@ -144,7 +144,7 @@ def parse_formats(text: str) -> list[str]:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html, .json, .jsonl).")],
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (.txt, .md, .html, .json, .jsonl). None: the archive that collect fills.", show_default=False)] = None,
     day: DayOption = None,
     out: OutOption = None,
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma list of html, pdf, json, ics.")] = "html,pdf,json,ics",
@@ -157,7 +157,7 @@ def build(
 ) -> None:
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
 
-    Articles published on the day (00:00 to 24:00 in the brief's timezone) are briefed; articles with no publication date are kept and counted. A bad file is named on stderr and skipped (exit 1); the others are still briefed. One run at a time per brief folder: a second run started meanwhile does nothing (exit 4).
+    Articles published on the day (00:00 to 24:00 in the brief's timezone) are briefed; articles with no publication date are kept and counted. With no paths, the brief is made from the archive (the config's [[sources]], filled by briefings collect; folder sources are collected first). A bad file is named on stderr and skipped (exit 1); the others are still briefed. One run at a time per brief folder: a second run started meanwhile does nothing (exit 4).
     """
     from .pipeline import BuildRequest, build as run_build
 
@@ -168,11 +168,11 @@ def build(
     email = run_guarded(config.require_email) if send else None
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
-    request = BuildRequest(paths, the_day, out_dir, format_list, theme_choice)
+    request = BuildRequest(paths or [], the_day, out_dir, format_list, theme_choice)
     with locked(out_dir):
         result = run_guarded(run_build, request, config, _console.progress)
-        for skipped in result.skipped:
-            warn(f"skipped {skipped.message()}", kind="skipped", path=str(skipped.path))
+        for failure in result.failures:
+            warn(f"skipped {failure}", kind="skipped")
         stats = result.brief.stats
         _console.result(
             f"Brief for {the_day.isoformat()}: {stats['articles']} articles, {stats['facts']} facts → {out_dir}",
@@ -182,7 +182,7 @@ def build(
             _console.result(f"  {path}", event="written", path=str(path))
         if email is not None:
             deliver(result.brief, out_dir, email, theme_choice or config.theme, dry_run)
-    raise typer.Exit(EXIT_SOURCES_FAILED if result.skipped else EXIT_OK)
+    raise typer.Exit(EXIT_SOURCES_FAILED if result.failures else EXIT_OK)
 
 
 def brief_files(out_dir: Path) -> dict[str, Path]:
@@ -233,6 +233,99 @@ def send(
         brief = run_guarded(load_brief, out_dir / "brief.json")
         deliver(brief, out_dir, email, theme_choice or config.theme, dry_run)
     raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def collect(
+    source: Annotated[Optional[str], typer.Option("--source", "-s", help="Collect only the source of this name.")] = None,
+    config_path: ConfigOption = None,
+    quiet: QuietOption = False,
+    log_json: LogJsonOption = False,
+) -> None:
+    """Collect every source of the config (folders, RSS/Atom feeds, web pages) into the archive; run it hourly from cron.
+
+    Articles are stored by canonical URL and content hash, so collecting again adds nothing twice. Each failing source is one line on stderr (exit 1); the others are still collected.
+    """
+    from .archive import Archive
+    from .collect.sources import collect_sources
+    from .pipeline import source_specs
+
+    set_output(quiet, log_json)
+    config = load(config_path)
+    specs = run_guarded(source_specs, config, source)
+    if not specs:
+        raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] to collect", EXIT_USAGE)
+    bar = _console.counter("Collecting", len(specs))
+    with run_guarded(Archive, config.archive_path) as archive:
+        results = run_guarded(collect_sources, specs, archive, default_tz=config.timezone, progress=bar)
+        total = archive.count()
+    failed = [r for r in results if r.error]
+    for result in failed:
+        warn(result.message(), kind="source-failed", source=result.name)
+    added = sum(r.added for r in results)
+    _console.result(
+        f"Collected {len(specs) - len(failed)} of {len(specs)} sources: {added} new articles ({total} in the archive)",
+        event="collected", sources=len(specs), failed=len(failed), added=added, archived=total,
+    )
+    raise typer.Exit(EXIT_SOURCES_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def sources(config_path: ConfigOption = None) -> None:
+    """List each configured source with its last success, last error and number of archived articles."""
+    from .archive import Archive
+
+    set_output()
+    config = load(config_path)
+    status = {}
+    if config.archive_path.exists():
+        with run_guarded(Archive, config.archive_path) as archive:
+            status = {s.name: s for s in run_guarded(archive.source_status)}
+    if not config.settings.sources:
+        raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] configured", EXIT_USAGE)
+    for table in config.settings.sources:
+        seen = status.get(table.name)
+        where = table.url or table.path
+        success = _when(seen.last_success) if seen else "never"
+        line = f"{table.name} ({table.kind} {where}): last success {success}; {seen.articles if seen else 0} articles"
+        if seen and seen.last_error:
+            line += f"; last error {_when(seen.last_error_at)}: {seen.last_error}"
+        typer.echo(line)
+
+
+def _when(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else "never"
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to write briefings.toml and the theme copy.")] = Path("."),
+    theme: Annotated[bool, typer.Option("--theme/--no-theme", help="Also copy the default theme to FOLDER/templates/default for editing.")] = True,
+) -> None:
+    """Write a commented example briefings.toml (and a copy of the default theme) to start from. Existing files are never overwritten."""
+    import shutil
+
+    from .render.theme import builtin_themes_dir
+
+    set_output()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "briefings.toml"
+    if target.exists():
+        raise fail(f"{target}: already exists; not overwritten", EXIT_USAGE)
+    from importlib import resources
+
+    example = resources.files("briefings").joinpath("data", "briefings.example.toml").read_text("utf-8")
+    from .atomic import write_text_atomic
+
+    run_guarded(write_text_atomic, target, example)
+    typer.echo(f"Wrote {target}")
+    if theme:
+        theme_target = folder / "templates" / "default"
+        if theme_target.exists():
+            warn(f"{theme_target}: already exists; theme not copied")
+        else:
+            shutil.copytree(builtin_themes_dir() / "default", theme_target)
+            typer.echo(f"Copied the default theme to {theme_target} (edit brief.css or brief.html.j2; use it with --theme {theme_target})")
 
 
 @app.command()

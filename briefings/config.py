@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 from .model import Brand
@@ -75,6 +75,24 @@ class SourceTable(_Table):
     kind: Literal["folder", "feed", "page"]
     path: str | None = None
     url: str | None = None
+    timeout: float = Field(20.0, gt=0, le=600)
+    max_bytes: int = Field(5_000_000, gt=0)
+    retries: int = Field(2, ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _where_to_read(self) -> "SourceTable":
+        if self.kind == "folder" and not self.path:
+            raise ValueError(f"source {self.name!r}: a folder source needs path")
+        if self.kind in ("feed", "page") and not (self.url or (self.kind == "feed" and self.path)):
+            raise ValueError(f"source {self.name!r}: a {self.kind} source needs url")
+        return self
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str | None) -> str | None:
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise ValueError(f"expected an http(s) URL, got {url!r}")
+        return url
 
 
 class Settings(_Table):
@@ -85,6 +103,15 @@ class Settings(_Table):
     sections: dict[str, Any] = {}
     email: dict[str, Any] = {}
     theme: str | None = None
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_names(cls, sources: list[SourceTable]) -> list[SourceTable]:
+        names = [s.name for s in sources]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"two sources are named {twice[0]!r}; names must be unique")
+        return sources
 
 
 @dataclass(frozen=True)
@@ -104,7 +131,7 @@ class Config:
         """Sending needs an ``[email]`` table: say so plainly when it is missing."""
         if self.email is None:
             where = self.file.name if self.file else "no config file given (--config)"
-            raise ConfigError(f"{where}: no [email] table: add one to send the brief (see docs/briefings.example.toml)")
+            raise ConfigError(f"{where}: no [email] table: add one to send the brief (see briefings init)")
         return self.email
 
     @property
@@ -123,6 +150,10 @@ class Config:
             footer=table.footer,
             logo=logo,
         )
+
+    @property
+    def archive_path(self) -> Path:
+        return self.base_dir / self.settings.archive.path
 
     @property
     def theme(self) -> str | Path | None:

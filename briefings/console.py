@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TypeVar
@@ -58,6 +58,26 @@ class Console:
         from rich.progress import track
 
         yield from track(items, description=description, total=total, transient=True)
+
+    def counter(self, description: str, total: int) -> Callable[[object], None]:
+        """A callback to call once per finished item (a collected source): a progress bar on
+        a terminal that closes itself after ``total`` calls; a no-op otherwise."""
+        if self.quiet or self.json_lines or not sys.stderr.isatty() or total <= 0:
+            return lambda _item: None
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        task = bar.add_task(description, total=total)
+        bar.start()
+        done = [0]
+
+        def advance(_item: object) -> None:
+            done[0] += 1
+            bar.advance(task)
+            if done[0] >= total:
+                bar.stop()
+
+        return advance
 
     def install_logging(self, debug: bool = False) -> None:
         """Route library log records through this console: warnings always, info when asked."""

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from smtp_helpers import start_server  # noqa: F401  (a real SMTP server fixture for any test)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
