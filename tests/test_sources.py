@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import sys
 import threading
 import time
@@ -598,3 +599,45 @@ def test_folder_sources_go_through_the_same_archive(tmp_path) -> None:
     assert (second[0].added, second[0].seen) == (0, 1)
     assert first[1].error is not None and "does not exist" in first[1].message()
     assert first[1].message().startswith("nowhere: ")
+
+
+# ----------------------------------------------------------------------------- the command line
+def _config_file(folder: Path, base: str) -> Path:
+    """The same sources as ``_specs``, as a user writes them in briefings.toml."""
+    lines = ['[archive]\npath = "archive.sqlite"\n']
+    for spec in _specs(base):
+        lines.append(f'[[sources]]\nname = "{spec.name}"\nkind = "{spec.kind}"\nurl = "{spec.url}"\n'
+                     f"timeout = {spec.timeout}\nretries = {spec.retries}\nmax_bytes = {spec.max_bytes}\n")
+    path = folder / "briefings.toml"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_collect_and_build_from_the_command_line(server, tmp_path) -> None:
+    """Issue 5's "done when": every good item archived once, each bad source one line and exit
+    1, a second collect adds nothing, and build --date briefs exactly the window's articles."""
+    from typer.testing import CliRunner
+
+    from briefings.cli import app
+
+    runner = CliRunner()
+    config = _config_file(tmp_path, server.base)
+    first = runner.invoke(app, ["collect", "--config", str(config)])
+    assert first.exit_code == 1
+    lines = [line for line in first.stderr.splitlines() if line.strip()]
+    assert sorted(line.split(":")[1].strip() for line in lines) == sorted(BAD)
+    assert all(line.startswith("Warning: ") and "\n" not in line for line in lines)
+    assert f"Collected {len(GOOD)} of {len(GOOD) + len(BAD)} sources: 11 new articles" in first.stdout
+    second = runner.invoke(app, ["collect", "--config", str(config)])
+    assert " 0 new articles (11 in the archive)" in second.stdout
+    built = runner.invoke(app, ["build", "--config", str(config), "--date", "2025-07-22", "--format", "json"])
+    assert built.exit_code == 0, built.stderr
+    brief = json.loads((tmp_path / "reports" / "2025-07-22" / "brief.json").read_text(encoding="utf-8"))
+    titles = {a["title"] for a in brief["articles"]}
+    on_the_21st = {"Fireworks move west", "Lifeguards extend season"}
+    assert titles == {
+        "Market rota agreed", "Battery tram trial", "Dune path reopens", "Night ferry to Vell restored",
+        "Library to open on Sundays", "Pier lights repaired", "Water main burst", "School roof fixed",
+        "Swing bridge deck replaced",
+    }  # fmt: skip
+    assert not titles & on_the_21st
