@@ -269,6 +269,16 @@ class Brand:
     footer: str = "Prepared automatically from open sources."
     logo: str | None = None
     """Path of the logo file (SVG or PNG), resolved by config."""
+    font: str = ""
+    """Body text font family ('' = the theme's bundled font, the same on every machine)."""
+    heading_font: str = ""
+    """Headings font family ('' = ``font``, else the theme's bundled font)."""
+    language: str = "en"
+    """Language of dates and labels ('en', 'fr', 'uk'); article text is never translated."""
+    page_size: str = "a4"
+    """Paper of the PDF: 'a4' or 'letter'."""
+    pdf_variant: str = ""
+    """'' (plain PDF), 'pdf/a-3b' (archival, brief.json attached) or 'pdf/ua-1' (tagged)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -278,6 +288,11 @@ class Brand:
             "marking": self.marking,
             "footer": self.footer,
             "logo": self.logo,
+            "font": self.font,
+            "heading_font": self.heading_font,
+            "language": self.language,
+            "page_size": self.page_size,
+            "pdf_variant": self.pdf_variant,
         }
 
 

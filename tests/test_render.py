@@ -564,7 +564,7 @@ def test_failure_in_pdf_writes_nothing(tmp_path: Path, brief: Brief, monkeypatch
     render_brief(brief, out, formats=["html", "json"])
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
-    def boom(html: str, theme: object) -> bytes:
+    def boom(html: str, theme: object, *args: object) -> bytes:
         raise RenderError("brief.pdf: WeasyPrint failed: simulated")
 
     import briefings.render.pdf as pdf_module

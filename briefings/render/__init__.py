@@ -83,9 +83,12 @@ def _render_all(brief: Brief, wanted: list[str], theme: str | os.PathLike[str] |
         if "html" in wanted:
             contents[FILE_NAMES["html"]] = html.encode("utf-8")
         if "pdf" in wanted:
+            from briefings.render.jsonout import render_json
             from briefings.render.pdf import render_pdf
 
-            contents[FILE_NAMES["pdf"]] = render_pdf(html, resolved)
+            variant = brief.brand.pdf_variant
+            data = render_json(brief) if variant else None
+            contents[FILE_NAMES["pdf"]] = render_pdf(html, resolved, variant, data)
     if "json" in wanted:
         from briefings.render.jsonout import render_json
 

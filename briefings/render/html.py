@@ -25,6 +25,9 @@ from markupsafe import Markup
 
 from briefings.errors import RenderError
 from briefings.model import Brand, Brief, BriefFact, Citation, KeyFigure, UpcomingEvent
+from briefings.render import i18n
+from briefings.render.contrast import check_brand_contrast
+from briefings.render.options import PAGE_SIZES
 from briefings.render.theme import TEMPLATE_NAME, Theme, image_data_uri
 
 log = logging.getLogger(__name__)
@@ -42,17 +45,17 @@ _DEFAULT_BRAND = Brand()
 
 
 # ----------------------------------------------------------------------------- formatting
-def long_date(value: date | datetime) -> str:
+def long_date(value: date | datetime, language: str = "en") -> str:
     """'Tuesday 22 July 2025': unambiguous for every reader (no 07/22 vs 22/07)."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    return i18n.long_date(value, language)
 
 
-def short_date(value: date | datetime) -> str:
+def short_date(value: date | datetime, language: str = "en") -> str:
     """'Wed 23 Jul': compact, for lists where the year is obvious."""
-    return f"{value:%a} {value.day} {value:%b}"
+    return i18n.short_date(value, language)
 
 
-def date_range(start: date, end: date) -> str:
+def date_range(start: date, end: date, language: str = "en") -> str:
     """A day or a span: 'Wed 23 Jul', 'Thu 24 – Fri 25 Jul', 'Wed 30 Jul – Fri 1 Aug'.
 
     Spaces inside each end are no-break spaces, so a narrow date column wraps only at the
@@ -60,25 +63,26 @@ def date_range(start: date, end: date) -> str:
     """
     nb = "\u00a0"
     if end <= start:
-        text = short_date(start)
+        text = short_date(start, language)
     elif (start.year, start.month) == (end.year, end.month):
-        text = f"{start:%a} {start.day} – {short_date(end)}"
+        text = f"{short_date(start, language).rsplit(' ', 1)[0]} – {short_date(end, language)}"
     elif start.year == end.year:
-        text = f"{short_date(start)} – {short_date(end)}"
+        text = f"{short_date(start, language)} – {short_date(end, language)}"
     else:
-        text = f"{short_date(start)} {start.year} – {short_date(end)} {end.year}"
+        text = (f"{short_date(start, language)} {start.year} – "
+                f"{short_date(end, language)} {end.year}")
     return nb.join(text.split(" ")).replace(f"{nb}–{nb}", " – ")
 
 
-def published_text(value: datetime | None, tz: ZoneInfo | None) -> str:
+def published_text(value: datetime | None, tz: ZoneInfo | None, language: str = "en") -> str:
     """A citation's publication time in the brief's zone, or '' when unknown."""
     if value is None:
         return ""
     if tz is not None and value.tzinfo is not None:
         value = value.astimezone(tz)
     if value.hour == 0 and value.minute == 0 and value.second == 0:
-        return f"{value.day} {value:%b %Y}"
-    return f"{value.day} {value:%b %Y, %H:%M}"
+        return i18n.day_month(value, language)
+    return f"{i18n.day_month(value, language)}, {value:%H:%M}"
 
 
 def http_url(url: str | None) -> str | None:
@@ -108,15 +112,17 @@ def _zone(name: str) -> ZoneInfo | None:
         return None
 
 
-def window_text(brief: Brief) -> str:
+def window_text(brief: Brief, language: str | None = None) -> str:
     """'News from 00:00 Tue 22 Jul to 00:00 Wed 23 Jul 2025 (Europe/Kyiv)'."""
+    language = language or brief.brand.language
+    words = i18n.labels(language)
     tz = _zone(brief.window.timezone)
     start, end = brief.window.start, brief.window.end
     if tz is not None:
         start, end = start.astimezone(tz), end.astimezone(tz)
     return (
-        f"News from {start:%H:%M} {short_date(start)} to {end:%H:%M} {short_date(end)} "
-        f"{end.year} ({brief.window.timezone})"
+        f"{words['news_from']} {start:%H:%M} {short_date(start, language)} {words['to']} "
+        f"{end:%H:%M} {short_date(end, language)} {end.year} ({brief.window.timezone})"
     )
 
 
@@ -129,7 +135,36 @@ def brand_css(brand: Brand) -> Markup:
     """
     primary = _colour(brand.primary, _DEFAULT_BRAND.primary, "primary")
     accent = _colour(brand.accent, _DEFAULT_BRAND.accent, "accent")
-    return Markup(f":root {{ --brand-primary: {primary}; --brand-accent: {accent}; }}")
+    check_brand_contrast(primary, accent)
+    sans = font_stack(brand.heading_font or brand.font, SANS_FALLBACK)
+    serif = font_stack(brand.font, SERIF_FALLBACK)
+    return Markup(f":root {{ --brand-primary: {primary}; --brand-accent: {accent}; "
+                  f"--sans: {sans}; --serif: {serif}; }}")
+
+
+SANS_FALLBACK = ('"Briefings Sans", "Liberation Sans", "Helvetica Neue", Helvetica, Arial, '
+                 '"DejaVu Sans", sans-serif')
+SERIF_FALLBACK = ('"Briefings Serif", Charter, "Bitstream Charter", Georgia, "Liberation Serif", '
+                  '"DejaVu Serif", serif')
+"""The bundled fonts come first: the PDF loads them from the theme (fonts.css), so it looks
+the same on every machine; the HTML does not inline them (megabytes in every email) and
+falls through to the reader's own fonts."""
+_FONT_NAME = re.compile(r"^[\w][\w .\-]{0,60}$")
+
+
+def font_stack(family: str, fallback: str) -> str:
+    """A CSS font-family list: the brand's font (quoted, validated by config) then ``fallback``.
+
+    The name is checked again here because brief.json may come from elsewhere (``send``):
+    only letters, digits, spaces, dots and hyphens reach the stylesheet.
+    """
+    family = (family or "").strip()
+    if not family:
+        return fallback
+    if not _FONT_NAME.match(family):
+        log.warning("brand font %r is not a plain family name; ignored", family)
+        return fallback
+    return f'"{family}", {fallback}'
 
 
 def _colour(value: str, fallback: str, name: str) -> str:
@@ -235,7 +270,7 @@ def sources_view(brief: Brief, numbers: CitationNumbers) -> list[SourceView]:
                 title=article.title,
                 href=href,
                 url_text=None if href else (article.url or None),
-                published=published_text(article.published, tz),
+                published=published_text(article.published, tz, brief.brand.language),
             )
         )
     return views
@@ -244,12 +279,16 @@ def sources_view(brief: Brief, numbers: CitationNumbers) -> list[SourceView]:
 def stats_lines(brief: Brief) -> list[str]:
     """Footer statistics, in words: how much was read and what was missing."""
     stats = brief.stats
+    words = i18n.labels(brief.brand.language)
     articles = stats.get("articles", len(brief.articles))
     facts = stats.get("facts", sum(len(s.facts) + s.more for s in brief.sections))
-    lines = [f"{_plural(articles, 'article')} briefed, {_plural(facts, 'fact')} extracted."]
+    lines = [words["articles_briefed"].format(
+        articles=i18n.counted(articles, words["article"], words["articles"]),
+        facts=i18n.counted(facts, words["fact"], words["facts"]))]
     undated = stats.get("undated", 0)
     if undated > 0:
-        lines.append(f"{_plural(undated, 'article')} had no publication date.")
+        lines.append(words["undated"].format(
+            articles=i18n.counted(undated, words["article"], words["articles"])))
     return lines
 
 
@@ -277,28 +316,91 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     numbers = CitationNumbers(brief.articles)
     generated = brief.generated
     created = (generated or datetime.now(UTC)).isoformat(timespec="seconds")
+    language = i18n.language_of(brief.brand.language)
+    sources = sources_view(brief, numbers)
     return {
+        "lang": language,
+        "labels": i18n.labels(language),
+        "page_size": page_size_of(brief.brand),
+        "page_css": page_css(brief.brand, language),
+        "lead_facts": lead_facts(brief),
+        "cited_sources": lambda *groups: cited_sources(sources, numbers, *groups),
         "brief": brief,
         "brand": brief.brand,
         # the theme's own CSS, never article text; "</" is escaped so it cannot close <style>
         "css": Markup(theme.read_stylesheet().replace("</", "<\\/")),
         "brand_css": brand_css(brief.brand),
         "logo": logo_uri(brief.brand),
-        "long_date": long_date(brief.date),
+        "long_date": long_date(brief.date, language),
         "window_text": window_text(brief),
         "generated": generated.isoformat(timespec="seconds") if generated else None,
         "created": created,
-        "generated_text": f"{generated:%d %b %Y %H:%M %Z}".strip() if generated else None,
-        "sources": sources_view(brief, numbers),
+        "generated_text": generated_text(generated, language),
+        "sources": sources,
         "stats_lines": stats_lines(brief),
         "cite": numbers.numbers,
         "tags": fact_tags,
         "figure_text": figure_text,
         "kind_titles": KIND_TITLES,
-        "date_range": date_range,
+        "date_range": lambda start, end: date_range(start, end, language),
         "event_key": event_sort_key,
         "sections": [s for s in brief.sections if s.facts or s.more],
     }
+
+
+def page_size_of(brand: Brand) -> str:
+    """The CSS ``size`` of the brand's paper ('A4' or 'letter'); unknown values read as A4."""
+    return PAGE_SIZES.get((brand.page_size or "a4").lower(), "A4")
+
+
+def css_string(text: str) -> str:
+    """``text`` as a double-quoted CSS string: quotes, backslashes and '<' escaped."""
+    out = []
+    for ch in text:
+        if ch in '"\\<>' or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def page_css(brand: Brand, language: str) -> Markup:
+    """The paper size and the localised 'Page X of Y', after the theme's CSS so they win.
+
+    Built here rather than in brief.css because both vary per brand; only our own label
+    table and a validated size reach the stylesheet.
+    """
+    words = i18n.labels(language)
+    counter = (f"{css_string(words['page'] + ' ')} counter(page) "
+               f"{css_string(' ' + words['of'] + ' ')} counter(pages)")
+    return Markup(f"@page {{ size: {page_size_of(brand)}; @bottom-right {{ content: {counter}; }} }}")
+
+
+def generated_text(generated: datetime | None, language: str) -> str | None:
+    """'23 Jul 2025 06:30 UTC' in the brief's language, or None when the time is unknown."""
+    if generated is None:
+        return None
+    return f"{i18n.day_month(generated, language)} {generated:%H:%M %Z}".strip()
+
+
+def lead_facts(brief: Brief) -> list[tuple[str, BriefFact]]:
+    """(section title, its first fact) per section: the compact theme's one line a section."""
+    return [(s.title, s.facts[0]) for s in brief.sections if s.facts]
+
+
+def cited_sources(sources: list[SourceView], numbers: CitationNumbers, *groups: Any
+                  ) -> list[SourceView]:
+    """The Sources entries cited by the given facts/events, in number order.
+
+    A one-page summary cannot list forty sources; it lists those its lines cite, so every
+    [n] marker on the page still lands on an entry.
+    """
+    wanted: set[int] = set()
+    for group in groups:
+        for item in group:
+            fact = item[1] if isinstance(item, tuple) else item
+            wanted.update(numbers.numbers(fact.citations))
+    return [s for s in sources if s.number in wanted]
 
 
 def event_sort_key(event: UpcomingEvent) -> tuple[date, date]:

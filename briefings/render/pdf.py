@@ -14,6 +14,7 @@ does not appear). A plain function as fetcher crashes WeasyPrint 70, hence the s
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from briefings.errors import RenderError
+from briefings.render.options import PDF_VARIANTS
 from briefings.render.theme import Theme, is_inside
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,19 +89,121 @@ def make_url_fetcher(theme: Theme) -> URLFetcher:
     return _fetcher_class()(theme.folders)
 
 
-def render_pdf(html: str, theme: Theme) -> bytes:
-    """The PDF bytes of ``html`` (A4 and running headers come from the theme's @page CSS)."""
+ATTACHING_VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
+"""Variants that carry brief.json inside the PDF. PDF/A-1 and -2 forbid non-PDF/A
+attachments, so an archive that wants the data alongside picks PDF/A-3."""
+FONTS_STYLESHEET = "fonts.css"
+
+
+def pdf_variant(name: str | None) -> str:
+    """WeasyPrint's name of a variant ('' for a plain PDF); RenderError names the choices."""
+    key = (name or "").strip().lower()
+    if key not in PDF_VARIANTS:
+        choices = ", ".join(k for k in PDF_VARIANTS if k)
+        raise RenderError(f"pdf variant {name!r}: choose one of {choices}")
+    return PDF_VARIANTS[key]
+
+
+def render_pdf(html: str, theme: Theme, variant: str | None = None,
+               attachment: bytes | None = None) -> bytes:
+    """The PDF bytes of ``html``: paper size, running headers and bookmarks come from the CSS.
+
+    ``variant`` asks WeasyPrint for an archival (PDF/A) or tagged (PDF/UA) file; for the
+    variants that allow it, ``attachment`` (brief.json) is embedded so the archived PDF
+    carries its own data. The theme's ``fonts.css`` (bundled @font-face rules) is loaded
+    for the PDF only, so every machine prints with the same fonts.
+    """
     try:
         import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
     except ImportError as exc:  # pragma: no cover - weasyprint is a hard dependency
         raise RenderError(f"brief.pdf: WeasyPrint is not installed ({exc})") from exc
+    chosen = pdf_variant(variant)
     fetcher = make_url_fetcher(theme)
     base_url = theme.base_dir.as_uri() + "/"
+    fonts = FontConfiguration()
     try:
         document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-        pdf = document.write_pdf(uncompressed_pdf=False)
+        options: dict[str, Any] = {
+            "uncompressed_pdf": False,
+            "stylesheets": _font_stylesheets(theme, fetcher, fonts),
+            "font_config": fonts,
+        }
+        if chosen:
+            options["pdf_variant"] = chosen
+            options["finisher"] = xmp_for_every_reader
+            if attachment is not None and chosen in ATTACHING_VARIANTS:
+                options["attachments"] = [_json_attachment(attachment)]
+        pdf = document.write_pdf(**options)
     except Exception as exc:  # WeasyPrint raises many types; report one line
         raise RenderError(f"brief.pdf: WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
     if not pdf:
         raise RenderError("brief.pdf: WeasyPrint produced an empty document")
     return pdf
+
+
+_XMP_ID = re.compile(
+    rb'<rdf:Description rdf:about="" ((?:pdf(?:a|ua)id:\w+="[^"]*"\s*)+)/>')
+_XMP_ATTR = re.compile(rb'(pdf(?:a|ua)id:\w+)="([^"]*)"')
+_XMP_RDF = re.compile(rb"<rdf:RDF([^>]*)>")
+_XMLNS = re.compile(rb'\sxmlns:\w+="[^"]*"')
+
+
+def xmp_for_every_reader(document: Any, pdf: Any) -> None:
+    """Rewrite WeasyPrint's XMP packet into the form strict XMP parsers read.
+
+    WeasyPrint declares the namespaces once on ``rdf:RDF`` and writes the PDF/A id as
+    attributes (``<rdf:Description pdfaid:part="3" .../>``): valid RDF, but Apache PDFBox
+    Preflight (the PDF/A validator Debian packages) reads neither and reports the schemas
+    as missing. Declaring the namespaces on each ``rdf:Description`` and writing the id as
+    elements means the same to every reader, so an archive passes strict validators too.
+    """
+    reference = pdf.catalog.get("Metadata") if hasattr(pdf.catalog, "get") else None
+    if not reference:
+        return
+    if isinstance(reference, bytes):
+        reference = reference.decode("ascii")
+    stream = pdf.objects[int(str(reference).split()[0])]
+    chunks = getattr(stream, "stream", None)
+    if not chunks:
+        return
+    data = b"".join(c if isinstance(c, bytes) else str(c).encode() for c in chunks)
+    stream.stream = [rewrite_xmp(data)]
+
+
+def rewrite_xmp(data: bytes) -> bytes:
+    """The XMP packet with per-Description namespaces and element-form PDF/A ids."""
+    def as_elements(match: re.Match[bytes]) -> bytes:
+        fields = b"".join(b"<%s>%s</%s>" % (name, value, name)
+                          for name, value in _XMP_ATTR.findall(match.group(1)))
+        return b'<rdf:Description rdf:about="">' + fields + b"</rdf:Description>"
+
+    data = _XMP_ID.sub(as_elements, data)
+    rdf = _XMP_RDF.search(data)
+    if rdf is None:
+        return data
+    namespaces = b"".join(ns for ns in _XMLNS.findall(rdf.group(1)) if b"xmlns:rdf=" not in ns)
+    return data.replace(b'<rdf:Description rdf:about=""',
+                        b'<rdf:Description rdf:about=""' + namespaces)
+
+
+def _font_stylesheets(theme: Theme, fetcher: URLFetcher, fonts: Any) -> list[Any]:
+    """The theme's fonts.css as a WeasyPrint stylesheet (none when the theme has none)."""
+    import weasyprint
+
+    path = theme.find(FONTS_STYLESHEET)
+    if path is None:
+        return []
+    return [weasyprint.CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts)]
+
+
+def _json_attachment(data: bytes) -> Any:
+    """brief.json as an embedded file ('Data': the PDF is a rendering of this data)."""
+    import io
+
+    import weasyprint
+
+    return weasyprint.Attachment(
+        file_obj=io.BytesIO(data), name="brief.json",
+        description="The brief as data (briefings JSON)", relationship="Data",
+    )

@@ -1,0 +1,104 @@
+"""Labels and date names of the brief in the brand's language.
+
+Dates are spelled from these tables, not from the C library's locale: a cron job runs with
+whatever locale the server has (often none), and the brief must read the same everywhere.
+Only the brief's own words are translated; article text stays as the outlets wrote it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+LANGUAGES = ("en", "fr", "uk")
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    # genitive forms: "22 липня 2025"
+    "uk": ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+           "вересня", "жовтня", "листопада", "грудня"),
+}
+_MONTHS_SHORT = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."),
+    "uk": ("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.",
+           "лист.", "груд."),
+}
+_DAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "uk": ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"),
+}
+_DAYS_SHORT = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    "uk": ("пн", "вт", "ср", "чт", "пт", "сб", "нд"),
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "key_points": "Key points", "key_figures": "Key figures", "sources": "Sources",
+        "looking_ahead": "Looking ahead", "in_brief": "In brief", "page": "Page",
+        "of": "of", "generated": "Generated", "news_from": "News from", "to": "to",
+        "more": "more in brief.json", "articles_briefed": "{articles} briefed, {facts} extracted.",
+        "undated": "{articles} had no publication date.", "article": "article",
+        "articles": "articles", "fact": "fact", "facts": "facts", "contents": "Contents",
+    },
+    "fr": {
+        "key_points": "Points clés", "key_figures": "Chiffres clés", "sources": "Sources",
+        "looking_ahead": "À venir", "in_brief": "En bref", "page": "Page", "of": "sur",
+        "generated": "Généré le", "news_from": "Actualités du", "to": "au",
+        "more": "autres dans brief.json", "articles_briefed": "{articles} lus, {facts} extraits.",
+        "undated": "{articles} sans date de publication.", "article": "article",
+        "articles": "articles", "fact": "fait", "facts": "faits", "contents": "Sommaire",
+    },
+    "uk": {
+        "key_points": "Головне", "key_figures": "Ключові цифри", "sources": "Джерела",
+        "looking_ahead": "Попереду", "in_brief": "Коротко", "page": "Сторінка", "of": "з",
+        "generated": "Створено", "news_from": "Новини з", "to": "до",
+        "more": "ще в brief.json", "articles_briefed": "Статей: {articles}, фактів: {facts}.",
+        "undated": "Без дати публікації: {articles}.", "article": "", "articles": "",
+        "fact": "", "facts": "", "contents": "Зміст",
+    },
+}
+
+
+def language_of(code: str | None) -> str:
+    """A supported language code; anything else (an older brief.json, a typo) reads as English."""
+    code = (code or "en").lower().split("-")[0].split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
+def labels(code: str | None) -> dict[str, str]:
+    """The label table of a language (English for an unknown code)."""
+    return LABELS[language_of(code)]
+
+
+def long_date(value: date | datetime, code: str | None = "en") -> str:
+    """'Tuesday 22 July 2025', 'mardi 22 juillet 2025', 'вівторок, 22 липня 2025'."""
+    lang = language_of(code)
+    day = _DAYS[lang][value.weekday()]
+    month = _MONTHS[lang][value.month - 1]
+    separator = ", " if lang == "uk" else " "
+    return f"{day}{separator}{value.day} {month} {value.year}"
+
+
+def short_date(value: date | datetime, code: str | None = "en") -> str:
+    """'Wed 23 Jul', 'mer. 23 juil.', 'ср 23 лип.': compact, for lists."""
+    lang = language_of(code)
+    return f"{_DAYS_SHORT[lang][value.weekday()]} {value.day} {_MONTHS_SHORT[lang][value.month - 1]}"
+
+
+def day_month(value: date | datetime, code: str | None = "en") -> str:
+    """'22 Jul 2025' in the language, for publication times in the Sources list."""
+    lang = language_of(code)
+    return f"{value.day} {_MONTHS_SHORT[lang][value.month - 1]} {value.year}"
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """'1 article', '6 articles'; a language without counted nouns (uk labels) gives '6'."""
+    noun = singular if n == 1 else plural
+    return f"{n} {noun}" if noun else str(n)
