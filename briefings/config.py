@@ -51,12 +51,19 @@ class BriefTable(_Table):
 
 
 class BrandTable(_Table):
+    """``[brand]``: how the brief looks and speaks; every value checked before a build starts."""
+
     name: str = "briefings"
     logo: str | None = None
     primary: str = "#0b3d91"
     accent: str = "#c8102e"
     marking: str = ""
     footer: str = "Prepared automatically from open sources."
+    font: str = ""
+    heading_font: str = ""
+    language: str = "en"
+    page_size: str = "a4"
+    pdf_variant: str = ""
 
     @field_validator("primary", "accent")
     @classmethod
@@ -64,6 +71,50 @@ class BrandTable(_Table):
         if not HEX_COLOUR.match(value):
             raise ValueError(f"expected a colour like '#0b3d91', got {value!r}")
         return value
+
+    @field_validator("font", "heading_font")
+    @classmethod
+    def _known_font(cls, value: str) -> str:
+        """A font the PDF can really use: bundled, generic, or installed (fontconfig).
+
+        An unknown family would silently fall back and the brief would not look like the
+        sender's; better to say so when the config is read.
+        """
+        from .render.options import BUNDLED_FONTS, font_available
+
+        value = value.strip()
+        if value and not font_available(value):
+            raise ValueError(f"unknown font {value!r}: not bundled and not installed "
+                             f"(fc-list shows installed fonts; bundled: {', '.join(BUNDLED_FONTS)})")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        from .render.options import LANGUAGES
+
+        if value.lower() not in LANGUAGES:
+            raise ValueError(f"unsupported language {value!r}; choose from {', '.join(LANGUAGES)}")
+        return value.lower()
+
+    @field_validator("page_size")
+    @classmethod
+    def _page_size(cls, value: str) -> str:
+        from .render.options import PAGE_SIZES
+
+        if value.lower() not in PAGE_SIZES:
+            raise ValueError(f"unknown page size {value!r}; choose from {', '.join(PAGE_SIZES)}")
+        return value.lower()
+
+    @field_validator("pdf_variant")
+    @classmethod
+    def _pdf_variant(cls, value: str) -> str:
+        from .render.options import PDF_VARIANTS
+
+        if value.lower() not in PDF_VARIANTS:
+            choices = ", ".join(k for k in PDF_VARIANTS if k)
+            raise ValueError(f"unknown PDF variant {value!r}; choose from {choices}")
+        return value.lower()
 
 
 class ArchiveTable(_Table):
@@ -149,6 +200,11 @@ class Config:
             marking=table.marking,
             footer=table.footer,
             logo=logo,
+            font=table.font,
+            heading_font=table.heading_font,
+            language=table.language,
+            page_size=table.page_size,
+            pdf_variant=table.pdf_variant,
         )
 
     @property
