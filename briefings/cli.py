@@ -154,6 +154,8 @@ def build(
     dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    page_size: Annotated[Optional[str], typer.Option("--page-size", help="Paper of the PDF: a4 or letter (default: the config's brand.page_size, else a4).")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b (archival, brief.json attached) or pdf/ua-1 (tagged for screen readers); none for a plain PDF.")] = None,
 ) -> None:
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
 
@@ -163,6 +165,20 @@ def build(
 
     set_output(quiet, log_json)
     config = load(config_path)
+    if page_size is not None or pdf_variant is not None:  # flags override the config's [brand]
+        from dataclasses import replace
+
+        from pydantic import ValidationError
+
+        from .config import BrandTable
+
+        flags = {k: v for k, v in (("page_size", page_size), ("pdf_variant", pdf_variant)) if v is not None}
+        try:
+            brand = BrandTable.model_validate({**config.settings.brand.model_dump(), **flags})
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            raise fail(f"--{str(error['loc'][0]).replace('_', '-')}: {error['msg'].removeprefix('Value error, ')}", EXIT_USAGE) from None
+        config = replace(config, settings=config.settings.model_copy(update={"brand": brand}))
     the_day = run_guarded(parse_day, day)
     format_list = run_guarded(parse_formats, formats)
     email = run_guarded(config.require_email) if send else None
