@@ -26,7 +26,7 @@ from ..model import (
     Window,
     stable_id,
 )
-from ..extract.entities import aid_status, is_unnamed
+from ..extract.entities import aid_status, is_unnamed, resolve_speakers
 from ..taxonomy import Taxonomy
 from .figures import key_figures
 from .merge import duplicate_articles, group_facts
@@ -63,7 +63,7 @@ def compose_brief(
 ) -> Brief:
     """The whole compose stage, one step a line."""
     citations = number_sources(articles)
-    news = [f for f in facts if f.is_news and not _is_headline(f, citations)]
+    news = resolve_speakers([f for f in facts if f.is_news and not _is_headline(f, citations)])
     copies = duplicate_articles(articles)
     merged = merge_facts(news, citations, spec, copies)
     sections = build_sections(merged, spec)

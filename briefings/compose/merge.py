@@ -8,18 +8,19 @@ shingles for articles, of uncommon words for sentences), never at all pairs: a b
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Article, DateMention, Fact
-from .text import content_words, normal, numbers, shingles, similarity
+from .text import concepts, normal, numbers, plain, shingles, similarity, stem, totals
 
 DUPLICATE_JACCARD = 0.5
 """Word 5-gram Jaccard above which two articles are copies of one story."""
 DUPLICATE_CONTAINMENT = 0.8
 """Share of the shorter article's 5-grams found in the longer: a trimmed or extended copy."""
-MERGE_SIMILARITY = 0.55
+MERGE_SIMILARITY = 0.45
 """Weighted share of content words two sentences must have in common to count as one fact."""
 MERGE_SIMILARITY_COPIES = 0.5
 """The same, for two sentences of articles already known to be copies of one story."""
@@ -72,72 +73,192 @@ def _shingle_candidates(sets: Sequence[set[int]]) -> set[tuple[int, int]]:
 
 # ----------------------------------------------------------------------------- facts
 @dataclass(frozen=True)
+class MergeSettings:
+    """The fact merge's numeric settings, in one place so the scorer can tune them on one
+    half of the gold and measure them on the other (``merge_eval --folds 2``)."""
+
+    similarity: float = MERGE_SIMILARITY
+    similarity_copies: float = MERGE_SIMILARITY_COPIES
+    speaker_bonus: float = 0.0
+    """Two sentences giving one named speaker: a quote and its paraphrase share few words."""
+    figures_bonus: float = 0.1
+    """Both give a figure in common (or one gives the total the other implies)."""
+    dates_bonus: float = 0.05
+    """Both are dated and the days meet."""
+    join_group: float = 0.6
+    """A lone sentence this sure of a group joins it even when the group already holds a
+    sentence of its article (a standfirst restating the lede; rule 7 of the gold)."""
+
+
+DEFAULT_SETTINGS = MergeSettings()
+
+
+@dataclass(frozen=True)
 class _Keys:
     """What the merge compares of one sentence, computed once."""
 
     exact: str
     words: frozenset[str]
     numbers: frozenset[str]
+    implied: frozenset[str] = frozenset()
+    """Totals the sentence implies ("157 each" -> 314)."""
+    speaker: str = ""
 
 
-def group_facts(facts: Sequence[Fact], copies: Iterable[Iterable[str]] = ()) -> list[list[int]]:
+def group_facts(
+    facts: Sequence[Fact], copies: Iterable[Iterable[str]] = (), settings: MergeSettings = DEFAULT_SETTINGS
+) -> list[list[int]]:
     """Indexes of ``facts`` grouped so that each group tells one fact.
 
-    Two sentences of different articles join when their words agree (weighted by rarity),
-    their figures agree and their dates agree; ``copies`` (groups of article ids) lower the
-    word threshold for sentences of articles that are copies of one story.
+    Two sentences of different articles join when their words agree (weighted by rarity,
+    synonyms folded), their figures agree and their dates agree; one named speaker, the same
+    figures and the same days make a pair surer. ``copies`` (groups of article ids) lower the
+    word threshold for sentences of articles that are copies of one story. A sentence the
+    scraper cut in two is read whole and its tail follows its head.
     """
-    keys = [_Keys(normal(f.text), content_words(f.text), numbers(f.text)) for f in facts]
+    tails = continuations(facts)
+    texts = [f.text for f in facts]
+    for tail, head in tails.items():
+        texts[head] = f"{texts[head]} {facts[tail].text}"
+    keys = [_keys(text, fact) for text, fact in zip(texts, facts)]
     weight = _rarity([k.words for k in keys])
     copy_of = {aid: n for n, group in enumerate(copies) for aid in group}
     scored = []
-    for i, j in candidate_pairs(keys):
+    for i, j in candidate_pairs(keys, skip=tails.keys()):
         a, b = facts[i], facts[j]
         if a.article_id == b.article_id:
             continue
         same_story = copy_of.get(a.article_id, -1) == copy_of.get(b.article_id, -2)
-        strength = same_fact(a, b, keys[i], keys[j], weight, same_story)
+        strength = same_fact(a, b, keys[i], keys[j], weight, same_story, settings)
         if strength:
             scored.append((-strength, i, j))
-    return _link(facts, sorted(scored))
+    def restates(i: int, members: Iterable[int]) -> bool:
+        """A lone sentence joins a group holding its own article's telling only when it
+        restates that telling too (a standfirst and the lede), never as a side remark."""
+        own = [m for m in members if facts[m].article_id == facts[i].article_id]
+        return all(weighted_overlap(keys[i].words, keys[m].words, weight) >= settings.similarity for m in own)
+
+    groups = _link(facts, sorted(scored), settings.join_group, restates)
+    return _attach_tails(groups, tails)
 
 
-def _link(facts: Sequence[Fact], scored: list[tuple[float, int, int]]) -> list[list[int]]:
+def _keys(text: str, fact: Fact) -> _Keys:
+    found = numbers(_without_dates(text, fact))
+    words = concepts(text)
+    if fact.attribution:
+        words = words - concepts(fact.attribution) or words  # who says it is the speaker signal
+    return _Keys(normal(text), words, found, totals(text, found), speaker_key(fact.attribution))
+
+
+def _without_dates(text: str, fact: Fact) -> str:
+    """The sentence without its date expressions: "on February 5" is a day, not a figure."""
+    for mention in fact.dates:
+        text = text.replace(mention.text, " ")
+    return text
+
+
+def speaker_key(who: str | None) -> str:
+    """The surname a speaker is known by ("Ukrainian President Volodymyr Zelenskiy" ->
+    "zelensky"), or "" when the source is not a named person or body."""
+    if not who:
+        return ""
+    names = [w for w in re.findall(r"[\w'\u2019.-]+", who) if w[:1].isupper()]
+    if not names:
+        return ""
+    return stem(plain(names[-1]).removesuffix("'s").strip(".'"))
+
+
+def continuations(facts: Sequence[Fact]) -> dict[int, int]:
+    """Tails of sentences the scraper cut (at a link): a fact starting in lower case right
+    after a fact of its article that ends without final punctuation. Maps tail -> head."""
+    position = {(f.article_id, f.index): n for n, f in enumerate(facts)}
+    tails: dict[int, int] = {}
+    for n, fact in enumerate(facts):
+        text = fact.text.strip()
+        head = position.get((fact.article_id, fact.index - 1))
+        if head is None or not text[:1].islower():
+            continue
+        if not facts[head].text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")):
+            tails[n] = tails.get(head, head)
+    return tails
+
+
+def _attach_tails(groups: list[list[int]], tails: dict[int, int]) -> list[list[int]]:
+    """Each tail joins the group of its head (it was left out of the matching)."""
+    group_of = {i: n for n, group in enumerate(groups) for i in group}
+    for tail, head in tails.items():
+        groups[group_of[tail]].remove(tail)
+        groups[group_of[head]].append(tail)
+    return [sorted(g) for g in groups if g]
+
+
+def _link(
+    facts: Sequence[Fact],
+    scored: list[tuple[float, int, int]],
+    join_group: float = 2.0,
+    restates: Callable[[int, Iterable[int]], bool] = lambda i, members: False,
+) -> list[list[int]]:
     """Join the surest pairs first; never join two groups that both hold a sentence of one
     article. That stops chains: a headline that sums up two facts would otherwise glue the
-    two facts' groups together."""
+    two facts' groups together. A lone sentence may still join a group holding a sentence of
+    its own article when the pair is very sure (``join_group``) and it ``restates`` that
+    article's sentence: that cannot chain two groups."""
     parent = list(range(len(facts)))
     articles = [{f.article_id} for f in facts]
-    for _, i, j in scored:
+    members: list[list[int]] = [[i] for i in range(len(facts))]
+    for negative, i, j in scored:
         ri, rj = _find(parent, i), _find(parent, j)
-        if ri == rj or articles[ri] & articles[rj]:
+        if ri == rj:
             continue
+        if articles[ri] & articles[rj]:
+            lone, group = (ri, rj) if len(members[ri]) == 1 else (rj, ri)
+            if -negative < join_group or len(members[lone]) != 1 or not restates(lone, members[group]):
+                continue
         parent[ri] = rj
         articles[rj] |= articles[ri]
+        members[rj] += members[ri]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(facts)):
         groups[_find(parent, i)].append(i)
     return list(groups.values())
 
 
-def same_fact(a: Fact, b: Fact, ka: _Keys, kb: _Keys, weight: dict[str, float], same_story: bool) -> float:
+def same_fact(
+    a: Fact, b: Fact, ka: _Keys, kb: _Keys, weight: dict[str, float], same_story: bool,
+    settings: MergeSettings = DEFAULT_SETTINGS,
+) -> float:
     """The merge decision for one candidate pair: 0 for "two facts", else how sure (0..2]."""
     if ka.exact and ka.exact == kb.exact:
         return 2.0
-    if not figures_agree(ka.numbers, kb.numbers) or not dates_agree(a.dates, b.dates):
+    if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(a.dates, b.dates):
         return 0.0
     shared = ka.words & kb.words
     if len(shared) < min(MIN_SHARED_WORDS, len(ka.words), len(kb.words)):
         return 0.0
-    threshold = MERGE_SIMILARITY_COPIES if same_story else MERGE_SIMILARITY
-    overlap = weighted_overlap(ka.words, kb.words, weight)
-    return overlap if overlap >= threshold else 0.0
+    threshold = settings.similarity_copies if same_story else settings.similarity
+    strength = weighted_overlap(ka.words, kb.words, weight) + _bonus(a, b, ka, kb, settings)
+    return min(strength, 1.99) if strength >= threshold else 0.0
 
 
-def figures_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+def _bonus(a: Fact, b: Fact, ka: _Keys, kb: _Keys, settings: MergeSettings) -> float:
+    """Signals beyond shared words: one speaker, the same figures, the same days."""
+    bonus = 0.0
+    if ka.speaker and ka.speaker == kb.speaker:
+        bonus += settings.speaker_bonus
+    if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
+        bonus += settings.figures_bonus
+    if a.dates and b.dates:
+        bonus += settings.dates_bonus
+    return bonus
+
+
+def figures_agree(
+    a: frozenset[str], b: frozenset[str], implied_a: frozenset[str] = frozenset(), implied_b: frozenset[str] = frozenset()
+) -> bool:
     """Figures agree when one telling's numbers are all in the other's ("killing 2" and
-    "killing 3" are two facts; a telling that gives no number may still be the same)."""
-    return a <= b or b <= a
+    "killing 3" are two facts; a telling that gives no number may still be the same). A total
+    one telling implies counts ("314 prisoners" is "157 each")."""
+    return a <= b | implied_b or b <= a | implied_a
 
 
 def dates_agree(a: Sequence[DateMention], b: Sequence[DateMention]) -> bool:
@@ -166,21 +287,32 @@ def _rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:
     return {w: 1.0 + math.log(n / c) for w, c in df.items()}
 
 
-def candidate_pairs(keys: Sequence[_Keys]) -> set[tuple[int, int]]:
-    """Pairs that share at least two uncommon words, or their whole normalised text.
+SHORT = 4
+"""A sentence of at most this many content words is a candidate on one shared uncommon word
+("We confirmed our participation")."""
+
+
+def candidate_pairs(keys: Sequence[_Keys], skip: Iterable[int] = ()) -> set[tuple[int, int]]:
+    """Pairs that share at least two uncommon words (one, for a short sentence), or their
+    whole normalised text.
 
     Words found in many facts ("ukraine", "russia") index nothing, so each posting list stays
     short and the work grows with the number of facts rather than with its square.
     """
+    skipped = set(skip)
     postings: dict[str, list[int]] = defaultdict(list)
     exact: dict[str, list[int]] = defaultdict(list)
     for i, k in enumerate(keys):
+        if i in skipped:
+            continue
         exact[k.exact].append(i)
         for word in k.words:
             postings[word].append(i)
     common = max(8, len(keys) // 50)
     pairs = {(m[0], j) for m in exact.values() for j in m[1:]}
     for i, k in enumerate(keys):
+        if i in skipped:
+            continue
         shared: dict[int, int] = defaultdict(int)
         for word in k.words:
             members = postings[word]
@@ -189,7 +321,8 @@ def candidate_pairs(keys: Sequence[_Keys]) -> set[tuple[int, int]]:
             for j in members:
                 if j > i:
                     shared[j] += 1
-        pairs.update((i, j) for j, count in shared.items() if count >= 2)
+        pairs.update((i, j) for j, count in shared.items()
+                     if count >= 2 or min(len(k.words), len(keys[j].words)) <= SHORT)
     return pairs
 
 
@@ -201,7 +334,10 @@ def _find(parent: list[int], i: int) -> int:
 
 
 __all__ = [
+    "DEFAULT_SETTINGS",
+    "MergeSettings",
     "candidate_pairs",
+    "continuations",
     "dates_agree",
     "duplicate_articles",
     "figures_agree",

@@ -25,7 +25,8 @@ STOPWORDS = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been has have
     had it its this that these those he she they we his her their our said says say will would
     could should may might also after before over into about than then there which who whom what
-    when where while not no more most such other some any all both each up out new told added""".split()
+    when where while not no more most such other some any all both each up out new told added
+    s did do does according""".split()
 )
 
 
@@ -66,7 +67,8 @@ _PHRASES = ((re.compile(r"\bu\.s\.(?=\W|$)|\bunited states\b"), "us"),
 
 
 def stem(word: str) -> str:
-    """A crude suffix stripper: "extended"/"extends"/"extending" meet at "extend".
+    """A crude suffix stripper: "extended"/"extends"/"extending" meet at "extend", and a
+    people's name meets its country ("Ukrainians"/"Ukraine", "Russian"/"Russia").
 
     Paraphrasing outlets change inflections more than words; a real stemmer would be a
     dependency for a few percent of recall.
@@ -74,11 +76,49 @@ def stem(word: str) -> str:
     if len(word) <= 4 or word[0].isdigit():
         return word
     word = _ALIASES.get(word, word)
+    for suffix, keep in (("ians", 4), ("ian", 4), ("ia", 4)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[: -len(suffix)]
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
     return word[:-1] if word.endswith("e") and len(word) > 5 else word
+
+
+_SENSES = (
+    "attend attended attending participate participated participation participating join joined",
+    "strike struck hit attack attacked attacks bomb bombed shell shelled pound pounded",
+    "kill killed killing dead death deaths die died",
+    "injure injured injuring wound wounded wounding hurt",
+    "pledge pledged promise promised commit committed vow vowed",
+    "demand demanded demands press pressing pressed want wants wanted",
+    "withdraw withdrawal withdrew pull pullback retreat cede",
+    "reject rejected rejects refuse refused refuses",
+    "break broke broken",
+    "win won triumph triumphed prevail prevailed",
+    "visit visited host hosted",
+    "exchange exchanged swap swapped",
+    "talks negotiations negotiation",
+    "slow slowed delay delayed",
+    "seize seized capture captured",
+)
+"""News verbs and nouns that outlets swap for one another when retelling one event: general
+vocabulary, one sense a line, the first word naming the sense."""
+_SENSE = {stem(w): line.split()[0] for line in _SENSES for w in line.split() if w not in STOPWORDS}
+_METONYMS = {"kremlin": "russ", "moscow": "russ", "kyiv": "ukrain", "kiev": "ukrain", "washington": "us"}
+"""Capitals that stand for their governments: the capital's word is kept, the country's added."""
+
+
+def concepts(text: str) -> frozenset[str]:
+    """Content words with synonyms folded to one sense and capitals adding their country:
+    what two retellings of one fact share even when their words differ."""
+    found: set[str] = set()
+    for word in content_words(text):
+        found.add(_SENSE.get(word, word))
+        if word in _METONYMS:
+            found.add(_METONYMS[word])
+    return frozenset(found)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -96,6 +136,17 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def numbers(text: str) -> frozenset[str]:
     """The digits written in a sentence (without its dateline), as comparable strings."""
     return frozenset(n.replace(",", "") for n in _NUMBER.findall(without_dateline(text)))
+
+
+_EACH = re.compile(r"\beach\b|\bper side\b|\bapiece\b|\b(\d+)[- ]for[- ]\1\b", re.IGNORECASE)
+
+
+def totals(text: str, found: frozenset[str]) -> frozenset[str]:
+    """Totals a sentence implies: "157 prisoners each" (of two sides) or "157-for-157" is an
+    exchange of 314. Outlets count a two-sided exchange either way; the merge must see both."""
+    if not _EACH.search(text):
+        return frozenset()
+    return frozenset(str(int(n) * 2) for n in found if n.isdigit())
 
 
 def shingles(text: str, size: int = 5) -> set[int]:

@@ -9,8 +9,10 @@ regular expressions over one sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Figure
+from ..model import Fact, Figure
 
 _NAME = r"(?:[A-Z][\w.'\u2019-]*|al-|de|von|der|of|the|and|for)"
 _SUBJECT = (
@@ -21,11 +23,23 @@ _SPEECH = (
     r"(?:said|says|told|added|stated|announced|reported|confirmed|claimed|warned|noted|wrote"
     r"|insisted|stressed|argued|explained|urged|acknowledged|denied)"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{3,80})")
-_TRAILING = re.compile(r"[,\u201d\"]\s*" + _SUBJECT + r"\s+" + _SPEECH + r"\b[^,]{0,60}[.!?\u201d\"]*$")
+_AUX = r"(?:(?:has|have|had|also)\s+)?"
+"""\"..., the minister has said\": a perfect tense still names the speaker."""
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;\u201d\"]{3,80})")
+_TRAILING = re.compile(r"[,\u201d\"]\s*" + _SUBJECT + r"\s+" + _AUX + _SPEECH + r"\b[^,]{0,60}[.!?\u201d\"]*$")
 _INVERTED = re.compile(r"[,\u201d\"]\s*" + _SPEECH + r"\s+" + _SUBJECT + r"[.!?]*$")
-_LEADING = re.compile(r"^" + _SUBJECT + r"(?:,[^,]{3,80},)?\s+" + _SPEECH + r"\b")
+_LEADING = re.compile(r"^" + _SUBJECT + r"(?:,[^,]{3,80},)?\s+" + _AUX + _SPEECH + r"\b")
 _PRONOUNS = frozenset("he she they it we i this that there".split())
+_NOT_SOURCES = frozenset(
+    """this that these those something anything everything which what who as plan plans schedule
+    timetable rules rule law laws agreement deal constitution terms script tradition""".split()
+)
+"""First or last words of a phrase that is not a source: "according to this schedule" (a
+reference inside a quote), ", something the Kremlin confirmed" (a relative clause)."""
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|[\u201c\"][^\u201c\u201d\"]*$")
+_PRONOUN_SPEECH = re.compile(
+    r"(?:^|[,\u201d\"]\s*)(?:he|she)\s+" + _AUX + _SPEECH + r"\b", re.IGNORECASE
+)
 
 _ENTITY = re.compile(
     r"(?<![\w.])(?:[A-Z][\w'\u2019-]*\.?)(?:\s+(?:(?:of|the|de|al|for)\s+)?[A-Z][\w'\u2019-]*\.?)*"
@@ -90,18 +104,56 @@ def attribution(sentence: str) -> str | None:
     if citing:
         return f"{citing.group('who')}, citing {citing.group('src').strip()}"
     for pattern in (_ACCORDING, _TRAILING, _INVERTED, _LEADING):
-        m = pattern.search(text)
-        if m:
+        for m in pattern.finditer(text):
+            if pattern is _ACCORDING and _inside_quote(text, m.start()):
+                continue  # the speaker's words, not the outlet's source
             who = _clean_source(m.group("who"))
             if who:
                 return who
     return None
 
 
+def _inside_quote(text: str, position: int) -> bool:
+    """Is ``position`` within quotation marks (closed, or still open at the end)?"""
+    return any(q.start() < position < q.end() for q in _QUOTED.finditer(text))
+
+
+def pronoun_speech(sentence: str) -> bool:
+    """Does the sentence give its speaker only as "he"/"she" ("..., he added.")?"""
+    return bool(_PRONOUN_SPEECH.search(sentence.strip()))
+
+
+def resolve_speakers(facts: Sequence[Fact]) -> list[Fact]:
+    """Facts whose speaker is "he" or "she" take the last named speaker before them in the
+    same article ("Zelensky said ..." then "\"We confirmed our participation,\" he added").
+
+    News writing names a speaker once and then uses the pronoun; without this the quote has
+    no attribution and cannot be matched to another outlet's paraphrase of the same speaker.
+    ``facts`` are in article order (as extraction yields them); other facts pass unchanged.
+    """
+    last: dict[str, str] = {}
+    resolved: list[Fact] = []
+    for fact in facts:
+        if fact.attribution is None and fact.article_id in last and pronoun_speech(fact.text):
+            fact = replace(fact, attribution=last[fact.article_id])
+        elif fact.attribution and _names_someone(fact.attribution):
+            last[fact.article_id] = fact.attribution
+        resolved.append(fact)
+    return resolved
+
+
+def _names_someone(who: str) -> bool:
+    """A named speaker ("Zelensky", "Kremlin spokesman Dmitry Peskov"), not "the official"."""
+    return any(w[:1].isupper() for w in who.split()) and not is_unnamed(who)
+
+
 def _clean_source(who: str) -> str | None:
     who = who.strip(" ,.\u201c\u201d\"'")
     who = re.sub(r"\s+(?:on|in|at|late|early|last|this)\b.*$", "", who)
     if not who or who.lower() in _PRONOUNS or len(who) > 80:
+        return None
+    lowered = who.lower().split()
+    if lowered[0] in _NOT_SOURCES or lowered[-1] in _NOT_SOURCES:
         return None
     if not any(ch.isupper() for ch in who) and len(who.split()) > 3:
         return None  # a clause, not a source
