@@ -6,6 +6,8 @@ each stage lives in its own module and knows nothing of the others.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -16,12 +18,21 @@ from .collect import read_paths
 from .compose import BriefSpec, compose_brief
 from .config import Config
 from .errors import ConfigError, NothingToBrief
-from .extract import extract_article
+from .extract import extract_article, reference_date
 from .model import Article, Brief, Fact, Window
 from .window import day_window, published_in
 
 if TYPE_CHECKING:
+    from .cache import FactCache
     from .collect.sources import SourceSpec
+    from .taxonomy import Taxonomy
+
+PARALLEL_MIN = 200
+"""Below this many articles to extract, one process: starting workers costs more than it saves."""
+CHUNK = 25
+"""Articles per task sent to a worker: big enough to amortise pickling, small enough to balance."""
+CACHE_ENV = "BRIEFINGS_CACHE"
+"""``off`` turns the fact cache off; a folder puts it there (default: beside the brief's folder)."""
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], str, int], Iterator[T]]
@@ -109,12 +120,96 @@ def in_window(article: Article, window: Window) -> bool:
 
 
 def extract_all(
-    articles: Sequence[Article], config: Config, day: date, progress: Progress = no_progress
+    articles: Sequence[Article],
+    config: Config,
+    day: date,
+    progress: Progress = no_progress,
+    *,
+    cache: FactCache | None = None,
+    workers: int | None = None,
 ) -> list[Fact]:
-    facts: list[Fact] = []
-    for article in progress(articles, "Extracting", len(articles)):
-        facts.extend(extract_article(article, config.taxonomy, assume_published=day))
-    return facts
+    """Every article's facts, in article order: cached ones from ``cache``, the others
+    extracted, on all cores when there are enough of them to pay for the worker processes.
+
+    The result is the same whichever way it is made (serial, parallel, cached): extraction of
+    one article depends on that article, the taxonomy and the day only.
+    """
+    if cache is None:
+        per_article = _extract_many(articles, config.taxonomy, day, progress, workers)
+        return [fact for facts in per_article for fact in facts]
+    from .cache import fact_key, settings_fingerprint
+
+    fingerprint = settings_fingerprint(config.taxonomy)
+    keys = [fact_key(a, reference_date(a, day), fingerprint) for a in articles]
+    found = cache.get_many(keys)
+    missing = [i for i, key in enumerate(keys) if key not in found]
+    made = _extract_many([articles[i] for i in missing], config.taxonomy, day, progress, workers)
+    fresh = dict(zip((keys[i] for i in missing), made))
+    cache.put_many(fresh.items())
+    return [fact for key in keys for fact in (found.get(key) or fresh[key])]
+
+
+def _extract_many(
+    articles: Sequence[Article], taxonomy: Taxonomy, day: date, progress: Progress, workers: int | None
+) -> list[list[Fact]]:
+    """One fact list per article, in order; in worker processes when it pays."""
+    count = workers if workers is not None else _cores()
+    if count < 2 or len(articles) < PARALLEL_MIN:
+        return [extract_article(a, taxonomy, assume_published=day)
+                for a in progress(articles, "Extracting", len(articles))]
+    return list(progress(_extract_parallel(articles, taxonomy, day, count), "Extracting", len(articles)))
+
+
+def _extract_parallel(articles: Sequence[Article], taxonomy: Taxonomy, day: date, workers: int) -> Iterator[list[Fact]]:
+    """Chunks of articles on a process pool; results come back in article order (``map``)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_mp_context(),
+                             initializer=_init_worker, initargs=(taxonomy, day)) as pool:
+        for result in pool.map(_extract_chunk, chunks):
+            yield from result
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _mp_context():  # noqa: ANN202 - multiprocessing's context types are private
+    """``fork`` where it is safe (POSIX, no other threads): workers start with the modules and
+    compiled patterns already loaded; else the platform's default."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(taxonomy: Taxonomy, day: date) -> None:
+    _worker_state["taxonomy"], _worker_state["day"] = taxonomy, day
+
+
+def _extract_chunk(articles: Sequence[Article]) -> list[list[Fact]]:
+    taxonomy, day = _worker_state["taxonomy"], _worker_state["day"]
+    return [extract_article(a, taxonomy, assume_published=day) for a in articles]  # type: ignore[arg-type]
+
+
+def open_fact_cache(out_dir: Path) -> FactCache | None:
+    """The fact cache of a build: ``$BRIEFINGS_CACHE`` (a folder, or ``off``), else
+    ``.cache/`` beside the brief's folder (``reports/.cache`` for ``reports/YYYY-MM-DD``)."""
+    from .cache import CACHE_FILE, FactCache
+
+    where = os.environ.get(CACHE_ENV, "")
+    if where.lower() in ("off", "0", "no", "false"):
+        return None
+    folder = Path(where) if where else out_dir.resolve().parent / ".cache"
+    return FactCache(folder / CACHE_FILE)
 
 
 def build(request: BuildRequest, config: Config, progress: Progress = no_progress) -> BuildResult:
@@ -125,7 +220,12 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
     gathered = gather(request.paths, window, config)
     if not gathered.articles:
         raise NothingToBrief(_nothing_message(gathered, window), tuple(gathered.failures))
-    facts = extract_all(gathered.articles, config, request.day, progress)
+    cache = open_fact_cache(request.out_dir)
+    try:
+        facts = extract_all(gathered.articles, config, request.day, progress, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     out_of_window = gathered.considered - len(gathered.articles)
     brief = compose_brief(
         gathered.articles,

@@ -16,7 +16,7 @@ from ..taxonomy import Taxonomy
 from . import entities as _entities
 from .clean import boilerplate_reasons
 from .dates import find_dates
-from .sections import ClassifierSettings, Decision, classifier_for
+from .sections import ClassifierSettings, Decision, SectionClassifier, classifier_for
 from .sentences import Unit, split_units
 
 __all__ = ["ClassifierSettings", "extract_article", "reference_date"]
@@ -59,8 +59,25 @@ def _classify(
     """Sections of the content units; the first content unit is taken as the headline."""
     texts = _with_fragments(units, content)
     paragraphs = [units[i].paragraph for i in content]
-    decisions = classifier_for(taxonomy, settings).classify(texts, paragraphs, headline=0 if content else None)
+    decisions = _classifier(taxonomy, settings).classify(texts, paragraphs, headline=0 if content else None)
     return dict(zip(content, decisions))
+
+
+_CLASSIFIERS: dict[tuple[int, ClassifierSettings | None], tuple[Taxonomy, SectionClassifier]] = {}
+
+
+def _classifier(taxonomy: Taxonomy, settings: ClassifierSettings | None) -> SectionClassifier:
+    """``classifier_for``, memoised by the taxonomy's identity: its own cache hashes the whole
+    (deep, frozen) taxonomy on every call, which cost a third of a millisecond per article."""
+    key = (id(taxonomy), settings)
+    hit = _CLASSIFIERS.get(key)
+    if hit is not None and hit[0] is taxonomy:
+        return hit[1]
+    if len(_CLASSIFIERS) >= 16:
+        _CLASSIFIERS.clear()
+    classifier = classifier_for(taxonomy, settings)
+    _CLASSIFIERS[key] = (taxonomy, classifier)  # holding the taxonomy keeps its id unique
+    return classifier
 
 
 def _with_fragments(units: Sequence[Unit], content: Sequence[int]) -> list[str]:

@@ -1,0 +1,193 @@
+"""Extracted facts, cached by what they depend on, so a re-build of the same day is incremental.
+
+Why: extraction is the per-article cost of a build (milliseconds per article), and a morning
+brief is often rebuilt (a late article, a new theme, a cron retry) from mostly the same
+articles. A fact list depends only on the article (id, title, text, language, reference day),
+the taxonomy, the classifier settings and the extractor's code, so those, hashed, key it.
+
+The extractor's "version" is a hash of the source files of ``briefings/extract`` and
+``briefings/model.py``: any change to the code that makes facts invalidates the cache without
+anyone remembering to bump a number.
+
+Safety: the cache is an optimisation, never a source of truth. A file that is not a readable
+SQLite database is moved aside and rebuilt; an entry that does not decode to a list of
+``Fact``s is treated as a miss; any database error switches the cache off for the run. Entries
+are pickles read with an unpickler that only accepts the model's own types, dates and builtins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import pickle
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Article, Fact
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "facts.sqlite"
+KEEP_DAYS = 14
+"""Entries not used for this long are dropped when the cache is opened (bounded size)."""
+
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCES = ("extract", "model.py")
+_ALLOWED = {
+    ("briefings.model", "Fact"), ("briefings.model", "DateMention"), ("briefings.model", "Figure"),
+    ("datetime", "date"), ("builtins", "tuple"), ("builtins", "list"), ("builtins", "frozenset"),
+}
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the code that makes facts (``briefings/extract/**.py`` and ``model.py``)."""
+    digest = hashlib.sha256()
+    for name in _SOURCES:
+        root = _PACKAGE / name
+        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        for path in files:
+            digest.update(str(path.relative_to(_PACKAGE)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def settings_fingerprint(*parts: object) -> str:
+    """A hash of the frozen values extraction reads besides the article (taxonomy, classifier
+    settings): their ``repr`` is deterministic for frozen dataclasses of strings and numbers."""
+    return hashlib.sha256("\x1e".join(repr(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def fact_key(article: Article, reference: date | None, fingerprint: str) -> str:
+    """The cache key of one article's facts: everything ``extract_article`` reads of it."""
+    parts = (extractor_version(), fingerprint, article.id, article.title, article.language,
+             reference.isoformat() if reference else "", article.text)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Unpickles the model's fact types only: a tampered cache cannot run code."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the fact cache")
+        return super().find_class(module, name)
+
+
+def encode(facts: Sequence[Fact]) -> bytes:
+    return pickle.dumps(list(facts), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode(blob: bytes) -> list[Fact] | None:
+    """The facts of a cache entry, or None when the entry is not a list of ``Fact``s."""
+    try:
+        value = _ModelUnpickler(io.BytesIO(blob)).load()
+    except Exception:  # noqa: BLE001 - any damage is a miss, never a failed build
+        return None
+    if not isinstance(value, list) or not all(isinstance(f, Fact) for f in value):
+        return None
+    return value
+
+
+class FactCache:
+    """Facts by key in one SQLite file. Every failure degrades to "no cache", never an error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._db = self._open(path)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("fact cache %s unusable (%s): rebuilding it", path, exc)
+            self._db = self._rebuild(path)
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, used INTEGER, data BLOB)")
+            db.execute("DELETE FROM facts WHERE used < ?", (int(time.time()) - KEEP_DAYS * 86400,))
+            db.execute("SELECT count(*) FROM facts").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    @classmethod
+    def _rebuild(cls, path: Path) -> sqlite3.Connection | None:
+        """Move a damaged file aside (kept for a look, replaced next time) and start afresh."""
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                damaged = path.with_name(path.name + suffix)
+                if damaged.exists():
+                    damaged.replace(path.with_name(path.name + suffix + ".bad"))
+            return cls._open(path)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("fact cache %s switched off: %s", path, exc)
+            return None
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, list[Fact]]:
+        """The cached facts of those ``keys`` that are cached and readable."""
+        found: dict[str, list[Fact]] = {}
+        if self._db is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                batch = list(keys[start:start + 500])
+                marks = ",".join("?" * len(batch))
+                rows = self._db.execute(f"SELECT key, data FROM facts WHERE key IN ({marks})", batch)
+                for key, blob in rows:
+                    facts = decode(blob) if isinstance(blob, bytes) else None
+                    if facts is not None:
+                        found[key] = facts
+            if found:
+                self._touch(list(found))
+        except sqlite3.Error as exc:
+            self._off(exc)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Sequence[Fact]]]) -> None:
+        """Store facts (one transaction; a failure only loses the cache)."""
+        if self._db is None:
+            return
+        now = int(time.time())
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO facts (key, used, data) VALUES (?, ?, ?)",
+                    ((key, now, encode(facts)) for key, facts in items),
+                )
+        except sqlite3.Error as exc:
+            self._off(exc)
+
+    def _touch(self, keys: list[str]) -> None:
+        now = int(time.time())
+        with self._db:  # type: ignore[union-attr]
+            self._db.execute("BEGIN")  # type: ignore[union-attr]
+            self._db.executemany("UPDATE facts SET used = ? WHERE key = ?",  # type: ignore[union-attr]
+                                 ((now, k) for k in keys))
+
+    def _off(self, exc: Exception) -> None:
+        log.warning("fact cache %s switched off for this run: %s", self.path, exc)
+        self.close()
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            finally:
+                self._db = None
+
+    def __enter__(self) -> FactCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
