@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test bench-dates clean
+.PHONY: setup brief test bench bench-dates clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,11 @@ brief: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Speed and scale (issue 9): N = 100, 1,000, 10,000 generated articles, reference points in the
+# same run; prints a table, writes benchmarks/results/latest.json. Under 10 minutes on 2 cores.
+bench: setup
+	$(BIN)/python benchmarks/run.py
 
 bench-dates: setup
 	$(BIN)/python benchmarks/bench_dates.py
