@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test bench bench-dates clean
+.PHONY: setup brief test bench bench-dates fuzz clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,14 @@ brief: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The long hostile-input campaign (issue 8): FUZZ_EXAMPLES per reader, FAULT_KILLS per kill loop.
+FUZZ_EXAMPLES ?= 10000
+FAULT_KILLS   ?= 50
+fuzz: setup
+	BRIEFINGS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) BRIEFINGS_FAULT_KILLS=$(FAULT_KILLS) \
+	  $(BIN)/python -m pytest -q -o timeout=0 -p no:logging --hypothesis-show-statistics \
+	  tests/test_fuzz.py tests/test_faults.py tests/test_isolation.py
 
 # Speed and scale (issue 9): N = 100, 1,000, 10,000 generated articles, reference points in the
 # same run; prints a table, writes benchmarks/results/latest.json. Under 10 minutes on 2 cores.

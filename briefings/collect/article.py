@@ -85,9 +85,21 @@ def _article(path: Path, name: str, meta: _Meta, text: str, settings: _Settings)
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(text: str) -> str:
+    """Lone surrogates (JSON's ``"\\ud800"``, YAML's escapes) as U+FFFD.
+
+    They are valid in a Python str but not in UTF-8, so one escaped half of an emoji in a
+    scraped entry would crash hashing the id or writing the brief far from the reader.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _body(text: str) -> str:
     """Trim blank lines around a body; raise when nothing readable is left."""
-    body = text.strip("\n")
+    body = _scrub(text.strip("\n"))
     if not any(ch.isalnum() for ch in body):
         raise _Unreadable("no article text")
     return body
@@ -97,7 +109,7 @@ def _clean_str(value: Any) -> str | None:
     """A metadata value as one trimmed line, or None when empty or not text-like."""
     if value is None or isinstance(value, dict | list | tuple | set | bool):
         return None
-    text = " ".join(str(value).split())
+    text = _scrub(" ".join(str(value).split()))
     return text or None
 
 

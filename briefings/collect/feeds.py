@@ -31,6 +31,7 @@ from briefings.collect.html_pages import _visible_text
 from briefings.collect.http import Fetcher, FetchError
 from briefings.collect.published import parse_published
 from briefings.collect.web import article_from, page_article
+from briefings.errors import SourceError
 from briefings.model import Article
 
 __all__ = ["FeedError", "FeedResult", "collect_feed", "parse_feed"]
@@ -43,8 +44,11 @@ _TRUNCATED = re.compile(
 )
 
 
-class FeedError(Exception):
-    """The feed as a whole cannot be read; the message is one line naming it."""
+class FeedError(SourceError):
+    """The feed as a whole cannot be read; the message is one line naming it.
+
+    A ``SourceError`` like a broken file, so that anyone calling the feed reader directly
+    (not through ``collect_sources``) gets the CLI's one-line report, not a traceback."""
 
 
 @dataclass
@@ -153,7 +157,10 @@ def _item_published(entry: Any) -> Any:
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return datetime(*parsed[:6], tzinfo=UTC)
+            try:  # feedparser passes year 0 or 10000 through: such a date is unknown
+                return datetime(*parsed[:6], tzinfo=UTC)
+            except (ValueError, OverflowError, TypeError):
+                continue
     return None
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from briefings.archive import canonical_url
-from briefings.collect.article import _clean_str, _first_words, _headline, _host, _Meta
+from briefings.collect.article import _clean_str, _first_words, _headline, _host, _Meta, _scrub
 from briefings.collect.html_pages import _html_content
 from briefings.collect.http import Fetcher, FetchError, Response
 from briefings.collect.published import parse_published
@@ -74,7 +74,8 @@ def article_from(
     meta: _Meta, body: str, url: str | None, *, source: str, default_tz: tzinfo
 ) -> Article:
     """An Article from metadata and a body, with the folder reader's defaults."""
-    link = canonical_url(url) if url else None
+    link = canonical_url(_scrub(url)) if url else None
+    body = _scrub(body)
     published, has_time = parse_published(meta.published, default_tz)
     title = _clean_str(meta.title) or _headline(body) or _first_words(body)
     return Article(
