@@ -232,6 +232,8 @@ def load_config(path: Path | None) -> Config:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(_first_error(path, exc)) from None
+    except OSError as exc:  # a validator's file lookup: a 300-character time zone name
+        raise ConfigError(f"{path.name}: a value cannot be looked up ({exc.strerror})") from None
     taxonomy = apply_overrides(load_default_taxonomy(), settings.sections, path.name)
     base_dir = path.resolve().parent
     email = _email_settings(settings.email, path, base_dir)
@@ -267,6 +269,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: config is not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses per level of [[[...]]] or {a = {b = ...}}
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _first_error(path: Path, exc: ValidationError) -> str:
