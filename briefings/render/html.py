@@ -384,8 +384,18 @@ def generated_text(generated: datetime | None, language: str) -> str | None:
 
 
 def lead_facts(brief: Brief) -> list[tuple[str, BriefFact]]:
-    """(section title, its first fact) per section: the compact theme's one line a section."""
-    return [(s.title, s.facts[0]) for s in brief.sections if s.facts]
+    """(section title, its lead fact) per section: the compact theme's one line a section.
+
+    The lead is the section's first fact that is not already a key point, so the summary
+    does not say the same thing twice on one page.
+    """
+    said = {fact.text for fact in brief.key_points}
+    leads = []
+    for section in brief.sections:
+        if section.facts:
+            fresh = [f for f in section.facts if f.text not in said]
+            leads.append((section.title, (fresh or list(section.facts))[0]))
+    return leads
 
 
 def cited_sources(sources: list[SourceView], numbers: CitationNumbers, *groups: Any

@@ -170,27 +170,35 @@ def image_data_uri(path: Path) -> str | None:
     return file_data_uri(path)
 
 
+THEME_FILES = (TEMPLATE_NAME, STYLESHEET_NAME, "email.html.j2", "fonts.css")
+"""A folder holding any of these is a theme layer (a user may override one file only)."""
+LOCAL_THEMES = "templates"
+"""The current folder's ``templates/``: searched before the built-in themes."""
+
+
 def load_theme(theme: str | os.PathLike[str] | None = None) -> Theme:
     """Resolve ``theme`` (None, a built-in theme's name, or a folder) to its folders.
 
-    A bare name is looked up among the built-in themes first, then as a folder relative to
-    the current directory; anything with a path separator is a folder. The default theme is
-    always appended so a partial theme works.
+    The search path, file by file: the chosen folder (``--theme DIR`` or the config's
+    ``theme``); for a theme *name* (None means ``default``), the current folder's
+    ``templates/NAME/`` and ``templates/`` itself when they hold theme files (what
+    ``briefings init`` writes), then the built-in theme of that name; the built-in default
+    theme always comes last so a partial theme works.
     """
     builtin = builtin_themes_dir()
     default_dir = (builtin / DEFAULT_THEME).resolve()
     if not default_dir.is_dir():
         raise RenderError(f"default theme: folder {default_dir} not found (broken install?)")
-    if theme is None or str(theme) in ("", DEFAULT_THEME):
-        return Theme(DEFAULT_THEME, (default_dir,))
-    text = os.fspath(theme)
-    looks_like_name = isinstance(theme, str) and not re.search(r"[/\\]", text) and text != ".."
+    text = os.fspath(theme) if theme is not None else DEFAULT_THEME
+    text = text or DEFAULT_THEME
+    looks_like_name = not isinstance(theme, os.PathLike) and not re.search(r"[/\\]", text) \
+        and text not in (".", "..")
     searched: list[Path] = []
     if looks_like_name:
         candidate = builtin / text
         searched.append(candidate)
         if candidate.is_dir():
-            return Theme(text, _chain(candidate.resolve(), default_dir))
+            return Theme(text, _chain(*local_layers(text), candidate.resolve(), default_dir))
     folder = Path(text).expanduser()
     searched.append(folder.resolve())
     if folder.is_dir():
@@ -199,6 +207,20 @@ def load_theme(theme: str | os.PathLike[str] | None = None) -> Theme:
     raise RenderError(f"theme {text!r}: no such built-in theme or folder (searched {where})")
 
 
-def _chain(first: Path, default_dir: Path) -> tuple[Path, ...]:
-    """The folder list of a theme: itself, then the default theme (once)."""
-    return (first,) if first == default_dir else (first, default_dir)
+def local_layers(name: str, cwd: Path | None = None) -> list[Path]:
+    """The current folder's ``templates/NAME/`` and ``templates/`` that hold theme files."""
+    root = (cwd or Path.cwd()) / LOCAL_THEMES
+    layers = []
+    for folder in (root / name, root):
+        if folder.is_dir() and any((folder / f).is_file() for f in THEME_FILES):
+            layers.append(folder.resolve())
+    return layers
+
+
+def _chain(*folders: Path) -> tuple[Path, ...]:
+    """The folder list of a theme, most specific first, each folder once."""
+    seen: list[Path] = []
+    for folder in folders:
+        if folder not in seen:
+            seen.append(folder)
+    return tuple(seen)
