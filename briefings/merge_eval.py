@@ -9,7 +9,10 @@ The measure is pairwise: over every pair of news sentences from *different* arti
 scope, "these two are the same fact". Predicted pairs come from ``compose``'s own grouping,
 so the figure measures what the brief does.
 
-    .venv/bin/python -m briefings.merge_eval [GOLD] [--corpus DIR] [-v]
+    .venv/bin/python -m briefings.merge_eval [GOLD] [--corpus DIR] [-v] [--folds 2]
+
+``--folds K`` shows how much of the figure is tuning: the scopes are dealt into K folds, the
+merge settings are chosen on K-1 folds (a small grid) and scored on the fold left out.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 
 from .collect import read_paths
 from .compose import normal
-from .compose.merge import duplicate_articles, group_facts
+from .compose.merge import DEFAULT_SETTINGS, MergeSettings, duplicate_articles, group_facts
 from .extract import extract_article
 from .extract.entities import resolve_speakers
 from .model import Article, Fact
@@ -86,13 +89,15 @@ def gold_pairs(groups: Iterable[Sequence[Sequence]]) -> set[Pair]:
     return pairs
 
 
-def predicted_pairs(articles: Sequence[Article], facts: Sequence[Fact]) -> set[Pair]:
+def predicted_pairs(
+    articles: Sequence[Article], facts: Sequence[Fact], settings: MergeSettings = DEFAULT_SETTINGS
+) -> set[Pair]:
     """The pairs compose would merge: news sentences, headlines dropped, as in the brief."""
     names = {a.id: a.label for a in articles}
     titles = {a.id: normal(a.title) for a in articles}
     news = resolve_speakers([f for f in facts if f.is_news and normal(f.text) != titles.get(f.article_id)])
     pairs: set[Pair] = set()
-    for group in group_facts(news, duplicate_articles(articles)):
+    for group in group_facts(news, duplicate_articles(articles), settings):
         spans = sorted((names[news[i].article_id], news[i].start, news[i].end) for i in group)
         pairs.update((a, b) for a, b in combinations(spans, 2) if a[0] != b[0])
     return pairs
@@ -116,18 +121,86 @@ def align(pairs: set[Pair], gold_spans: set[Span]) -> set[Pair]:
     return {tuple(sorted((to_gold(a), to_gold(b)))) for a, b in pairs}  # type: ignore[misc]
 
 
-def score_scope(entry: dict, corpus: Path, taxonomy: Taxonomy) -> ScopeScore:
+@dataclass
+class Scope:
+    """One gold scope with its articles read and its sentences extracted (done once, so a
+    grid of settings costs only the merge)."""
+
+    entry: dict
+    articles: list[Article]
+    facts: list[Fact]
+
+    def score(self, settings: MergeSettings = DEFAULT_SETTINGS) -> ScopeScore:
+        gold = gold_pairs(self.entry["groups"])
+        spans = {tuple(m) for g in self.entry["groups"] for m in g}
+        predicted = align(predicted_pairs(self.articles, self.facts, settings), spans)  # type: ignore[arg-type]
+        return ScopeScore(self.entry["scope"], gold, predicted)
+
+
+def load_scope(entry: dict, corpus: Path, taxonomy: Taxonomy) -> Scope:
     read = read_paths([corpus / name for name in entry["articles"]])
     day = date.fromisoformat(entry["date"])
     facts = [f for a in read.articles for f in extract_article(a, taxonomy, assume_published=day)]
-    gold = gold_pairs(entry["groups"])
-    spans = {tuple(m) for g in entry["groups"] for m in g}
-    return ScopeScore(entry["scope"], gold, align(predicted_pairs(read.articles, facts), spans))  # type: ignore[arg-type]
+    return Scope(entry, list(read.articles), facts)
 
 
-def score(gold_path: Path, corpus: Path, taxonomy: Taxonomy | None = None) -> MergeReport:
+def score_scope(entry: dict, corpus: Path, taxonomy: Taxonomy, settings: MergeSettings = DEFAULT_SETTINGS) -> ScopeScore:
+    return load_scope(entry, corpus, taxonomy).score(settings)
+
+
+def load_scopes(gold_path: Path, corpus: Path, taxonomy: Taxonomy | None = None) -> list[Scope]:
     taxonomy = taxonomy or load_default_taxonomy()
-    return MergeReport([score_scope(e, corpus, taxonomy) for e in load_gold(gold_path)])
+    return [load_scope(e, corpus, taxonomy) for e in load_gold(gold_path)]
+
+
+def score(
+    gold_path: Path, corpus: Path, taxonomy: Taxonomy | None = None, settings: MergeSettings = DEFAULT_SETTINGS
+) -> MergeReport:
+    return MergeReport([s.score(settings) for s in load_scopes(gold_path, corpus, taxonomy)])
+
+
+GRID = [
+    MergeSettings(similarity=sim, join_group=join, figures_bonus=fig, speaker_bonus=spk)
+    for sim in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+    for join in (0.5, 0.6, 0.7, 0.8, 2.0)
+    for fig in (0.0, 0.1, 0.2)
+    for spk in (0.0, 0.15)
+]
+"""The settings ``--folds`` chooses from: the thresholds and bonuses the merge exposes."""
+
+
+def tune(scopes: Sequence[Scope], grid: Sequence[MergeSettings] = GRID) -> MergeSettings:
+    """The grid's settings with the best F1 on ``scopes`` (ties: better precision, then the
+    earlier, stricter-bonus entry)."""
+    def key(settings: MergeSettings) -> tuple[float, float]:
+        report = MergeReport([s.score(settings) for s in scopes])
+        return (round(report.f1, 6), round(report.precision, 6))
+
+    return max(grid, key=key)
+
+
+@dataclass
+class FoldResult:
+    fold: int
+    settings: MergeSettings
+    report: MergeReport
+
+
+def cross_validate(scopes: Sequence[Scope], folds: int = 2, grid: Sequence[MergeSettings] = GRID) -> list[FoldResult]:
+    """Deal the scopes into ``folds`` folds (round robin, in file order); for each, tune on
+    the others and score it. Scopes are whole clusters, so no story is in both halves."""
+    results = []
+    for k in range(folds):
+        held_out = [s for n, s in enumerate(scopes) if n % folds == k]
+        train = [s for n, s in enumerate(scopes) if n % folds != k]
+        chosen = tune(train, grid)
+        results.append(FoldResult(k, chosen, MergeReport([s.score(chosen) for s in held_out])))
+    return results
+
+
+def pooled(results: Sequence[FoldResult]) -> MergeReport:
+    """All held-out scopes as one report: the cross-validated figure."""
+    return MergeReport([s for r in results for s in r.report.scopes])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,8 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus/articles"))
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and wrong pairs")
+    parser.add_argument("--folds", type=int, default=0, help="also tune on K-1 folds of scopes, score the rest")
     args = parser.parse_args(argv)
-    report = score(args.gold, args.corpus)
+    scopes = load_scopes(args.gold, args.corpus)
+    report = MergeReport([s.score() for s in scopes])
     for s in report.scopes:
         print(f"{s.scope:34} gold {len(s.gold):3}  predicted {len(s.predicted):3}  correct {len(s.true_positives):3}")
         if args.verbose:
@@ -144,10 +219,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print("   missed", pair)
             for pair in sorted(s.predicted - s.gold):
                 print("   wrong ", pair)
-    tp, predicted, gold = report.counts()
-    print(f"pairwise precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}"
-          f"  ({tp} correct of {predicted} predicted, {gold} gold pairs)")
+    print("default settings: " + _summary(report))
+    if args.folds >= 2:
+        results = cross_validate(scopes, args.folds)
+        for r in results:
+            st = r.settings
+            print(f"fold {r.fold}: tuned similarity {st.similarity} join_group {st.join_group} figures_bonus "
+                  f"{st.figures_bonus} speaker_bonus {st.speaker_bonus} -> held out: {_summary(r.report)}")
+        print(f"{args.folds}-fold held out: " + _summary(pooled(results)))
     return 0
+
+
+def _summary(report: MergeReport) -> str:
+    tp, predicted, gold = report.counts()
+    return (f"pairwise precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}"
+            f"  ({tp} correct of {predicted} predicted, {gold} gold pairs)")
 
 
 if __name__ == "__main__":

@@ -209,3 +209,72 @@ def test_key_figures_box_cites_each_figure_and_says_pledged():
     assert kinds["killed"].figure.value == 12 and kinds["killed"].citations
     assert kinds["money"].status == "pledged" and kinds["money"].citations
     assert brief.to_json()["key_figures"][0]["citations"]
+
+
+# --------------------------------------------------------------- merge signals (general rules)
+from briefings.compose.merge import candidate_pairs, continuations, group_facts  # noqa: E402
+from briefings.compose.merge import _keys  # noqa: E402
+from briefings.compose.text import concepts, totals  # noqa: E402
+
+
+def _grouped(facts) -> list[list[int]]:
+    return sorted(sorted(g) for g in group_facts(facts) if len(g) > 1)
+
+
+def test_news_verbs_fold_to_one_sense_and_capitals_add_their_country():
+    assert concepts("Norway will attend the summit.") & concepts("Norway confirmed its participation.") >= {"attend"}
+    assert "strike" in concepts("Missiles struck the depot.") & concepts("A missile attack hit the depot.")
+    assert {"russ", "kremlin"} <= concepts("The Kremlin demanded a pause.")
+    assert concepts("Ukrainians voted.") & concepts("Ukraine voted.") >= {"ukrain"}
+
+
+def test_paraphrase_with_other_verbs_merges():
+    a = fact("a", 0, "The Kremlin has demanded that Norway withdraw its ships from the Barents corridor.", "diplomacy")
+    b = fact("b", 0, "Moscow is pressing Norway to pull its ships out of the Barents corridor.", "diplomacy")
+    c = fact("c", 0, "Norway said the Barents corridor would stay open to fishing boats all winter.", "diplomacy")
+    assert _grouped([a, b, c]) == [[0, 1]]
+
+
+def test_a_total_and_a_per_side_count_are_one_exchange():
+    assert totals("Each side handed over 120 detainees.", frozenset({"120"})) == frozenset({"240"})
+    a = fact("a", 0, "The two sides exchanged 240 detainees at the border crossing on Tuesday.", "diplomacy")
+    b = fact("b", 0, "Both sides handed over 120 detainees each at the border crossing.", "diplomacy")
+    other = fact("c", 0, "The two sides exchanged 90 detainees at the border crossing.", "diplomacy")
+    assert _grouped([a, b]) == [[0, 1]]
+    assert _grouped([a, other]) == []
+
+
+def test_day_numbers_are_dates_not_figures():
+    on_the_5th = DateMention("on March 5", date(2025, 3, 5), date(2025, 3, 5))
+    a = fact("a", 0, "Talks on a grain corridor resumed in Geneva on March 5.", "diplomacy", dates=(on_the_5th,))
+    assert _keys(a.text, a).numbers == frozenset()
+
+
+def test_a_sentence_cut_by_the_scraper_is_matched_whole_and_its_tail_follows():
+    head = fact("b", 3, "Visiting ministers from six Nordic states met the mayor of Tromso to mark the", "diplomacy")
+    tail = fact("b", 4, "tenth anniversary of the Arctic accord.", "diplomacy")
+    other = fact("a", 0, "Ministers from six Nordic states visited Tromso to mark the tenth anniversary of the "
+                 "Arctic accord.", "diplomacy")
+    unrelated = fact("c", 0, "Locals gathered to mark the anniversary of the accord with a concert.", "other")
+    facts = [other, head, tail, unrelated]
+    assert continuations(facts) == {2: 1}
+    assert _grouped(facts) == [[0, 1, 2]]
+
+
+def test_a_standfirst_joins_its_own_lede_group_but_a_side_remark_does_not():
+    standfirst = fact("a", 0, "Grain talks in Geneva are making progress but hard issues remain, a senior UN "
+                      "official said", "diplomacy")
+    lede = fact("a", 1, "Grain talks in Geneva are making apparent progress, but hard issues remain on the path to "
+                "a deal, a senior UN official said Monday.", "diplomacy")
+    copy = fact("b", 7, "Grain talks in Geneva are making apparent progress, but hard issues remain on the path to "
+                "a deal, a senior UN official said Monday.", "diplomacy")
+    remark = fact("b", 8, "The official's remarks on the Geneva talks were embargoed until Monday.", "diplomacy")
+    assert _grouped([standfirst, lede, copy, remark]) == [[0, 1, 2]]
+
+
+def test_candidate_pairs_stay_far_below_all_pairs():
+    """10,000 sentences must not mean 5*10^7 comparisons: common words index nothing."""
+    facts = [fact(str(n % 50), n, f"Ukraine and Russia said talks on topic{n % 400} and item{n % 997} went on.",
+                  "diplomacy") for n in range(3000)]
+    keys = [_keys(f.text, f) for f in facts]
+    assert len(candidate_pairs(keys)) < 3000 * 20

@@ -49,3 +49,46 @@ def test_aid_is_pledged_or_delivered():
     assert aid_status("The EU approved a further package of loans.") == "pledged"
     assert aid_status("The first howitzers arrived in Ukraine on Monday.") == "delivered"
     assert aid_status("Aid is needed.") is None
+
+
+# ------------------------------------------------------------------ attribution: hard cases
+from briefings.extract.entities import pronoun_speech, resolve_speakers  # noqa: E402
+from briefings.model import Fact  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence, who",
+    [
+        # "according to" inside the quote is the speaker's wording, not the outlet's source
+        ("\u201cThe builders will keep precisely according to this timetable,\u201d Mayor Lina Ostrova told reporters.",
+         "Mayor Lina Ostrova"),
+        ("The plan is on track according to the schedule, the Port Authority said.", "the Port Authority"),
+        ("The levy was cut by half, Finance Minister Aldo Reyes has said.", "Finance Minister Aldo Reyes"),
+    ],
+)
+def test_attribution_hard_cases(sentence, who):
+    assert attribution(sentence) == who
+
+
+def test_a_relative_clause_is_not_a_source():
+    text = "On March 3 the mayor closed the bridge for a week, something the Regional Council confirmed."
+    assert attribution(text) is None
+
+
+def _fact(article: str, index: int, text: str) -> Fact:
+    return Fact(id=f"{article}{index}", article_id=article, index=index, text=text, section="diplomacy",
+                attribution=attribution(text))
+
+
+def test_he_and_she_take_the_last_named_speaker_of_their_article():
+    facts = [
+        _fact("a", 0, "The ferry will run again from May, Harbour Master Ines Kalb said."),
+        _fact("a", 1, "\u201cWe are ready,\u201d she added."),
+        _fact("a", 2, "The crossing takes an hour, the official said."),
+        _fact("a", 3, "She said tickets would be cheaper."),
+        _fact("b", 0, "\u201cWe will wait,\u201d he said."),
+    ]
+    assert pronoun_speech(facts[1].text) and not pronoun_speech(facts[0].text)
+    resolved = resolve_speakers(facts)
+    assert [f.attribution for f in resolved] == [
+        "Harbour Master Ines Kalb", "Harbour Master Ines Kalb", "the official", "Harbour Master Ines Kalb", None]

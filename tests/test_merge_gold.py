@@ -1,14 +1,28 @@
-"""The merge measured on the fact-level gold set (eval/merge-gold.jsonl) when the corpus is here."""
+"""The merge measured on the fact-level gold set (eval/merge-gold.jsonl) when the corpus is here.
+
+Measured with ``.venv/bin/python -m briefings.merge_eval --corpus ../shared/corpus/articles --folds 2``
+(61 gold pairs after the rule-5 fix of 023's summary bullet):
+
+* default settings, whole gold: precision 0.929, recall 0.852, F1 0.889 (52 of 56 predicted).
+  The defaults were chosen on this same gold, so this figure is optimistic.
+* 2-fold (scopes dealt round robin; settings tuned on one half, scored on the other):
+  fold 0 held out P 0.880 R 0.917 F1 0.898; fold 1 held out P 0.857 R 0.811 F1 0.833;
+  pooled held out precision 0.867, recall 0.852, F1 0.860 (52 of 60 predicted).
+  The gap (0.889 vs 0.860) is what tuning on the test clusters is worth; 0.90 is not reached.
+"""
 
 from pathlib import Path
 
 import pytest
 
-from briefings.merge_eval import DEFAULT_GOLD, gold_pairs, load_gold, score
+from briefings.compose.merge import MergeSettings
+from briefings.merge_eval import DEFAULT_GOLD, cross_validate, gold_pairs, load_gold, load_scopes, pooled, score
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles"
-F1_FLOOR = 0.80
-"""Just below the measured pairwise F1 (0.814 at the time of writing)."""
+F1_FLOOR = 0.87
+"""Just below the measured pairwise F1 with the default settings (0.889 at the time of writing)."""
+HELD_OUT_FLOOR = 0.84
+"""Just below the 2-fold held-out F1 (0.860) with the full grid; this test uses a smaller grid."""
 
 
 def test_gold_names_sentences_by_offsets_only():
@@ -30,3 +44,13 @@ def test_pairwise_merge_f1_on_the_gold_set():
     report = score(DEFAULT_GOLD, CORPUS)
     assert report.f1 >= F1_FLOOR, (report.precision, report.recall, report.f1)
     assert report.precision >= 0.88
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not present")
+def test_two_fold_held_out_f1():
+    """Settings tuned on half of the clusters still merge the other half (a small grid, for time)."""
+    grid = [MergeSettings(similarity=sim, join_group=join) for sim in (0.4, 0.45, 0.5) for join in (0.6, 0.8)]
+    results = cross_validate(load_scopes(DEFAULT_GOLD, CORPUS), folds=2, grid=grid)
+    report = pooled(results)
+    assert len(results) == 2
+    assert report.f1 >= HELD_OUT_FLOOR, (report.precision, report.recall, report.f1)
