@@ -265,7 +265,8 @@ def test_french_brand_labels_and_dates(matrix: list[Built]) -> None:
     item = next(b for b in matrix if b.brand == "test" and b.theme == "default")
     html = (item.folder / "brief.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    for label in ("Points clés", "Sources", "À venir", "mardi 22 juillet 2025", "Actualités du"):
+    for label in ("Points clés", "Sources", "À venir", "mardi 22 juillet 2025", "Actualités du",
+                  "Chiffres clés", "Blessés"):
         assert label in html, label
     assert "DIFFUSION RESTREINTE" in " ".join(_pages_text(item.pdf)[0].split())
     assert "data:image/svg+xml;base64," in html  # the logo, inlined
@@ -472,3 +473,15 @@ def test_cli_page_size_and_variant_flags(tmp_path: Path) -> None:
     assert "brief.json" in reader.attachments
     bad = runner.invoke(app, ["build", str(SAMPLES), "--out", str(tmp_path / "p"), "--page-size", "legal"])
     assert bad.exit_code == 2 and "--page-size" in bad.output
+
+
+def test_dates_and_labels_in_three_languages() -> None:
+    from briefings.render import i18n
+
+    day = date(2025, 7, 22)
+    assert i18n.long_date(day, "en") == "Tuesday 22 July 2025"
+    assert i18n.long_date(day, "fr") == "mardi 22 juillet 2025"
+    assert i18n.long_date(day, "uk") == "вівторок, 22 липня 2025"
+    assert i18n.short_date(day, "fr") == "mar. 22 juil."
+    assert i18n.labels("uk")["sources"] == "Джерела"
+    assert i18n.labels("xx") == i18n.labels("en")  # an older brief.json reads as English

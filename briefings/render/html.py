@@ -255,7 +255,7 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}"
 
 
-KIND_TITLES = {"killed": "Killed", "injured": "Injured", "attacks": "Attacks", "money": "Money"}
+KIND_TITLES = i18n.KIND_TITLES["en"]
 
 
 def sources_view(brief: Brief, numbers: CitationNumbers) -> list[SourceView]:
@@ -341,7 +341,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "cite": numbers.numbers,
         "tags": fact_tags,
         "figure_text": figure_text,
-        "kind_titles": KIND_TITLES,
+        "kind_titles": i18n.KIND_TITLES[language],
         "date_range": lambda start, end: date_range(start, end, language),
         "event_key": event_sort_key,
         "sections": [s for s in brief.sections if s.facts or s.more],

@@ -66,6 +66,14 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+KIND_TITLES: dict[str, dict[str, str]] = {
+    "en": {"killed": "Killed", "injured": "Injured", "attacks": "Attacks", "money": "Money"},
+    "fr": {"killed": "Tués", "injured": "Blessés", "attacks": "Attaques", "money": "Montants"},
+    "uk": {"killed": "Загинули", "injured": "Поранені", "attacks": "Атаки", "money": "Кошти"},
+}
+"""Row titles of the Key figures box, per language."""
+
+
 def language_of(code: str | None) -> str:
     """A supported language code; anything else (an older brief.json, a typo) reads as English."""
     code = (code or "en").lower().split("-")[0].split("_")[0]
