@@ -113,21 +113,6 @@ def test_custom_taxonomy_section_is_used():
     assert extract_article(article(text), taxonomy)[0].section == "energy"
 
 
-def test_speed_of_a_large_batch():
-    """The target is 1,000 articles of about 700 words in 5 s (dates included) on 2 cores;
-    the bound here is twice that, so that a busy test machine does not fail it."""
-    text = (BODY + "\n\n") * 12
-    articles = [article(text.replace("Vienna", f"Vienna{i}")) for i in range(100)]
-    words = sum(len(a.text.split()) for a in articles)
-    taxonomy = load_default_taxonomy()
-    extract_article(articles[0], taxonomy)
-    start = time.perf_counter()
-    for art in articles:
-        extract_article(art, taxonomy)
-    per_700_words = (time.perf_counter() - start) / words * 700
-    assert per_700_words < 0.010, f"{per_700_words * 1000:.1f} ms per 700 words"
-
-
 # --- the real corpus ---------------------------------------------------------------------
 
 
