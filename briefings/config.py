@@ -225,8 +225,19 @@ def default_config(base_dir: Path | None = None) -> Config:
 
 
 def load_config(path: Path | None) -> Config:
+    """The validated config of ``path`` (defaults without one); every problem one ConfigError line."""
     if path is None:
         return default_config()
+    try:
+        return _load_config(path)
+    except ConfigError as exc:  # a key echoed from the file may hold a line break: show it escaped
+        raise ConfigError(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(exc))) from None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _load_config(path: Path) -> Config:
     data = _read_toml(path)
     try:
         settings = Settings.model_validate(data)

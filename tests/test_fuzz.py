@@ -416,6 +416,7 @@ _CONFIG = st.one_of(
 
 @fuzz_settings(200)
 @given(content=_CONFIG)
+@example(content='[email]\n"\\n"=0')  # found: the key's line break split the error line
 @example(content="a = " + "[" * 3000 + "]" * 3000)  # found: RecursionError from tomllib
 @example(content=b'[brief]\ntimezone = "' + b"a" * 300 + b'"\n')  # found: OSError from zoneinfo
 @example(content=b'theme = "a\\u0000b"\n[brand]\nlogo = "a\\u0000b"\n')
