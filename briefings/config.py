@@ -45,8 +45,9 @@ class BriefTable(_Table):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as 'Europe/Kyiv')")
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
+            shown = value if len(value) <= 60 else value[:57] + "..."
+            raise ValueError(f"unknown time zone {shown!r} (use an IANA name such as 'Europe/Kyiv')")
         return value
 
 
@@ -311,7 +312,8 @@ def _unknown_keys(path: Path, settings: Settings) -> list[str]:
     tables += [(f"sources[{i}]", s) for i, s in enumerate(settings.sources)]
     for prefix, table in tables:
         for key in (table.model_extra or {}):
-            found.append(f"{path.name}: {prefix + '.' if prefix else ''}{key}: unknown key, ignored")
+            shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], key)
+            found.append(f"{path.name}: {prefix + '.' if prefix else ''}{shown}: unknown key, ignored")
     return found
 
 

@@ -107,3 +107,15 @@ def test_sending_without_an_email_table_is_a_config_error(tmp_path):
     assert config.email is None
     with pytest.raises(ConfigError, match=r"briefings.toml: no \[email\] table"):
         config.require_email()
+
+
+def test_a_very_long_time_zone_names_the_key(tmp_path):
+    with pytest.raises(ConfigError) as error:
+        load_config(write(tmp_path, f'[brief]\ntimezone = "{"A" * 300}"\n'))
+    assert str(error.value).startswith("briefings.toml: brief.timezone: unknown time zone 'AAA")
+    assert len(str(error.value)) < 200
+
+
+def test_an_unknown_key_with_a_line_break_is_one_warning_line(tmp_path):
+    config = load_config(write(tmp_path, '[brief]\n"a\\nb" = 1\n'))
+    assert config.warnings == ("briefings.toml: brief.a\\nb: unknown key, ignored",)
