@@ -127,7 +127,9 @@ def inbox_config(tmp_path: Path) -> Path:
 
 def _kill_loop(tmp_path: Path, config: Path | None) -> dict[str, int]:
     out = tmp_path / "out"
+    started = time.monotonic()
     first = _run(_build_cmd(out, config=config), tmp_path)
+    build_seconds = time.monotonic() - started
     assert first.returncode == 0, first.stderr
     assert_outputs_sound(out)
     seed = int(os.environ.get("BRIEFINGS_FAULT_SEED", "0") or 0) or random.randrange(10**6)
@@ -136,7 +138,10 @@ def _kill_loop(tmp_path: Path, config: Path | None) -> dict[str, int]:
     for number in range(KILLS):
         if config is not None:
             _new_article(config.parent / "inbox", number)
-        delay = rng.uniform(0, MAX_DELAY)
+        # spread the kills over a whole build (and a little past it), so some land while the
+        # files are renamed into place and some builds finish: a fixed window would miss the
+        # end of the build on a slow machine
+        delay = rng.uniform(0, max(MAX_DELAY, 1.2 * build_seconds))
         code = _kill_after(_build_cmd(out, config=config), tmp_path, delay)
         counts["killed" if code is None else "finished"] += 1
         where = f"seed {seed}, run {number}, killed after {delay:.2f} s"
