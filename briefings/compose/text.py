@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{2,}"                      # KYIV / NEW YORK / ST. PETERSBURG
@@ -66,6 +67,7 @@ _PHRASES = ((re.compile(r"\bu\.s\.(?=\W|$)|\bunited states\b"), "us"),
             (re.compile(r"\bu\.k\.(?=\W|$)|\bunited kingdom\b|\bbritain\b"), "uk"))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude suffix stripper: "extended"/"extends"/"extending" meet at "extend", and a
     people's name meets its country ("Ukrainians"/"Ukraine", "Russian"/"Russia").

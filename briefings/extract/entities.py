@@ -67,6 +67,7 @@ _FIGURE = re.compile(
     r"(?:\s+(?P<unit>(?:[a-z][\w-]*)(?:\s+(?:killed|injured|wounded|dead))?))?)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCIES = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP"}
 _CURRENCY_WORDS = re.compile(r"^(?:(?:US\s)?dollars?|euros?|pounds?)\b", re.IGNORECASE)
@@ -177,12 +178,27 @@ def figures(sentence: str) -> tuple[Figure, ...]:
     """Counts and amounts, normalised: "more than 50 attacks" is 50 attacks with the
     qualifier "more than"; "$300 million" is 300e6 USD; "six districts" is 6 districts.
     Years and number words that count nothing ("one of the", "two sides") are skipped."""
+    if not _may_have_figure(sentence):
+        return ()
     found: list[Figure] = []
     for m in _FIGURE.finditer(sentence):
         figure = _figure(m, sentence)
         if figure is not None:
             found.append(figure)
     return tuple(found)
+
+
+def _may_have_figure(sentence: str) -> bool:
+    """False only when ``_FIGURE`` cannot match: no digit and no number word in the sentence.
+
+    Every figure holds a digit or a number word, and most sentences have neither; the check
+    costs a few percent of the pattern's scan. Only ASCII sentences are ruled out this way:
+    case-insensitive matching of other letters ("\u017f" for "s") is the pattern's to decide.
+    """
+    if not sentence.isascii() or _DIGIT.search(sentence):
+        return True
+    lowered = sentence.lower()
+    return any(word in lowered for word in _NUMBER_WORDS)
 
 
 def _figure(m: re.Match[str], sentence: str) -> Figure | None:

@@ -42,6 +42,10 @@ _UNNAMED = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT_BRAND = Brand()
+LOOKING_AHEAD_SHOWN = 15
+"""Events the Looking-ahead list shows (the soonest, in date order); brief.json and
+looking-ahead.ics keep them all and the list says how many more there are. A theme may
+show another number by overriding the ``looking_ahead`` block (``brief.looking_ahead``)."""
 
 
 # ----------------------------------------------------------------------------- formatting
@@ -318,6 +322,11 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     created = (generated or datetime.now(UTC)).isoformat(timespec="seconds")
     language = i18n.language_of(brief.brand.language)
     sources = sources_view(brief, numbers)
+    sections = [s for s in brief.sections if s.facts or s.more]
+    upcoming = sorted(brief.looking_ahead, key=lambda event: event.start)
+    shown_events = upcoming[:LOOKING_AHEAD_SHOWN]
+    shown_sources = cited_sources(sources, numbers, brief.key_points, brief.key_figures, shown_events,
+                                  *(section.facts for section in sections))
     return {
         "lang": language,
         "labels": i18n.labels(language),
@@ -337,6 +346,9 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "created": created,
         "generated_text": generated_text(generated, language),
         "sources": sources,
+        "shown_sources": shown_sources,
+        "upcoming": shown_events,
+        "upcoming_more": len(upcoming) - len(shown_events),
         "stats_lines": stats_lines(brief),
         "cite": numbers.numbers,
         "tags": fact_tags,
@@ -344,7 +356,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "kind_titles": i18n.KIND_TITLES[language],
         "date_range": lambda start, end: date_range(start, end, language),
         "event_key": event_sort_key,
-        "sections": [s for s in brief.sections if s.facts or s.more],
+        "sections": sections,
     }
 
 
