@@ -147,10 +147,31 @@ class SourceTable(_Table):
         return url
 
 
+class LimitsTable(_Table):
+    """``[limits]``: bounds on what one run reads and does; each is named when it is hit."""
+
+    file_bytes: int = Field(10_000_000, ge=1_000, le=2_000_000_000)
+    """Article files (folder sources, paths given to ``build``) larger than this many bytes
+    are skipped, with a reason naming the limit."""
+    articles: int = Field(20_000, ge=1, le=10_000_000)
+    """Articles per build: past it the newest are kept (undated ones dropped first) and the
+    number not briefed is reported."""
+    sentence_chars: int = Field(3_000, ge=100, le=1_000_000)
+    """A sentence (or line) longer than this many characters is cut at a word boundary, with
+    "…", and a warning names the article."""
+    source_seconds: float = Field(300.0, gt=0, le=86_400)
+    """Total time one source may take in a collect (the feed and all its item pages); past
+    it the source stops fetching, keeps what it read and reports the limit."""
+    json_depth: int = Field(64, ge=2, le=500)
+    """JSON and JSONL article files nesting lists/objects deeper than this are refused (the
+    line, for JSONL), with a reason naming the limit."""
+
+
 class Settings(_Table):
     brief: BriefTable = BriefTable()
     brand: BrandTable = BrandTable()
     archive: ArchiveTable = ArchiveTable()
+    limits: LimitsTable = LimitsTable()
     sources: list[SourceTable] = []
     sections: dict[str, Any] = {}
     email: dict[str, Any] = {}
@@ -308,7 +329,7 @@ def _unknown_keys(path: Path, settings: Settings) -> list[str]:
     """Keys nobody reads, named with their table so a typo is easy to find."""
     found: list[str] = []
     tables: list[tuple[str, BaseModel]] = [("", settings)]
-    tables += [(name, getattr(settings, name)) for name in ("brief", "brand", "archive")]
+    tables += [(name, getattr(settings, name)) for name in ("brief", "brand", "archive", "limits")]
     tables += [(f"sources[{i}]", s) for i, s in enumerate(settings.sources)]
     for prefix, table in tables:
         for key in (table.model_extra or {}):

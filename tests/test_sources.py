@@ -160,6 +160,19 @@ def summaries_feed(base: str) -> bytes:
     return _rss("Harbour Gazette Briefs", items)
 
 
+SLOW_PAGE_SECONDS = 3.0
+
+
+def slow_pages_feed(base: str, items: int = 6) -> bytes:
+    """A feed of teasers whose item pages are slow (``/slowpage/N``)."""
+    return _rss("Slow Pages", [
+        f"<item><title>Slow story {n}</title><link>{base}/slowpage/{n}</link>"
+        f"<pubDate>Tue, 22 Jul 2025 0{n}:00:00 +0000</pubDate>"
+        f"<description>Story {n} about the harbour continues on the page... Read more</description></item>"
+        for n in range(items)
+    ])  # fmt: skip
+
+
 REPEAT = _rss(
     "Repeat Times",
     [
@@ -205,6 +218,10 @@ class Handler(BaseHTTPRequestHandler):
         }
         if route == "/held":
             return self._held()
+        if route == "/slowpages.xml":
+            return self._document(slow_pages_feed(base), "application/rss+xml")
+        if route.startswith("/slowpage/"):
+            return self._slow_page()
         if route == "/gz.xml":
             return self._gzipped()
         if route.startswith("/loop"):
@@ -275,6 +292,11 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.lock:
             self.server.in_flight -= 1
         self._document(PAGES["/bridge.html"], "text/html")
+
+    def _slow_page(self) -> None:
+        """An item page that takes SLOW_PAGE_SECONDS: only a source deadline cuts it short."""
+        time.sleep(SLOW_PAGE_SECONDS)
+        self._document(PAGES["/articles/ferry.html"], "text/html")
 
     def _gzipped(self) -> None:
         body = gzip.compress(RSS)

@@ -30,6 +30,8 @@ class _Settings:
     source: str
     default_tz: tzinfo
     max_bytes: int
+    json_depth: int = 64
+    """``limits.json_depth``: .json/.jsonl values nesting deeper are refused."""
 
 
 def _stat_problem(path: Path, exc: OSError) -> str:

@@ -28,10 +28,11 @@ from briefings.archive import canonical_url
 from briefings.collect.article import _clean_str, _host, _Meta
 from briefings.collect.decode import _human_size
 from briefings.collect.html_pages import _visible_text
-from briefings.collect.http import Fetcher, FetchError
+from briefings.collect.http import DeadlinePassed, Fetcher, FetchError
 from briefings.collect.published import parse_published
 from briefings.collect.web import article_from, page_article
 from briefings.errors import SourceError
+from briefings.limits import Deadline
 from briefings.model import Article
 
 __all__ = ["FeedError", "FeedResult", "collect_feed", "parse_feed"]
@@ -58,6 +59,9 @@ class FeedResult:
     not_modified: bool = False
     validators: tuple[str | None, str | None] | None = None
     """ETag and Last-Modified of the feed's response, to save once the articles are stored."""
+    stopped: str | None = None
+    """Set when the source's deadline (``limits.source_seconds``) passed before every item
+    page was fetched: one line; those items keep the feed's own text."""
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,17 @@ def collect_feed(
     timeout: float | None = None,
     max_bytes: int = 5_000_000,
     retries: int | None = None,
+    deadline: Deadline | None = None,
 ) -> FeedResult:
     """Fetch (or read) and parse one feed, fetching teaser items' pages. Raises ``FeedError``
-    or ``FetchError`` when the feed itself cannot be read; item problems are warnings."""
+    or ``FetchError`` when the feed itself cannot be read; item problems are warnings.
+
+    With ``deadline`` (``limits.source_seconds``), requests stop when it passes: the feed
+    itself then raises ``DeadlinePassed``; item pages not fetched leave their items' feed
+    text and ``stopped`` set."""
     limits: dict[str, Any] = {"timeout": timeout, "max_bytes": max_bytes, "retries": retries}
+    if deadline is not None:
+        limits["deadline"] = deadline
     if url is not None:
         if fetcher is None:
             raise ValueError("a feed URL needs a fetcher")
@@ -103,6 +114,10 @@ def collect_feed(
     stored = known(teasers) if teasers else set()
     to_fetch = [link for link in dict.fromkeys(teasers) if link not in stored]
     pages = _fetch_pages(fetcher, to_fetch, limits) if to_fetch else {}
+    cut = sum(isinstance(page, DeadlinePassed) for page in pages.values())
+    if cut and deadline is not None:
+        pages_word = "item page" if cut == 1 else "item pages"
+        result.stopped = f"{deadline.message()}: {cut} {pages_word} not fetched (kept the feed's text)"
     for item in items:
         item.meta.update({"outlet": outlet, "language": language}, override=False)
         article = _item_article(item, pages, result.warnings, source, default_tz)
@@ -172,7 +187,9 @@ def _item_article(
     default_tz: tzinfo,
 ) -> Article | None:
     page = pages.get(item.link) if item.link else None
-    if isinstance(page, FetchError):
+    if isinstance(page, DeadlinePassed):
+        pass  # counted once in ``FeedResult.stopped``
+    elif isinstance(page, FetchError):
         warnings.append(f"item page {page}; kept the feed's summary")
     elif isinstance(page, str):
         article = page_article(

@@ -41,6 +41,7 @@ from briefings.collect.json_entries import _read_json, _read_jsonl
 from briefings.collect.published import parse_published
 from briefings.collect.text_formats import _read_md, _read_txt
 from briefings.errors import SourceError
+from briefings.limits import DEFAULT_JSON_DEPTH, Deadline
 from briefings.model import Article
 
 __all__ = [
@@ -56,6 +57,7 @@ SUPPORTED_EXTENSIONS: tuple[str, ...] = (".txt", ".md", ".html", ".htm", ".json"
 """File types a folder source reads; anything else in a folder is ignored."""
 
 DEFAULT_MAX_BYTES = 10_000_000
+"""``limits.file_bytes``'s default."""
 
 
 # --------------------------------------------------------------------------- public types
@@ -78,6 +80,9 @@ class Skipped:
 class ReadResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    stopped: str | None = None
+    """Set when a ``deadline`` passed before every file was read: the one-line reason
+    ("took over 300 s (limits.source_seconds); stopped")."""
 
 
 # --------------------------------------------------------------------------- entry points
@@ -89,6 +94,8 @@ def read_paths(
     source: str = "files",
     default_tz: tzinfo = UTC,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    json_depth: int = DEFAULT_JSON_DEPTH,
+    deadline: Deadline | None = None,
 ) -> ReadResult:
     """Read every supported file among ``paths`` (files, folders walked recursively, or globs).
 
@@ -96,12 +103,18 @@ def read_paths(
     unknown extensions (a folder of saved articles often holds other things); a file named
     explicitly with an unknown extension is reported, because the user asked for it. A file
     reached twice is read once.
+
+    Limits: a file over ``max_bytes`` (``limits.file_bytes``) is skipped unread, JSON nested
+    deeper than ``json_depth`` (``limits.json_depth``) is refused, and once ``deadline``
+    (``limits.source_seconds``) has passed no further file is read (``stopped`` says so).
     """
-    settings = _Settings(source, default_tz, max_bytes)
+    settings = _Settings(source, default_tz, max_bytes, json_depth)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
     for target in _targets([Path(p) for p in paths], skipped):
+        if deadline is not None and deadline.passed():
+            return ReadResult(articles, skipped, deadline.message())
         key = os.path.realpath(target)
         if key in seen:
             continue
@@ -126,6 +139,7 @@ def read_file(
     source: str = "files",
     default_tz: tzinfo = UTC,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    json_depth: int = DEFAULT_JSON_DEPTH,
 ) -> list[Article]:
     """Read one article file; raise ``SourceError("<path>: <problem>")`` when it gives none.
 
@@ -133,7 +147,7 @@ def read_file(
     call that also reports the bad ones); it raises only when no entry is readable.
     """
     path = Path(path)
-    settings = _Settings(source, default_tz, max_bytes)
+    settings = _Settings(source, default_tz, max_bytes, json_depth)
     try:
         if _check_target(path, explicit=True) == "dir":
             raise _Unreadable("is a directory (read_paths reads folders)")

@@ -12,7 +12,9 @@ gigabyte, and must be polite. So every request has:
 * a size limit counted while streaming, on the *decompressed* bytes: the body is read raw
   and inflated here with a bounded ``zlib`` window, so a gzip bomb stops at the limit;
 * redirects followed by hand, at most ``max_redirects``, each hop checked to be http(s);
-* at most ``per_host`` requests at once to any host (threads + a semaphore per host).
+* at most ``per_host`` requests at once to any host (threads + a semaphore per host);
+* optionally a ``Deadline`` for a whole source (``limits.source_seconds``): each request's
+  timeouts are capped at the time left, and no request starts once it has passed.
 
 Every failure is a ``FetchError`` whose message is one line naming the URL.
 """
@@ -33,14 +35,18 @@ import httpx
 
 from briefings import __version__
 from briefings.collect.decode import _human_size
+from briefings.limits import Deadline
 
-__all__ = ["USER_AGENT", "FetchError", "Fetcher", "Response", "decode_body"]
+__all__ = ["USER_AGENT", "DeadlinePassed", "FetchError", "Fetcher", "Response", "decode_body"]
 
 USER_AGENT = f"briefings/{__version__} (+https://example.org/briefings)"
 _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 _CHUNK = 64 * 1024
+_DEADLINE_SLACK = 0.05
+"""A request that failed this close to a source's deadline failed because of it (its
+timeouts were capped at the time left)."""
 
 
 class FetchError(Exception):
@@ -50,6 +56,14 @@ class FetchError(Exception):
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
+
+
+class DeadlinePassed(FetchError):
+    """The source's total time (``limits.source_seconds``) ran out before or during the request."""
+
+    def __init__(self, url: str, deadline: Deadline) -> None:
+        super().__init__(url, deadline.message())
+        self.deadline = deadline
 
 
 @dataclass(frozen=True)
@@ -124,9 +138,10 @@ class Fetcher:
         timeout: float | None = None,
         max_bytes: int | None = None,
         retries: int | None = None,
+        deadline: Deadline | None = None,
     ) -> Response:
         """GET ``url`` within the limits; a 304 (with ``validators``) returns ``not_modified``.
-        Raises ``FetchError``."""
+        Raises ``FetchError`` (``DeadlinePassed`` when ``deadline`` ran out first)."""
         _check_scheme(url, url)
         timeout = self.timeout if timeout is None else timeout
         max_bytes = self.max_bytes if max_bytes is None else max_bytes
@@ -135,12 +150,21 @@ class Fetcher:
         attempt = 0
         while True:
             try:
-                return self._follow(url, headers, timeout, max_bytes)
-            except _Retryable as exc:
+                return self._follow(url, headers, timeout, max_bytes, deadline)
+            except DeadlinePassed:
+                raise
+            except (_Retryable, FetchError) as exc:
+                if deadline is not None and deadline.left() <= _DEADLINE_SLACK:
+                    raise DeadlinePassed(url, deadline) from None  # the cap, not the server
+                if isinstance(exc, FetchError):
+                    raise
                 if attempt >= retries:
                     tries = f" ({attempt + 1} attempts)" if attempt else ""
                     raise FetchError(url, f"{exc.reason}{tries}") from None
-                time.sleep(max(self.backoff * 2**attempt, min(exc.retry_after or 0.0, 30.0)))
+                pause = max(self.backoff * 2**attempt, min(exc.retry_after or 0.0, 30.0))
+                if deadline is not None and pause >= deadline.left():
+                    raise DeadlinePassed(url, deadline) from None
+                time.sleep(pause)
                 attempt += 1
 
     def get_many(self, urls: Sequence[str], **options: object) -> list[Response | FetchError]:
@@ -172,11 +196,13 @@ class Fetcher:
                 self._hosts[host] = threading.BoundedSemaphore(self.per_host)
             return self._hosts[host]
 
-    def _follow(self, url: str, headers: dict[str, str], timeout: float, limit: int) -> Response:
+    def _follow(
+        self, url: str, headers: dict[str, str], timeout: float, limit: int, deadline: Deadline | None
+    ) -> Response:
         """One attempt: follow at most ``max_redirects`` redirects, checking every hop."""
         current = url
         for _ in range(self.max_redirects + 1):
-            result = self._once(url, current, headers, timeout, limit)
+            result = self._once(url, current, headers, timeout, limit, deadline)
             if isinstance(result, Response):
                 return result
             current = result
@@ -184,11 +210,23 @@ class Fetcher:
         raise FetchError(url, f"too many redirects (more than {self.max_redirects})")
 
     def _once(
-        self, url: str, current: str, headers: dict[str, str], timeout: float, limit: int
+        self,
+        url: str,
+        current: str,
+        headers: dict[str, str],
+        timeout: float,
+        limit: int,
+        source_deadline: Deadline | None,
     ) -> Response | str:
-        """One request: a Response, or the next URL of a redirect."""
-        deadline = time.monotonic() + timeout
+        """One request: a Response, or the next URL of a redirect. With ``source_deadline``,
+        the timeouts are capped at the time it leaves once a host slot is free."""
         with self._host_slot(current):
+            if source_deadline is not None:
+                left = source_deadline.left()
+                if left <= 0:
+                    raise DeadlinePassed(url, source_deadline)
+                timeout = min(timeout, left)
+            deadline = time.monotonic() + timeout
             try:
                 request = self._client.build_request(
                     "GET", current, headers=headers, timeout=httpx.Timeout(timeout)

@@ -15,6 +15,7 @@ from briefings.collect._common import _Settings, _Unreadable
 from briefings.collect.article import _article, _Meta
 from briefings.collect.decode import _normalise
 from briefings.collect.html_pages import _html_content
+from briefings.limits import json_depth_reason, json_too_deep
 from briefings.model import Article
 
 
@@ -25,8 +26,12 @@ def _read_json(path: Path, text: str, settings: _Settings) -> tuple[list[Article
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise _Unreadable(f"invalid JSON at {where}: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:  # nested far past any allowed depth (json.loads recurses per level)
+        raise _Unreadable(json_depth_reason(settings.json_depth)) from None
+    except ValueError as exc:
         raise _Unreadable(f"invalid JSON ({type(exc).__name__})") from None
+    if json_too_deep(data, settings.json_depth):
+        raise _Unreadable(json_depth_reason(settings.json_depth))
     if isinstance(data, dict) and not _has_body(data) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
@@ -46,11 +51,20 @@ def _read_jsonl(path: Path, text: str, settings: _Settings) -> tuple[list[Articl
         if not line.strip():
             continue
         try:
-            items.append((number, json.loads(line)))
+            value = json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"line {number}: invalid JSON at column {exc.colno}: {exc.msg}")
-        except (ValueError, RecursionError) as exc:
+            continue
+        except RecursionError:
+            problems.append(f"line {number}: {json_depth_reason(settings.json_depth)}")
+            continue
+        except ValueError as exc:
             problems.append(f"line {number}: invalid JSON ({type(exc).__name__})")
+            continue
+        if json_too_deep(value, settings.json_depth):
+            problems.append(f"line {number}: {json_depth_reason(settings.json_depth)}")
+        else:
+            items.append((number, value))
     if not items and not problems:
         raise _Unreadable("no articles (no JSON lines)")
     articles, entry_problems = _entries(path, items, "line", settings)

@@ -5,6 +5,10 @@ thread and its articles stored in one transaction as soon as it finishes, so a s
 hangs or a kill half-way costs only the sources not yet finished. One source failing never
 stops the others; each result says what was added, what was already there, and (in one line
 naming the source) what went wrong.
+
+Each source has a total time (``limits.source_seconds``, or its own ``seconds``): past it
+the source starts no further request, stores what it has read, and its one-line error says
+"took over N s (limits.source_seconds); stopped".
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from briefings.archive import Archive, ArchiveError, canonical_url
 from briefings.collect.feeds import FeedError, collect_feed
 from briefings.collect.http import Fetcher, FetchError
 from briefings.collect.web import fetch_page
+from briefings.limits import DEFAULT_FILE_BYTES, DEFAULT_JSON_DEPTH, Deadline
 from briefings.model import Article
 
 __all__ = ["SourceResult", "SourceSpec", "collect_sources"]
@@ -38,6 +43,9 @@ class SourceSpec:
     timeout: float = 20
     max_bytes: int = 5_000_000
     retries: int = 2
+    seconds: float | None = None
+    """Total time this source may take in a collect; None: ``collect_sources``'s
+    ``source_seconds`` (``limits.source_seconds``)."""
 
 
 @dataclass
@@ -69,6 +77,17 @@ class _Collected:
     not_modified: bool = False
     validators: tuple[str | None, str | None] | None = None
     cache_url: str | None = None
+    stopped: str | None = None
+    """The deadline passed part-way: what was read is stored, and this is the error."""
+
+
+@dataclass(frozen=True)
+class _Limits:
+    """The ``[limits]`` a source is collected under."""
+
+    seconds: float | None = None
+    file_bytes: int = DEFAULT_FILE_BYTES
+    json_depth: int = DEFAULT_JSON_DEPTH
 
 
 def collect_sources(
@@ -81,18 +100,28 @@ def collect_sources(
     workers: int = 8,
     per_host: int = 2,
     backoff: float = 0.5,
+    source_seconds: float | None = None,
+    file_bytes: int = DEFAULT_FILE_BYTES,
+    json_depth: int = DEFAULT_JSON_DEPTH,
 ) -> list[SourceResult]:
     """Collect every source into ``archive``; results in the order of ``specs``.
 
     ``progress`` is called once per finished source (from the calling thread), so the CLI
-    can advance a bar of ``len(specs)``. Never raises for a source's problem."""
+    can advance a bar of ``len(specs)``. Never raises for a source's problem.
+
+    Limits (the config's ``[limits]``): ``source_seconds`` is the total time one source may
+    take, counted from its start (a spec's own ``seconds`` wins; None: no limit);
+    ``file_bytes`` and ``json_depth`` bound the files a folder source reads."""
     own = fetcher is None
     fetcher = fetcher or Fetcher(per_host=per_host, backoff=backoff, workers=workers)
     results: dict[int, SourceResult] = {}
     try:
         with ThreadPoolExecutor(max(1, min(workers, len(specs))), "source") as pool:
             futures = {
-                pool.submit(_run_one, spec, archive, fetcher, default_tz): index
+                pool.submit(
+                    _run_one, spec, archive, fetcher, default_tz,
+                    _Limits(source_seconds, file_bytes, json_depth),
+                ): index
                 for index, spec in enumerate(specs)
             }
             for future in as_completed(futures):
@@ -106,18 +135,25 @@ def collect_sources(
     return [results[i] for i in range(len(specs))]
 
 
-def _run_one(spec: SourceSpec, archive: Archive, fetcher: Fetcher, tz: tzinfo) -> SourceResult:
+def _run_one(
+    spec: SourceSpec, archive: Archive, fetcher: Fetcher, tz: tzinfo, limits: _Limits = _Limits()
+) -> SourceResult:
     """Collect one source and store it; every failure becomes the result's one-line error."""
     result = SourceResult(spec.name)
     now = datetime.now(UTC)
+    seconds = spec.seconds if spec.seconds is not None else limits.seconds
+    deadline = Deadline(seconds) if seconds is not None else None
     try:
-        collected = _collect(spec, archive, fetcher, tz)
+        collected = _collect(spec, archive, fetcher, tz, deadline, limits)
         result.warnings = collected.warnings
         result.not_modified = collected.not_modified
         result.added, result.seen = archive.add_articles(spec.name, collected.articles)
-        if collected.cache_url and collected.validators is not None:
-            archive.save_validators(collected.cache_url, *collected.validators)
-        archive.record_success(spec.name, now)
+        if collected.stopped is not None:  # what was read is kept; the next collect goes on
+            result.error = collected.stopped
+        else:
+            if collected.cache_url and collected.validators is not None:
+                archive.save_validators(collected.cache_url, *collected.validators)
+            archive.record_success(spec.name, now)
     except (FetchError, FeedError, _SourceProblem) as exc:
         result.error = str(exc)
     except ArchiveError as exc:
@@ -137,10 +173,21 @@ class _SourceProblem(Exception):
     """A source misconfigured for its kind (the config validator should catch these first)."""
 
 
-def _collect(spec: SourceSpec, archive: Archive, fetcher: Fetcher, tz: tzinfo) -> _Collected:
-    limits = {"timeout": spec.timeout, "max_bytes": spec.max_bytes, "retries": spec.retries}
+def _collect(
+    spec: SourceSpec,
+    archive: Archive,
+    fetcher: Fetcher,
+    tz: tzinfo,
+    deadline: Deadline | None = None,
+    bounds: _Limits = _Limits(),
+) -> _Collected:
+    limits: dict[str, object] = {
+        "timeout": spec.timeout, "max_bytes": spec.max_bytes, "retries": spec.retries
+    }
+    if deadline is not None:
+        limits["deadline"] = deadline
     if spec.kind == "folder":
-        return _collect_folder(spec, tz)
+        return _collect_folder(spec, tz, deadline, bounds)
     if spec.kind == "feed":
         if spec.url is None and spec.path is None:
             raise _SourceProblem("a feed source needs a url or a path")
@@ -153,10 +200,11 @@ def _collect(spec: SourceSpec, archive: Archive, fetcher: Fetcher, tz: tzinfo) -
             default_tz=tz,
             validators=archive.http_validators(cache_url) if cache_url else None,
             known=lambda urls: archive.known_urls([canonical_url(u) for u in urls]),
-            **limits,
+            **limits,  # type: ignore[arg-type]
         )
         return _Collected(
-            found.articles, found.warnings, found.not_modified, found.validators, cache_url
+            found.articles, found.warnings, found.not_modified, found.validators, cache_url,
+            found.stopped,
         )
     if spec.kind == "page":
         if spec.url is None:
@@ -167,7 +215,7 @@ def _collect(spec: SourceSpec, archive: Archive, fetcher: Fetcher, tz: tzinfo) -
             source=spec.name,
             default_tz=tz,
             validators=archive.http_validators(spec.url),
-            **limits,
+            **limits,  # type: ignore[arg-type]
         )
         articles = [page.article] if page.article is not None else []
         validators = (page.response.etag, page.response.last_modified)
@@ -175,18 +223,24 @@ def _collect(spec: SourceSpec, archive: Archive, fetcher: Fetcher, tz: tzinfo) -
     raise _SourceProblem(f"unknown source kind {spec.kind!r}")
 
 
-def _collect_folder(spec: SourceSpec, tz: tzinfo) -> _Collected:
+def _collect_folder(
+    spec: SourceSpec, tz: tzinfo, deadline: Deadline | None = None, bounds: _Limits = _Limits()
+) -> _Collected:
     """A folder source, read by the folder reader; it fails only when nothing is readable."""
     from briefings.collect.files import read_paths
 
     if spec.path is None:
         raise _SourceProblem("a folder source needs a path")
-    read = read_paths([spec.path], source=spec.name, default_tz=tz)
+    read = read_paths(
+        [spec.path], source=spec.name, default_tz=tz, max_bytes=bounds.file_bytes,
+        json_depth=bounds.json_depth, deadline=deadline,
+    )
     warnings = [skipped.message() for skipped in read.skipped]
-    if not read.articles and read.skipped:
+    if not read.articles and read.skipped and read.stopped is None:
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         raise _SourceProblem(f"{warnings[0]}{more}")
-    return _Collected(read.articles, warnings)
+    stopped = f"{read.stopped}: not every file was read" if read.stopped else None
+    return _Collected(read.articles, warnings, stopped=stopped)
 
 
 def _first_line(exc: BaseException) -> str:

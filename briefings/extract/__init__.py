@@ -8,7 +8,9 @@ the output with section ``boilerplate`` so that ``briefings extract`` shows ever
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from ..model import BOILERPLATE, Article, Fact, stable_id
@@ -21,6 +23,8 @@ from .sentences import Unit, split_units
 
 __all__ = ["ClassifierSettings", "extract_article", "reference_date"]
 
+log = logging.getLogger("briefings.extract")
+
 
 def extract_article(
     article: Article,
@@ -28,12 +32,19 @@ def extract_article(
     *,
     assume_published: date | None = None,
     settings: ClassifierSettings | None = None,
+    max_sentence_chars: int | None = None,
 ) -> list[Fact]:
     """Every sentence of ``article`` as a ``Fact``, in order, with its section and dates.
 
     ``settings`` are the section classifier's numeric settings (default: the built-in ones).
+    ``max_sentence_chars`` (``limits.sentence_chars``; None: no limit): a longer unit is
+    analysed and returned cut at a word boundary, ending in "…" (its ``start``/``end`` still
+    span the whole unit in the article), and a warning on the ``briefings.extract`` logger
+    names the article and the unit.
     """
     units = split_units(article.text)
+    if max_sentence_chars is not None:
+        units = _cut_long_units(article, units, max_sentence_chars)
     reasons = boilerplate_reasons(units, article.title)
     content = [i for i, reason in enumerate(reasons) if reason is None]
     decisions = _classify(units, content, taxonomy, settings)
@@ -43,6 +54,25 @@ def extract_article(
         _fact(article, k, unit, decisions.get(k), published, paragraphs[unit.paragraph])
         for k, unit in enumerate(units)
     ]
+
+
+def _cut_long_units(article: Article, units: list[Unit], limit: int) -> list[Unit]:
+    """Units over ``limit`` characters cut to it (analysis of a huge unit costs time and says
+    nothing a reader can use), each reported once."""
+    from ..limits import cut_text
+
+    if all(len(unit.text) <= limit for unit in units):
+        return units
+    out: list[Unit] = []
+    for index, unit in enumerate(units):
+        if len(unit.text) > limit:
+            log.warning(
+                "%s: unit %d is %d characters, cut to the limit of %d (limits.sentence_chars)",
+                article.label, index, len(unit.text), limit,
+            )
+            unit = replace(unit, text=cut_text(unit.text, limit))
+        out.append(unit)
+    return out
 
 
 def reference_date(article: Article, assume_published: date | None = None) -> date | None:
