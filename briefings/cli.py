@@ -273,7 +273,10 @@ def collect(
         raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] to collect", EXIT_USAGE)
     bar = _console.counter("Collecting", len(specs))
     with run_guarded(Archive, config.archive_path) as archive:
-        results = run_guarded(collect_sources, specs, archive, default_tz=config.timezone, progress=bar)
+        limits = config.settings.limits
+        results = run_guarded(collect_sources, specs, archive, default_tz=config.timezone, progress=bar,
+                              source_seconds=limits.source_seconds, file_bytes=limits.file_bytes,
+                              json_depth=limits.json_depth)
         total = archive.count()
     failed = [r for r in results if r.error]
     for result in failed:

@@ -390,7 +390,7 @@ def test_file_over_the_limit_is_refused_without_reading(
     result = read_paths([tmp_path])
     skip = only_skip(result)
     assert skip.path == big
-    assert skip.reason == "file is 52.4 MB, over the 10 MB limit"
+    assert skip.reason == "file is 52.4 MB, over the 10 MB limit (limits.file_bytes)"
     assert len(result.articles) == 1
     if Path("/proc/self/fd").is_dir():
         assert opened[str(tmp_path / "ok.txt")]  # the spy does see reads...

@@ -48,7 +48,7 @@ def _load_text(path: Path, max_bytes: int, *, html: bool = False) -> str:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"file is {_human_size(size)}, over the {_human_size(limit)} limit"
+    return f"file is {_human_size(size)}, over the {_human_size(limit)} limit (limits.file_bytes)"
 
 
 def _human_size(n: int) -> str:
