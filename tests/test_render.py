@@ -709,3 +709,30 @@ def test_builtin_themes_dir_finds_the_default() -> None:
 
     assert (builtin_themes_dir() / "default" / "brief.html.j2").is_file()
     assert (builtin_themes_dir() / "default" / "brief.css").is_file()
+
+
+def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_path: Path) -> None:
+    """The HTML/PDF show what a reader reads: Sources cited by what is shown, and at most
+    LOOKING_AHEAD_SHOWN events (soonest first) with "+N more in brief.json"; brief.json keeps all."""
+    from briefings.render.html import LOOKING_AHEAD_SHOWN
+
+    uncited = tuple(_citation(n, "Quiet Outlet", f"Uncited story {n}", f"https://quiet.example/{n}", 12)
+                    for n in range(7, 40))
+    events = tuple(
+        UpcomingEvent(date(2025, 8, 1) + timedelta(days=30 - k), date(2025, 8, 1) + timedelta(days=30 - k),
+                      f"Scheduled meeting number {k}.", "diplomacy", (uncited[k],), "later")
+        for k in range(LOOKING_AHEAD_SHOWN + 5)
+    )
+    brief = make_brief(articles=SOURCES + uncited, looking_ahead=events)
+    render_brief(brief, tmp_path, formats=["html", "json"])
+    html = (tmp_path / "brief.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<time class="when" datetime="([\d-]+)"', html)
+    assert len(shown) == LOOKING_AHEAD_SHOWN and shown == sorted(shown)
+    assert shown[0] == "2025-08-12"  # the soonest events are the ones kept
+    assert "+5 more in brief.json" in html
+    cited = {int(n) for n in re.findall(r'href="#src-(\d+)"', html)}
+    listed = {int(n) for n in re.findall(r'id="src-(\d+)"', html)}
+    assert cited == listed
+    # the five latest events (hidden) cite articles 7..11: those are not listed
+    assert not listed & {7, 8, 9, 10, 11}
+    assert json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))["articles"].__len__() == 39
