@@ -363,14 +363,17 @@ def extract(
     set_output()
     config = load(config_path)
     the_day = run_guarded(parse_day, day)
-    read = read_paths(list(paths), default_tz=config.timezone)
+    limits = config.settings.limits
+    read = read_paths(list(paths), default_tz=config.timezone, max_bytes=limits.file_bytes,
+                      json_depth=limits.json_depth)
     for skipped in read.skipped:
         warn(f"skipped {skipped.message()}")
     if not read.articles:
         raise fail("nothing to extract: no article could be read", EXIT_NOTHING)
     out = sys.stdout
     for article in read.articles:
-        for fact in extract_article(article, config.taxonomy, assume_published=the_day):
+        for fact in extract_article(article, config.taxonomy, assume_published=the_day,
+                                    max_sentence_chars=limits.sentence_chars):
             record = {
                 "article": article.label,
                 "index": fact.index,

@@ -6,6 +6,7 @@ each stage lives in its own module and knows nothing of the others.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ from .compose import BriefSpec, compose_brief
 from .config import Config
 from .errors import ConfigError, NothingToBrief
 from .extract import extract_article, reference_date
+from .limits import apply_article_limit
 from .model import Article, Brief, Fact, Window
 from .window import day_window, published_in
 
@@ -34,6 +36,7 @@ CHUNK = 25
 CACHE_ENV = "BRIEFINGS_CACHE"
 """``off`` turns the fact cache off; a folder puts it there (default: beside the brief's folder)."""
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], str, int], Iterator[T]]
 """Wraps an iterable to show progress: (items, description, total) → the same items."""
@@ -89,10 +92,12 @@ def source_specs(config: Config, only: str | None = None, kinds: Collection[str]
 def gather(paths: Sequence[Path], window: Window, config: Config) -> Gathered:
     """Files named on the command line, or else the archive that ``collect`` fills (folder
     sources of the config are collected first, like any other source)."""
+    limits = config.settings.limits
     if paths:
-        read = read_paths(list(paths), default_tz=config.timezone)
+        read = read_paths(list(paths), default_tz=config.timezone, max_bytes=limits.file_bytes,
+                          json_depth=limits.json_depth)
         articles = [a for a in read.articles if in_window(a, window)]
-        return Gathered(articles, [s.message() for s in read.skipped], len(read.articles))
+        return _within_limit(articles, [s.message() for s in read.skipped], len(read.articles), limits.articles)
     if not config.settings.sources:
         raise ConfigError(
             "no article paths given and no [[sources]] configured: name files or folders, "
@@ -103,10 +108,21 @@ def gather(paths: Sequence[Path], window: Window, config: Config) -> Gathered:
 
     with Archive(config.archive_path) as archive:
         folders = source_specs(config, kinds=("folder",))
-        results = collect_sources(folders, archive, default_tz=config.timezone) if folders else []
+        results = collect_sources(
+            folders, archive, default_tz=config.timezone, source_seconds=limits.source_seconds,
+            file_bytes=limits.file_bytes, json_depth=limits.json_depth,
+        ) if folders else []
         articles = archive.articles_in_window(window.start, window.end)
     failures = [r.message() for r in results if r.error]
-    return Gathered(articles, failures, len(articles))
+    return _within_limit(articles, failures, len(articles), limits.articles)
+
+
+def _within_limit(articles: list[Article], failures: list[str], considered: int, limit: int) -> Gathered:
+    """At most ``limits.articles`` per run (the newest); the rest are named in one warning."""
+    kept, dropped = apply_article_limit(articles, limit)
+    if dropped:
+        log.warning("limits.articles: %d articles over the limit of %d were not briefed", dropped, limit)
+    return Gathered(kept, failures, considered - dropped)
 
 
 def brief_window(day: date, config: Config) -> Window:
@@ -134,39 +150,62 @@ def extract_all(
     The result is the same whichever way it is made (serial, parallel, cached): extraction of
     one article depends on that article, the taxonomy and the day only.
     """
+    extractor = Extractor(config.taxonomy, day, config.settings.limits.sentence_chars)
     if cache is None:
-        per_article = _extract_many(articles, config.taxonomy, day, progress, workers)
+        per_article = _extract_many(articles, extractor, progress, workers)
         return [fact for facts in per_article for fact in facts]
-    from .cache import fact_key, settings_fingerprint
+    from .cache import fact_key
 
-    fingerprint = settings_fingerprint(config.taxonomy)
+    fingerprint = extractor.fingerprint
     keys = [fact_key(a, reference_date(a, day), fingerprint) for a in articles]
     found = cache.get_many(keys)
     missing = [i for i, key in enumerate(keys) if key not in found]
-    made = _extract_many([articles[i] for i in missing], config.taxonomy, day, progress, workers)
+    made = _extract_many([articles[i] for i in missing], extractor, progress, workers)
     fresh = dict(zip((keys[i] for i in missing), made))
     cache.put_many(fresh.items())
     return [fact for key in keys for fact in (found.get(key) or fresh[key])]
 
 
+@dataclass(frozen=True)
+class Extractor:
+    """Everything extraction of one article depends on besides the article: picklable, so
+    worker processes get it once."""
+
+    taxonomy: Taxonomy
+    day: date
+    """The publication day assumed for undated articles."""
+    max_sentence_chars: int | None = None
+    """``limits.sentence_chars``: longer units are cut (and named in a warning)."""
+
+    @property
+    def fingerprint(self) -> str:
+        """What the fact cache keys on besides the article (a changed limit re-extracts)."""
+        from .cache import settings_fingerprint
+
+        return settings_fingerprint(self.taxonomy, self.max_sentence_chars)
+
+    def __call__(self, article: Article) -> list[Fact]:
+        return extract_article(article, self.taxonomy, assume_published=self.day,
+                               max_sentence_chars=self.max_sentence_chars)
+
+
 def _extract_many(
-    articles: Sequence[Article], taxonomy: Taxonomy, day: date, progress: Progress, workers: int | None
+    articles: Sequence[Article], extractor: Extractor, progress: Progress, workers: int | None
 ) -> list[list[Fact]]:
     """One fact list per article, in order; in worker processes when it pays."""
     count = workers if workers is not None else _cores()
     if count < 2 or len(articles) < PARALLEL_MIN:
-        return [extract_article(a, taxonomy, assume_published=day)
-                for a in progress(articles, "Extracting", len(articles))]
-    return list(progress(_extract_parallel(articles, taxonomy, day, count), "Extracting", len(articles)))
+        return [extractor(a) for a in progress(articles, "Extracting", len(articles))]
+    return list(progress(_extract_parallel(articles, extractor, count), "Extracting", len(articles)))
 
 
-def _extract_parallel(articles: Sequence[Article], taxonomy: Taxonomy, day: date, workers: int) -> Iterator[list[Fact]]:
+def _extract_parallel(articles: Sequence[Article], extractor: Extractor, workers: int) -> Iterator[list[Fact]]:
     """Chunks of articles on a process pool; results come back in article order (``map``)."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=_mp_context(),
-                             initializer=_init_worker, initargs=(taxonomy, day)) as pool:
+                             initializer=_init_worker, initargs=(extractor,)) as pool:
         for result in pool.map(_extract_chunk, chunks):
             yield from result
 
@@ -191,13 +230,13 @@ def _mp_context():  # noqa: ANN202 - multiprocessing's context types are private
 _worker_state: dict[str, object] = {}
 
 
-def _init_worker(taxonomy: Taxonomy, day: date) -> None:
-    _worker_state["taxonomy"], _worker_state["day"] = taxonomy, day
+def _init_worker(extractor: Extractor) -> None:
+    _worker_state["extractor"] = extractor
 
 
 def _extract_chunk(articles: Sequence[Article]) -> list[list[Fact]]:
-    taxonomy, day = _worker_state["taxonomy"], _worker_state["day"]
-    return [extract_article(a, taxonomy, assume_published=day) for a in articles]  # type: ignore[arg-type]
+    extractor = _worker_state["extractor"]
+    return [extractor(a) for a in articles]  # type: ignore[operator]
 
 
 def open_fact_cache(out_dir: Path) -> FactCache | None:

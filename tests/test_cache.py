@@ -11,7 +11,7 @@ from briefings.cache import FactCache, decode, encode, fact_key, settings_finger
 from briefings.config import default_config
 from briefings.extract import extract_article
 from briefings.model import Article
-from briefings.pipeline import extract_all
+from briefings.pipeline import Extractor, extract_all
 from briefings.taxonomy import apply_overrides, load_default_taxonomy
 
 DAY = date(2025, 7, 22)
@@ -34,7 +34,7 @@ def test_cached_facts_are_identical(tmp_path: Path) -> None:
     with FactCache(tmp_path / "facts.sqlite") as cache:
         first = extract_all(articles, config, DAY, cache=cache)
     with FactCache(tmp_path / "facts.sqlite") as cache:
-        keys = [fact_key(a, DAY, settings_fingerprint(config.taxonomy)) for a in articles]
+        keys = [fact_key(a, DAY, Extractor(config.taxonomy, DAY, config.settings.limits.sentence_chars).fingerprint) for a in articles]
         assert set(cache.get_many(keys)) == set(keys)  # all four come from the cache now
         second = extract_all(articles, config, DAY, cache=cache)
     assert first == expected
@@ -70,7 +70,7 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
         facts = extract_all([article()], config, DAY, cache=cache)
     assert facts == extract_article(article(), config.taxonomy, assume_published=DAY)
     with FactCache(path) as cache:  # rebuilt: usable again
-        assert len(cache.get_many([fact_key(article(), DAY, settings_fingerprint(config.taxonomy))])) == 1
+        assert len(cache.get_many([fact_key(article(), DAY, Extractor(config.taxonomy, DAY, config.settings.limits.sentence_chars).fingerprint)])) == 1
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:

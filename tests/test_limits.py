@@ -307,3 +307,29 @@ def test_folder_source_stops_reading_after_its_deadline(tmp_path: Path) -> None:
     stopped = read_paths([tmp_path], deadline=Deadline(0))
     assert stopped.articles == [] and stopped.stopped == "took over 0 s (limits.source_seconds); stopped"
     assert read_paths([tmp_path], deadline=Deadline(60)).stopped is None
+
+
+def test_a_build_over_the_article_limit_briefs_the_newest_and_says_so(tmp_path):
+    """limits.articles wired into the build: the newest articles are briefed, one warning
+    names the limit, and the exit code stays 0 (nothing failed)."""
+    from typer.testing import CliRunner
+
+    from briefings.cli import app
+
+    for hour in range(4):
+        (tmp_path / f"a{hour}.txt").write_text(
+            f"title: Ferry timetable {hour}\noutlet: Desk Wire {hour}\n"
+            f"published: 2025-07-22T0{hour + 5}:00:00+00:00\n---\n"
+            f"The ferry company changed timetable number {hour} on the island route, officials said.\n",
+            encoding="utf-8",
+        )
+    config = tmp_path / "briefings.toml"
+    config.write_text("[limits]\narticles = 2\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--date", "2025-07-22", "--config", str(config),
+                                      "--format", "json", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.strip() == "Warning: limits.articles: 2 articles over the limit of 2 were not briefed"
+    import json
+
+    brief = json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))
+    assert sorted(a["title"] for a in brief["articles"]) == ["Ferry timetable 2", "Ferry timetable 3"]
