@@ -278,3 +278,18 @@ def test_candidate_pairs_stay_far_below_all_pairs():
                   "diplomacy") for n in range(3000)]
     keys = [_keys(f.text, f) for f in facts]
     assert len(candidate_pairs(keys)) < 3000 * 20
+
+
+def test_key_figures_use_each_fact_once_and_skip_background():
+    from briefings.compose.figures import key_figures
+    from briefings.model import BriefFact
+
+    money = Figure("$105 billion", 105e9, "money", currency="USD", kind="money")
+    euros = Figure("90 billion euros", 90e9, "money", currency="EUR", kind="money")
+    killed = Figure("40 people", 40.0, "killed", kind="killed")
+    pledge = BriefFact("f1", "The bloc pledged 90 billion euros ($105 billion).", "aid", 0.9, (), 1,
+                       figures=(money, euros))
+    history = BriefFact("f2", "The 1944 famine killed 40 people in the town.", "other", 0.9, (), 1,
+                        figures=(killed,))
+    lines = key_figures([pledge, history])
+    assert [line.fact_text for line in lines] == [pledge.text]

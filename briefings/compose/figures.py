@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import BriefFact, KeyFigure
+from ..model import OTHER, BriefFact, KeyFigure
 
 KINDS = ("killed", "injured", "attacks", "money")
 PER_KIND = 2
@@ -18,20 +18,31 @@ PER_KIND = 2
 
 
 def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
-    """The box's lines in kind order, largest first within a kind, no figure repeated."""
+    """The box's lines in kind order, largest first within a kind, no figure repeated and no
+    fact used twice (one sentence giving a sum in dollars and in euros is one line)."""
     lines: list[KeyFigure] = []
+    used: set[str] = set()
     for kind in KINDS:
         found = [(fig, fact) for fact in facts for fig in fact.figures
-                 if fig.kind == kind and fig.value and (kind != "money" or fact.section == "aid")]
+                 if fig.kind == kind and fig.value and _counts_for(kind, fact.section)]
         found.sort(key=lambda pair: (-(pair[0].value or 0), -pair[1].score))
         seen: set[tuple[float | None, str]] = set()
         for fig, fact in found:
             key = (fig.value, fig.currency)
-            if key in seen:
+            if key in seen or fact.id in used:
                 continue
             seen.add(key)
+            used.add(fact.id)
             status = fact.aid_status if kind == "money" else None
             lines.append(KeyFigure(kind, fig, fact.text, fact.citations, status))
             if len(seen) >= PER_KIND:
                 break
     return tuple(lines)
+
+
+def _counts_for(kind: str, section: str) -> bool:
+    """Money counts from aid facts only; casualties and attacks from any section but "other"
+    (background, history and analysis carry old or hypothetical tolls)."""
+    if kind == "money":
+        return section == "aid"
+    return section != OTHER
