@@ -30,7 +30,6 @@ from .collect import read_paths
 from .compose import normal
 from .compose.merge import DEFAULT_SETTINGS, MergeSettings, duplicate_articles, group_facts
 from .extract import extract_article
-from .extract.entities import resolve_speakers
 from .model import Article, Fact
 from .taxonomy import Taxonomy, load_default_taxonomy
 
@@ -95,7 +94,7 @@ def predicted_pairs(
     """The pairs compose would merge: news sentences, headlines dropped, as in the brief."""
     names = {a.id: a.label for a in articles}
     titles = {a.id: normal(a.title) for a in articles}
-    news = resolve_speakers([f for f in facts if f.is_news and normal(f.text) != titles.get(f.article_id)])
+    news = [f for f in facts if f.is_news and normal(f.text) != titles.get(f.article_id)]
     pairs: set[Pair] = set()
     for group in group_facts(news, duplicate_articles(articles), settings):
         spans = sorted((names[news[i].article_id], news[i].start, news[i].end) for i in group)

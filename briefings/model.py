@@ -115,6 +115,11 @@ class Fact:
     start: int = 0
     """Character offset of the sentence in ``Article.text``."""
     end: int = 0
+    unnamed_source: bool = False
+    """The claim rests on sources the outlet does not name ("officials who spoke on condition
+    of anonymity", "citing unnamed sources")."""
+    aid_status: str | None = None
+    """For aid: "pledged" (promised, announced, approved) or "delivered"; None otherwise."""
 
     @property
     def is_news(self) -> bool:

@@ -191,7 +191,7 @@ def test_paraphrase_with_same_figures_merges_and_picks_one_text():
 
 def test_single_source_and_unnamed_claims_are_marked_in_json_and_tags():
     claim = fact("a", 0, "The sale was slowed, according to a person familiar with the matter.", "diplomacy",
-                 attribution="a person familiar with the matter")
+                 attribution="a person familiar with the matter", unnamed_source=True)
     brief = compose_brief(ARTICLES, [claim], spec())
     out = brief.sections[0].facts[0]
     assert out.claim_status == "single_source" and out.unnamed_source
@@ -200,7 +200,7 @@ def test_single_source_and_unnamed_claims_are_marked_in_json_and_tags():
 
 
 def test_key_figures_box_cites_each_figure_and_says_pledged():
-    aid = fact("a", 0, "Washington will send $300 million in military aid.", "aid",
+    aid = fact("a", 0, "Washington will send $300 million in military aid.", "aid", aid_status="pledged",
                figures=(Figure("$300 million", 300e6, "money", currency="USD", kind="money"),))
     killed = fact("b", 0, "The strike killed 12 people in Kramatorsk.", "strikes",
                   figures=(Figure("12 people", 12, "people", kind="killed"),))

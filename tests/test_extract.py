@@ -204,3 +204,21 @@ def test_corpus_figures_from_the_independent_scorer(corpus_predictions):
     dates = re.search(r"dates (\d+)/(\d+)", result.stdout)
     assert dates, result.stdout
     assert int(dates.group(1)) / int(dates.group(2)) >= MIN_DATES, result.stdout
+
+
+def test_extraction_marks_unnamed_sources_aid_status_and_pronoun_speakers():
+    """What compose needs to mark claims comes from extraction, one article at a time."""
+    text = (
+        "Talks will resume in Geneva, Foreign Minister Andrii Sybiha told reporters.\n\n"
+        "\"We are ready for a serious conversation,\" he said.\n\n"
+        "The sale was slowed by the Treasury, according to people familiar with the matter.\n\n"
+        "Germany pledged 500 million euros in new military aid for air defence.\n\n"
+        "A shipment of 40 generators was delivered to hospitals in Kharkiv on Monday as part of the aid."
+    )
+    facts = extract_article(article(text), load_default_taxonomy())
+    by_start = {f.text[:12]: f for f in facts}
+    assert by_start['"We are read'].attribution == "Foreign Minister Andrii Sybiha"
+    assert by_start["The sale was"].unnamed_source
+    assert not by_start["Talks will r"].unnamed_source
+    assert by_start["Germany pled"].aid_status == "pledged"
+    assert by_start["A shipment o"].aid_status == "delivered"

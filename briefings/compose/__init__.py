@@ -26,7 +26,6 @@ from ..model import (
     Window,
     stable_id,
 )
-from ..extract.entities import aid_status, is_unnamed, resolve_speakers
 from ..taxonomy import Taxonomy
 from .figures import key_figures
 from .merge import duplicate_articles, group_facts
@@ -35,7 +34,6 @@ from .text import content_words, normal, similarity, without_dateline
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
 
 OTHER_TITLE = "Other developments"
-AID = "aid"
 KEY_POINT_OVERLAP = 0.45
 """Key points more alike than this are two tellings of one thing: only the first is kept."""
 
@@ -63,7 +61,7 @@ def compose_brief(
 ) -> Brief:
     """The whole compose stage, one step a line."""
     citations = number_sources(articles)
-    news = resolve_speakers([f for f in facts if f.is_news and not _is_headline(f, citations)])
+    news = [f for f in facts if f.is_news and not _is_headline(f, citations)]
     copies = duplicate_articles(articles)
     merged = merge_facts(news, citations, spec, copies)
     sections = build_sections(merged, spec)
@@ -144,8 +142,8 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
         figures=best.figures,
         entities=best.entities,
         claim_status="corroborated" if len(outlets) > 1 else "single_source",
-        unnamed_source=all(is_unnamed(f.attribution, f.text) for f in group),
-        aid_status=aid_status(best.text) if AID in (best.section, *best.also) else None,
+        unnamed_source=all(f.unnamed_source for f in group),
+        aid_status=best.aid_status,
     )
 
 

@@ -23,6 +23,9 @@ from .sentences import Unit, split_units
 
 __all__ = ["ClassifierSettings", "extract_article", "reference_date"]
 
+AID = "aid"
+"""The section whose facts say whether aid was pledged or delivered."""
+
 log = logging.getLogger("briefings.extract")
 
 
@@ -50,10 +53,11 @@ def extract_article(
     decisions = _classify(units, content, taxonomy, settings)
     published = reference_date(article, assume_published)
     paragraphs = _paragraph_texts(article.text, units)
-    return [
+    facts = [
         _fact(article, k, unit, decisions.get(k), published, paragraphs[unit.paragraph])
         for k, unit in enumerate(units)
     ]
+    return _entities.resolve_speakers(facts)
 
 
 def _cut_long_units(article: Article, units: list[Unit], limit: int) -> list[Unit]:
@@ -153,13 +157,17 @@ def _fact(
     dates = find_dates(unit.text, published, language=article.language, context=paragraph) if published else []
     if decision is None:
         return Fact(section=BOILERPLATE, score=1.0, dates=tuple(dates), **common)
+    attribution = _entities.attribution(unit.text)
+    is_aid = AID in (decision.section, *decision.also)
     return Fact(
         section=decision.section,
         also=decision.also,
         score=decision.score,
         dates=tuple(dates),
-        attribution=_entities.attribution(unit.text),
+        attribution=attribution,
         entities=_entities.entities(unit.text),
         figures=_entities.figures(unit.text),
+        unnamed_source=_entities.is_unnamed(attribution, unit.text),
+        aid_status=_entities.aid_status(unit.text) if is_aid else None,
         **common,
     )
