@@ -151,7 +151,7 @@ def _score_candidates(
     article_no: dict[str, int] = {}
     article = [article_no.setdefault(f.article_id, len(article_no)) for f in facts]
     story = [copy_of.get(f.article_id, -1) for f in facts]
-    totals_ = [sum(weight.get(w, 1.0) for w in k.words) for k in keys]
+    totals_ = [math.fsum(weight.get(w, 1.0) for w in k.words) for k in keys]
     wget = weight.__getitem__
     similarity, similarity_copies = settings.similarity, settings.similarity_copies
     speaker_bonus, figures_bonus, dates_bonus = settings.speaker_bonus, settings.figures_bonus, settings.dates_bonus
@@ -178,7 +178,7 @@ def _score_candidates(
                 continue
             same_story = story_i == story[j] and story_i != -1
             threshold = similarity_copies if same_story else similarity
-            overlap = sum(map(wget, shared)) / min(total_i, totals_[j]) if words_i and words_j else 0.0
+            overlap = math.fsum(map(wget, shared)) / min(total_i, totals_[j]) if words_i and words_j else 0.0
             bonus = 0.0  # as _bonus, term by term in its order
             if ka.speaker and ka.speaker == kb.speaker:
                 bonus += speaker_bonus
@@ -324,8 +324,8 @@ def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, flo
     """Overlap coefficient where rare words count more than "ukraine" or "talks"."""
     if not a or not b:
         return 0.0
-    shared = sum(weight.get(w, 1.0) for w in a & b)
-    return shared / min(sum(weight.get(w, 1.0) for w in a), sum(weight.get(w, 1.0) for w in b))
+    shared = math.fsum(weight.get(w, 1.0) for w in a & b)
+    return shared / min(math.fsum(weight.get(w, 1.0) for w in a), math.fsum(weight.get(w, 1.0) for w in b))
 
 
 def _rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:
