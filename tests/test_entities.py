@@ -92,3 +92,10 @@ def test_he_and_she_take_the_last_named_speaker_of_their_article():
     resolved = resolve_speakers(facts)
     assert [f.attribution for f in resolved] == [
         "Harbour Master Ines Kalb", "Harbour Master Ines Kalb", "the official", "Harbour Master Ines Kalb", None]
+
+
+def test_other_people_keeps_its_noun():
+    from briefings.extract.entities import figures
+
+    (figure,) = figures("A bomb hit a block, killing a girl and wounding at least four other people, officials said.")
+    assert (figure.text, figure.value, figure.kind) == ("at least four other people", 4.0, "injured")

@@ -222,6 +222,11 @@ def _figure(m: re.Match[str], sentence: str) -> Figure | None:
         unit = "money"
     if word and (unit in ("", "of") or unit in _NOT_UNITS) and word not in ("dozens", "hundreds"):
         return None  # "one of the", "two sides agreed": a word, not a figure
+    if unit.lower() == "other":  # "four other people": the noun is one word further
+        following = sentence[m.end():].split()[:1]
+        noun = following[0].strip(",.;") if following else ""
+        if noun.lower() in _PEOPLE:
+            text, unit = f"{text} {noun}", f"other {noun}"
     kind = _kind(unit, currency, sentence[max(0, m.start() - 25): m.start()], sentence[m.end(): m.end() + 25])
     if word and not kind and not unit.endswith("s"):
         return None
