@@ -39,6 +39,15 @@ from briefings.model import (
     Window,
 )
 from briefings.render import FILE_NAMES
+from briefings.render.html import (  # mail is imported only when a brief is sent
+    CitationNumbers,
+    date_range,
+    fact_tags,
+    long_date,
+    sources_view,
+    stats_lines,
+    window_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +112,6 @@ def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettin
 
 def subject_line(brief: Brief, settings: EmailSettings) -> str:
     """The subject template filled in, on one line whatever the title contains."""
-    from briefings.render.html import long_date
 
     values = {
         "title": one_line(brief.title),
@@ -219,16 +227,6 @@ def render_email_html(brief: Brief, theme: str | Path | None = None,
 
 def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any]:
     """What email.html.j2 sees: plain strings (autoescaped) and validated colours."""
-    from briefings.render.html import (
-        CitationNumbers,
-        date_range,
-        fact_tags,
-        long_date,
-        sources_view,
-        stats_lines,
-        window_text,
-    )
-
     numbers = CitationNumbers(brief.articles)
     sources = sources_view(brief, numbers)
     hrefs = {s.number: s.href for s in sources}
@@ -276,16 +274,6 @@ def safe_colour(value: str, fallback: str) -> str:
 # ----------------------------------------------------------------------------- text body
 def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
     """The plain-text alternative: the whole brief, wrapped, with [n] markers and URLs."""
-    from briefings.render.html import (
-        CitationNumbers,
-        date_range,
-        fact_tags,
-        long_date,
-        sources_view,
-        stats_lines,
-        window_text,
-    )
-
     numbers = CitationNumbers(brief.articles)
     out: list[str] = []
     marking = one_line(brief.brand.marking)
