@@ -293,3 +293,14 @@ def test_key_figures_use_each_fact_once_and_skip_background():
                         figures=(killed,))
     lines = key_figures([pledge, history])
     assert [line.fact_text for line in lines] == [pledge.text]
+
+
+def test_only_the_speaker_phrase_leaves_the_claim_words():
+    """The words naming the speaker are the speaker signal; the same words in the claim stay."""
+    who = "Norwegian Minister Kari Holm"
+    a = fact("a", 0, f"{who} said the Norwegian fleet would stay in port.", "diplomacy", attribution=who)
+    keys = _keys(a.text, a)
+    assert {"fleet", "port"} <= keys.words
+    assert "norweg" in keys.words  # "Norwegian fleet": a claim word, though the title has it too
+    assert not {"kari", "holm", "minister"} & keys.words
+    assert keys.speaker == "holm"

@@ -178,7 +178,8 @@ def _score_candidates(
                 continue
             same_story = story_i == story[j] and story_i != -1
             threshold = similarity_copies if same_story else similarity
-            overlap = math.fsum(map(wget, shared)) / min(total_i, totals_[j]) if words_i and words_j else 0.0
+            shared_weight = math.fsum(map(wget, shared))
+            overlap = shared_weight / min(total_i, totals_[j]) if words_i and words_j else 0.0
             bonus = 0.0  # as _bonus, term by term in its order
             if ka.speaker and ka.speaker == kb.speaker:
                 bonus += speaker_bonus
@@ -195,10 +196,17 @@ def _score_candidates(
 
 def _keys(text: str, fact: Fact) -> _Keys:
     found = numbers(_without_dates(text, fact))
-    words = concepts(text)
-    if fact.attribution:
-        words = words - concepts(fact.attribution) or words  # who says it is the speaker signal
-    return _Keys(normal(text), words, found, totals(text, found), speaker_key(fact.attribution))
+    words = concepts(_without_speaker(text, fact.attribution))
+    return _Keys(normal(text), words or concepts(text), found, totals(text, found), speaker_key(fact.attribution))
+
+
+def _without_speaker(text: str, who: str | None) -> str:
+    """The sentence without the phrase naming its speaker: who says it is the speaker signal,
+    not the claim's words. Only that phrase goes: "Ukrainian President Volodymyr Zelensky said
+    Russia has not broken Ukrainians" keeps "Ukrainians"."""
+    if who and who in text:
+        return text.replace(who, " ", 1)
+    return text
 
 
 def _without_dates(text: str, fact: Fact) -> str:
