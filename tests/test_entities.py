@@ -99,3 +99,21 @@ def test_other_people_keeps_its_noun():
 
     (figure,) = figures("A bomb hit a block, killing a girl and wounding at least four other people, officials said.")
     assert (figure.text, figure.value, figure.kind) == ("at least four other people", 4.0, "injured")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "MORE THAN 50 ATTACKS were reported; About Six Districts lost power.",
+        "Über 12 Menschen — at least 30 others — were hurt, and €1.5bn was pledged.",
+        "İstanbul hosted two rounds; some 40 people attended.",  # "İ" lower-cases to two characters
+        "The dotless ı and the long ſ: Sıx, ſix, fifteen ſoldiers, 7 perſons.",
+        "Often ten drones, someone said, and 3,000 troops.",
+        "",
+    ],
+)
+def test_figures_match_the_case_insensitive_pattern_exactly(sentence):
+    from briefings.extract.entities import _FIGURE, _figure_matches
+
+    expected = [m.group() for m in _FIGURE.finditer(sentence)]
+    assert [m.group() for m in _figure_matches(sentence)] == expected

@@ -9,7 +9,7 @@ regular expressions over one sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import Fact, Figure
@@ -58,16 +58,21 @@ _NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
 }
 _QUALIFIER = r"(?:more than|at least|about|around|nearly|almost|over|some|up to|roughly|fewer than|less than)"
-_FIGURE = re.compile(
+_FIGURE_PATTERN = (
     r"(?P<text>(?:(?P<qual>" + _QUALIFIER + r")\s+)?"
     r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s*cent|percent))?"
-    r"(?:\s+(?P<unit>(?:[a-z][\w-]*)(?:\s+(?:killed|injured|wounded|dead))?))?)",
-    re.IGNORECASE,
+    r"(?:\s+(?P<unit>(?:[a-z][\w-]*)(?:\s+(?:killed|injured|wounded|dead))?))?)"
 )
-_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(_FIGURE_PATTERN, re.IGNORECASE)
+_FIGURE_LOWER = re.compile(_FIGURE_PATTERN)
+"""``_FIGURE`` without the flag, for lower-cased text: the same matches about three times
+faster (a case-insensitive literal cannot be skipped by its first character)."""
+_CASE_ODD = ("\u0131", "\u017f")
+"""Letters that ``re.IGNORECASE`` matches to an ASCII letter although their ``lower()`` is not
+one (dotless i, long s); "\u0130" lower-cases to two characters, caught by the length test."""
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCIES = {"$": "USD", "\u20ac": "EUR", "\u00a3": "GBP"}
 _CURRENCY_WORDS = re.compile(r"^(?:(?:US\s)?dollars?|euros?|pounds?)\b", re.IGNORECASE)
@@ -178,27 +183,34 @@ def figures(sentence: str) -> tuple[Figure, ...]:
     """Counts and amounts, normalised: "more than 50 attacks" is 50 attacks with the
     qualifier "more than"; "$300 million" is 300e6 USD; "six districts" is 6 districts.
     Years and number words that count nothing ("one of the", "two sides") are skipped."""
-    if not _may_have_figure(sentence):
-        return ()
     found: list[Figure] = []
-    for m in _FIGURE.finditer(sentence):
+    for m in _figure_matches(sentence):
         figure = _figure(m, sentence)
         if figure is not None:
             found.append(figure)
     return tuple(found)
 
 
-def _may_have_figure(sentence: str) -> bool:
-    """False only when ``_FIGURE`` cannot match: no digit and no number word in the sentence.
+def _figure_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE.finditer(sentence)``, found faster.
 
-    Every figure holds a digit or a number word, and most sentences have neither; the check
-    costs a few percent of the pattern's scan. Only ASCII sentences are ruled out this way:
-    case-insensitive matching of other letters ("\u017f" for "s") is the pattern's to decide.
+    The case-sensitive pattern scans the lower-cased sentence, and each match it finds is
+    matched again with ``_FIGURE`` at the same place in the sentence itself (so groups keep
+    their case). Both find the same matches whenever lower-casing keeps every character in
+    place and makes nothing match an ASCII letter that did not before; other sentences take
+    ``_FIGURE`` itself. Every figure holds a digit or a number word, and most sentences have
+    neither: they are ruled out by substring tests on the lower-cased text.
     """
-    if not sentence.isascii() or _DIGIT.search(sentence):
-        return True
-    lowered = sentence.lower()
-    return any(word in lowered for word in _NUMBER_WORDS)
+    low = sentence.lower()
+    if len(low) != len(sentence) or any(ch in sentence for ch in _CASE_ODD):
+        yield from _FIGURE.finditer(sentence)
+        return
+    if not (_DIGIT.search(sentence) or any(word in low for word in _NUMBER_WORDS)):
+        return
+    for m in _FIGURE_LOWER.finditer(low):
+        same = _FIGURE.match(sentence, m.start())
+        if same is not None:  # always (see above); the check only keeps the types honest
+            yield same
 
 
 def _figure(m: re.Match[str], sentence: str) -> Figure | None:
