@@ -384,3 +384,20 @@ def test_gold_corpus_dates_floor():
                          and m.start == start and m.end == end for m in predicted)
     assert total >= 200
     assert found / total >= 0.96, f"{found}/{total}"
+
+
+def test_the_candidate_prefilter_lets_through_every_sentence_a_gate_opens_for():
+    """The two-scan prefilter of ``_candidates`` must never close on a sentence that one of the
+    rule gates would open for (else a date is lost)."""
+    from briefings.extract.dates.candidates import _ANY_CASED, _ANY_LOWER, _GATES
+
+    samples = [
+        "On Monday", "since the start of the year", "by the end of June", "2025-07-01", "1.2.2024",
+        "in 1999", "TWO WEEKS AGO", "over the weekend", "overnight", "Tonight", "the past 3 days",
+        "late last year", "this Morning", "MAY 5", "the beginning of summer", "Yesterday's talks",
+    ]
+    for sentence in samples:
+        low = sentence.lower()
+        opened = [gate for gate, test in _GATES.items() if test(sentence, low)]
+        assert opened, sentence
+        assert _ANY_CASED.search(sentence) or _ANY_LOWER.search(low), (sentence, opened)

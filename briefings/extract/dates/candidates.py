@@ -121,7 +121,8 @@ _RULES: list[_Rule] = [
 """(gate, pattern, builder): a rule runs only when its gate says the sentence may hold a match."""
 
 _WD_GATE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_DIGIT = re.compile(r"\d")
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d")
+"""Every numeric rule and every year of the vague rule holds one of these four digits."""
 
 
 def _has(*words: str) -> Callable[[str, str], bool]:
@@ -131,8 +132,8 @@ def _has(*words: str) -> Callable[[str, str], bool]:
 _GATES: dict[str, Callable[[str, str], bool]] = {
     "month": lambda sentence, low: _MONTH_GATE.search(sentence) is not None,
     "wd": lambda sentence, low: _WD_GATE.search(sentence) is not None,
-    "digit": lambda sentence, low: _DIGIT.search(sentence) is not None,
-    "vague": lambda sentence, low: "year" in low or _DIGIT.search(sentence) is not None,
+    "digit": lambda sentence, low: _YEARISH.search(sentence) is not None,
+    "vague": lambda sentence, low: "year" in low or _YEARISH.search(sentence) is not None,
     "relday": _has("yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
                    "this afternoon", "this evening"),
     "unit": _has("week", "month", "year"),
@@ -148,16 +149,33 @@ _GATES: dict[str, Callable[[str, str], bool]] = {
 
 Most sentences have no date at all; these let them through in a few microseconds."""
 
+_ANY_CASED = re.compile(
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|1[89]\d\d|20\d\d"
+)
+_ANY_LOWER = re.compile("yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening"
+                        "|week|month|year|ago|last|past|overnight|since the|end of|start of|beginning of")
+"""The prefilter: when neither matches (the sentence itself, its lower-cased text), no gate
+above is open and the sentence has no candidate. Each is one flat alternation of literals, so
+that the regex engine skips every position whose character starts none of them (nested
+groups would make it try the whole pattern at every position, ten times slower)."""
+
+_RULE_GATES: tuple[int, ...] = tuple(list(_GATES).index(gate) for gate, _, _ in _RULES)
+_GATE_TESTS: tuple[Callable[[str, str], bool], ...] = tuple(_GATES.values())
+
 
 def _candidates(sentence: str) -> list[_Cand]:
     """All rule matches, then the longest non-overlapping ones, in sentence order."""
-    found: list[_Cand] = []
     low = sentence.lower()
-    gates: dict[str, bool] = {}
-    for gate, pattern, build in _RULES:
-        if gate not in gates:
-            gates[gate] = _GATES[gate](sentence, low)
-        if not gates[gate]:
+    if _ANY_CASED.search(sentence) is None and _ANY_LOWER.search(low) is None:
+        return []
+    found: list[_Cand] = []
+    gates: list[bool | None] = [None] * len(_GATE_TESTS)
+    for index, (_, pattern, build) in zip(_RULE_GATES, _RULES):
+        open_ = gates[index]
+        if open_ is None:
+            open_ = gates[index] = _GATE_TESTS[index](sentence, low)
+        if not open_:
             continue
         for match in pattern.finditer(sentence):
             if match.end() == match.start():
