@@ -74,12 +74,42 @@ def vocabulary_words(seeds: Sequence[Seed]) -> list[str]:
 def new_story(text: str, rng: random.Random, names: Sequence[str], words: Sequence[str],
               rate: float = 0.35) -> str:
     """Another story in the seed's shape: ``rate`` of its ordinary words, all its numbers,
-    some weekdays and names replaced."""
+    some weekdays and names replaced. Half the replaced names are the story's own, invented
+    for it: a real day's stories each bring their own people and places, so its vocabulary
+    grows with the number of stories, while the seed corpus's few thousand words alone would
+    make every word common at 10,000 articles."""
+    own = [invented_name(rng) for _ in range(6)]
     text = _WORD.sub(lambda m: rng.choice(words) if m.group(0) not in _KEEP and rng.random() < rate
                      else m.group(0), text)
     text = _NUMBER.sub(lambda m: _new_number(m.group(0), rng), text)
     text = _WEEKDAY.sub(lambda m: rng.choice(_WEEKDAYS) if rng.random() < 0.4 else m.group(0), text)
-    return _NAME.sub(lambda m: rng.choice(names) if names and rng.random() < 0.3 else m.group(0), text)
+    return _NAME.sub(lambda m: _new_name(m.group(0), rng, names, own), text)
+
+
+_SYLLABLES = ("ka", "lo", "mir", "vel", "dan", "tor", "sen", "bra", "vo", "ril", "zha", "nek", "ost",
+              "pel", "gor", "ana", "isk", "ul", "tev", "mar", "hol", "rin", "sad", "bek")
+
+
+def invented_name(rng: random.Random) -> str:
+    """A pronounceable proper name ("Velmirka", "Toransk"): 24^2 to 24^3 of them."""
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3, 3)))).capitalize()
+
+
+_MONTHS = frozenset("""January February March April May June July August September October November
+    December""".split())
+
+
+def _new_name(name: str, rng: random.Random, names: Sequence[str], own: Sequence[str]) -> str:
+    """A name kept, or replaced by one of the story's own or another of the corpus; weekdays
+    and months stay (they are dates, varied apart)."""
+    if name in _MONTHS or name in _WEEKDAYS:
+        return name
+    roll = rng.random()
+    if roll < 0.3:
+        return rng.choice(own)
+    if roll < 0.45 and names:
+        return rng.choice(names)
+    return name
 
 
 def vary_text(text: str, rng: random.Random, names: Sequence[str]) -> str:

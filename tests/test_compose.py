@@ -304,3 +304,34 @@ def test_only_the_speaker_phrase_leaves_the_claim_words():
     assert "norweg" in keys.words  # "Norwegian fleet": a claim word, though the title has it too
     assert not {"kari", "holm", "minister"} & keys.words
     assert keys.speaker == "holm"
+
+
+def test_groups_do_not_drift_along_a_chain_of_half_overlaps():
+    """Each sentence shares half its words with the next and none with the one after: linking
+    on any one pair would make one group of four; each group's leader must agree too."""
+    chain = ["arvika borlange cassel dorvik eskilby falunsk", "dorvik eskilby falunsk gavlen hallby idrefor",
+             "gavlen hallby idrefor jonkby kalmor lundvik", "jonkby kalmor lundvik malmor nykkel orsavik"]
+    facts = [fact(key, 0, f"{words.capitalize()}.", "diplomacy") for key, words in zip("abcd", chain)]
+    assert _grouped(facts) == [[0, 1], [2, 3]]
+
+
+def test_a_one_word_sentence_joins_only_its_exact_copy():
+    never = fact("a", 0, "Never.", "other")
+    longer = fact("b", 0, "We will never give up the harbour of Tromso.", "other")
+    copy = fact("c", 0, "Never.", "other")
+    assert _grouped([never, longer]) == []
+    assert _grouped([never, longer, copy]) == [[0, 2]]
+
+
+def test_a_word_in_very_many_sentences_indexes_nothing_at_any_size():
+    """The common-word cap is fixed (``COMMON_CAP``), not a share of the day: a share would let
+    candidate pairs grow with the square of the number of sentences."""
+    from briefings.compose.merge import COMMON_CAP, common_cap
+
+    assert common_cap(1_000_000) == COMMON_CAP
+    many = COMMON_CAP * 60  # a share of 2 % would index a word found in COMMON_CAP + 1 sentences
+    facts = [fact(f"a{n}", 0, f"Harbour pilots struck again near Tromso, report {n}.", "strikes")
+             for n in range(COMMON_CAP + 1)]
+    facts += [fact(f"b{n}", 0, f"Filler sentence number {n}.", "other") for n in range(many - len(facts))]
+    keys = [_keys(f.text, f) for f in facts]
+    assert not any(i <= COMMON_CAP and j <= COMMON_CAP for i, j in candidate_pairs(keys))

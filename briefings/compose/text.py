@@ -151,12 +151,27 @@ def totals(text: str, found: frozenset[str]) -> frozenset[str]:
     return frozenset(str(int(n) * 2) for n in found if n.isdigit())
 
 
-def shingles(text: str, size: int = 5) -> set[int]:
-    """Hashes of the word ``size``-grams of a text: the unit of near-duplicate detection."""
+def shingles(text: str, size: int = 5, sample: int = 1) -> set[int]:
+    """Hashes of the word ``size``-grams of a text: the unit of near-duplicate detection.
+
+    With ``sample`` > 1, only the n-grams whose first word's hash is divisible by it: a
+    consistent sample (two copies sample the same places), so resemblance measured on the
+    samples estimates resemblance of the whole at a ``sample``-th of the cost. A text too
+    short to have any sampled n-gram is one hash of its whole."""
     tokens = words(text)
     if len(tokens) < size:
         return {_hash(" ".join(tokens))} if tokens else set()
-    return {_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
+    starts = range(len(tokens) - size + 1)
+    if sample > 1:
+        starts = [i for i in starts if _word_hash(tokens[i]) % sample == 0]
+        if not starts:
+            return {_hash(" ".join(tokens))}
+    return {_hash(" ".join(tokens[i : i + size])) for i in starts}
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return _hash(word)
 
 
 def _hash(text: str) -> int:
