@@ -68,3 +68,21 @@ def test_soft_wrapped_lines_join_into_one_sentence():
 def test_invisible_characters_are_not_part_of_a_unit_edge():
     units = split_units("\u200bA sentence with a zero-width space.\u2060")
     assert units[0].text == "A sentence with a zero-width space."
+
+
+def test_paragraphs_are_numbered_without_gaps_and_blank_blocks_take_no_number():
+    body = "First one.\n\n \t\n\n\u200b\u2060\n\nSecond one.\nSame paragraph.\n  \nThird one."
+    assert [(u.text, u.paragraph, u.line) for u in split_units(body)] == [
+        ("First one.", 0, 0), ("Second one.", 1, 1), ("Same paragraph.", 1, 2), ("Third one.", 2, 3),
+    ]
+
+
+def test_the_word_before_a_period_is_found_whole_however_long():
+    from briefings.extract.sentences import _WORD_BEFORE, _word_before
+
+    for chunk in ("short u.s. text", "a " + "x" * 70 + "-u.s. b", "x" * 48 + ". b", "x" * 47 + ". b",
+                  "y" * 100 + " " + "z" * 47 + ". b", "no word !. b"):
+        end = chunk.index(".", chunk.index(" ") if chunk.startswith("short") else 0)
+        expected = _WORD_BEFORE.search(chunk, 0, end)
+        found = _word_before(chunk, end)
+        assert (found and found.span(1)) == (expected and expected.span(1)), chunk

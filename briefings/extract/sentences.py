@@ -40,8 +40,8 @@ _OPENERS = "\"'\u201c\u2018\u00ab([*\u2014\u2013-"
 
 _WORD_BEFORE = re.compile(r"([\w.\u2019'-]+)$")
 _LINE = re.compile(r"[^\n]+")
-_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
-"""A paragraph: text up to a blank line (a line holding only white space counts as blank)."""
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")
+"""A newline that ends a paragraph: the line after it is blank (holds only spaces or tabs)."""
 
 _TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]*]*\s*$")
 
@@ -63,28 +63,37 @@ class Unit:
 
 
 def split_units(text: str) -> list[Unit]:
-    """Every non-blank piece of ``text`` as units, in order, with offsets and paragraph indexes."""
+    """Every non-blank piece of ``text`` as units, in order, with offsets and paragraph indexes.
+
+    Paragraphs are numbered without gaps: a block that yields no unit (white space and
+    invisible characters only) takes no number."""
     units: list[Unit] = []
     line_no = 0
-    for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
-        if not para.group().strip():
-            continue
-        for start, end in _runs(text, para.start(), para.end()):
+    p_index = 0
+    for p_start, p_end in _paragraphs(text):
+        first = len(units)
+        for start, end in _runs(text, p_start, p_end):
             pieces = list(_sentences(text, start, end))
             for a, b in pieces:
                 units.append(Unit(text[a:b], a, b, p_index, line_no, len(pieces) == 1))
             line_no += 1
-    return _renumber_paragraphs(units)
+        if len(units) > first:
+            p_index += 1
+    return units
 
 
-def _renumber_paragraphs(units: list[Unit]) -> list[Unit]:
-    """Paragraph indexes without gaps (blank-only blocks are skipped), so they count from 0."""
-    mapping: dict[int, int] = {}
-    out = []
-    for u in units:
-        index = mapping.setdefault(u.paragraph, len(mapping))
-        out.append(Unit(u.text, u.start, u.end, index, u.line, u.whole_line))
-    return out
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph: the non-empty stretches between the newlines that end
+    one (a blank line follows them)."""
+    spans = []
+    start = 0
+    for m in _PARAGRAPH_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if len(text) > start:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -137,7 +146,7 @@ def _ends_sentence(chunk: str, punct: int, after: int) -> bool:
         return False
     if chunk[punct] != ".":
         return not _is_headline_break(chunk, after)
-    m = _WORD_BEFORE.search(chunk, 0, punct)
+    m = _word_before(chunk, punct)
     if not m:
         return True
     word = m.group(1).lower().lstrip("'\u2019-")
@@ -148,6 +157,17 @@ def _ends_sentence(chunk: str, punct: int, after: int) -> bool:
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
         return False  # "U.S", "A.Š", "p.m": dotted abbreviations
     return True
+
+
+def _word_before(chunk: str, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(chunk, 0, end)``, in a window first: a search from 0 tries every
+    position of the sentence before it. Only a match that begins at the window's edge may be
+    cut short, and then the whole stretch is searched."""
+    low = max(0, end - 48)
+    m = _WORD_BEFORE.search(chunk, low, end)
+    if m is not None and m.start() == low and low > 0:
+        m = _WORD_BEFORE.search(chunk, 0, end)
+    return m
 
 
 def _is_headline_break(chunk: str, after: int) -> bool:
