@@ -146,9 +146,14 @@ class SectionClassifier:
         """The summed cue weights per label found in one sentence."""
         tokens = tokenize(text)
         scores: dict[str, float] = {}
+        memo = self._memo
+        count = len(tokens)
         i = 0
-        while i < len(tokens):
-            cue = self._match(tokens, i)
+        while i < count:
+            cues = memo.get(tokens[i])
+            if cues is None:
+                cues = self._candidates(tokens[i])
+            cue = _longest(cues, tokens, i) if cues else None  # most words are no cue's start
             if cue is None:
                 i += 1
                 continue
@@ -169,16 +174,14 @@ class SectionClassifier:
         own = [self.evidence(t) for t in texts]
         paragraphs = paragraphs or list(range(len(texts)))
         article = self._article_prior(own, headline)
-        shifts = [bool(_TOPIC_SHIFT.match(t)) for t in texts]
+        shifts = [0]  # shifts[k]: topic shifts among texts[:k]
+        for t in texts:
+            shifts.append(shifts[-1] + bool(_TOPIC_SHIFT.match(t)))
         return [self._decide(own, i, paragraphs, article, shifts) for i in range(len(texts))]
 
     def _match(self, tokens: Sequence[str], i: int) -> _CompiledCue | None:
         """The longest cue that starts at token ``i``."""
-        best = None
-        for cue in self._candidates(tokens[i]):
-            if (best is None or len(cue.words) > len(best.words)) and _matches(cue.words, tokens, i):
-                best = cue
-        return best
+        return _longest(self._candidates(tokens[i]), tokens, i)
 
     def _candidates(self, token: str) -> tuple[_CompiledCue, ...]:
         """Cues whose first word fits ``token``, remembered per token (words recur a lot)."""
@@ -210,20 +213,26 @@ class SectionClassifier:
         i: int,
         paragraphs: Sequence[int],
         article: dict[str, float],
-        shifts: Sequence[bool],
+        shifts: Sequence[int],
     ) -> Decision:
+        """``shifts`` counts topic shifts: ``shifts[k]`` among the first ``k`` sentences."""
         settings = self.settings
-        gate = settings.context_gate / (settings.context_gate + sum(own[i].values()))
-        combined = {key: gate * settings.article_weight * value for key, value in article.items()}
-        for key, value in own[i].items():
+        mine = own[i]
+        gate = settings.context_gate / (settings.context_gate + sum(mine.values()))
+        factor = gate * settings.article_weight
+        combined = {key: factor * value for key, value in article.items()}
+        for key, value in mine.items():
             combined[key] = combined.get(key, 0.0) + value
+        count = len(own)
         for distance, share in enumerate(settings.neighbour_weights, start=1):
             for j in (i - distance, i + distance):
-                if 0 <= j < len(own) and not _crosses_shift(shifts, i, j):
+                # no topic shift ("Meanwhile, ...") among the sentences after min(i, j) up to max(i, j)
+                if 0 <= j < count and shifts[max(i, j) + 1] == shifts[min(i, j) + 1]:
                     bonus = settings.same_paragraph_bonus if paragraphs[j] == paragraphs[i] else 0.0
+                    factor = gate * (share + bonus)
                     for key, value in own[j].items():
-                        combined[key] = combined.get(key, 0.0) + gate * (share + bonus) * value
-        return self._choose(own[i], combined)
+                        combined[key] = combined.get(key, 0.0) + factor * value
+        return self._choose(mine, combined)
 
     def _choose(self, own: dict[str, float], combined: dict[str, float]) -> Decision:
         settings = self.settings
@@ -244,17 +253,14 @@ class SectionClassifier:
         return Decision(best, also, round(max(0.05, min(confidence, 1.0)), 3))
 
 
-def _crosses_shift(shifts: Sequence[bool], i: int, j: int) -> bool:
-    """Whether a topic shift ("Meanwhile, ...") stands between sentences ``i`` and ``j``."""
-    lo, hi = min(i, j), max(i, j)
-    return any(shifts[k] for k in range(lo + 1, hi + 1))
-
-
 def tokenize(text: str) -> list[str]:
     """Lower-case words, possessive ``'s`` removed, hyphenated words kept whole, every run of
     digits written ``#`` (so that a cue can say "#-year-old" or "since #")."""
     text = _DIGITS.sub("#", text.lower().replace("\u2019", "'").replace("\u2018", "'"))
-    return [t[:-2] if t.endswith("'s") else t for t in _TOKEN.findall(text)]
+    tokens = _TOKEN.findall(text)
+    if "'s" not in text:
+        return tokens  # no token ends in 's
+    return [t[:-2] if t.endswith("'s") else t for t in tokens]
 
 
 def classifier_for(taxonomy: Taxonomy, settings: ClassifierSettings | None = None) -> SectionClassifier:
@@ -300,6 +306,18 @@ def tokenize_cue(pattern: str) -> list[str]:
         words.extend(found[:-1])
         words.append(found[-1] + ("*" if star else ""))
     return words
+
+
+def _longest(cues: Sequence[_CompiledCue], tokens: Sequence[str], i: int) -> _CompiledCue | None:
+    """The longest of ``cues`` (the first of equals) that matches the tokens from ``i`` on."""
+    best = None
+    for cue in cues:
+        size = len(cue.words)
+        if best is None or size > len(best.words):
+            # a one-word cue always matches: it was found by its (first) word
+            if size == 1 or _matches(cue.words, tokens, i):
+                best = cue
+    return best
 
 
 def _matches(words: Sequence[str], tokens: Sequence[str], i: int) -> bool:
