@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .sentences import Unit
 
@@ -137,6 +138,37 @@ def normalise(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# The rules below ask the same questions of the same texts many times (a one-sentence line is
+# judged as a line, as a unit, for the head, the tail and its neighbours): the answers are
+# remembered per text. Each is a pure function of its string.
+_MEMO = 4096
+
+
+@lru_cache(maxsize=_MEMO)
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@lru_cache(maxsize=_MEMO)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+@lru_cache(maxsize=_MEMO)
+def _terminated(text: str) -> bool:
+    return _TERMINATED.search(text) is not None
+
+
+@lru_cache(maxsize=_MEMO)
+def _is_widget(text: str) -> bool:
+    return _WIDGET.match(text) is not None
+
+
+@lru_cache(maxsize=_MEMO)
+def _has_end_marker(text: str) -> bool:
+    return _END_MARKER.search(text.lower()) is not None
+
+
 def boilerplate_reasons(units: Sequence[Unit], title: str = "") -> list[str | None]:
     """For each unit, why it is boilerplate, or None when it is news content."""
     lines = _group_lines(units)
@@ -193,19 +225,20 @@ def _line_reason(text: str) -> str | None:
         return "no words"
     if _has_credit(text):
         return "credit"
-    if _WIDGET.match(text):
+    if _is_widget(text):
         return "widget"
-    if len(_WORD.findall(text)) <= 2 and not text.rstrip().endswith(("?", "!")):
+    if _word_count(text) <= 2 and not text.rstrip().endswith(("?", "!")):
         return "label"
     if _CREDIT_LIST.match(text):
         return "credit"
     if _is_timestamp(text):
         return "timestamp"
-    if not _TERMINATED.search(text) and _CAPS_NAME.search(text) and len(_WORD.findall(text)) <= 12:
+    if not _terminated(text) and _CAPS_NAME.search(text) and _word_count(text) <= 12:
         return "byline"
     return None
 
 
+@lru_cache(maxsize=_MEMO)
 def _is_promo(text: str) -> bool:
     lower = text.lower()
     return bool(
@@ -229,7 +262,7 @@ def _unit_reason(text: str) -> str | None:
     """Boilerplate judged from one sentence (a promo sentence or a "Share" inside a line)."""
     if _is_promo(text):
         return "promo"
-    if _WIDGET.match(text):
+    if _is_widget(text):
         return "widget"
     return None
 
@@ -243,19 +276,20 @@ def _is_timestamp(text: str) -> bool:
     return has_time and not _WORD.search(rest)
 
 
+@lru_cache(maxsize=_MEMO)
 def _shape_reason(text: str) -> str | None:
     """A line without final punctuation is a label, tag, caption or link, not a sentence; an
     all-capitals sub-head is a label even with a colon ("KEY DEVELOPMENTS:")."""
     if _is_subhead(text):
         return "label"
-    if _TERMINATED.search(text):
+    if _terminated(text):
         return None
-    if _SPEECH_TAG.search(text) and len(_WORD.findall(text)) >= 6:
+    words = _word_count(text)
+    if _SPEECH_TAG.search(text) and words >= 6:
         return None  # a quotation whose final period was lost: "...," he said
-    words = _WORD.findall(text)
-    if len(words) <= 3 or text.isupper() or re.match(r"^\W*-.*-\W*$", text):
+    if words <= 3 or text.isupper() or re.match(r"^\W*-.*-\W*$", text):
         return "label"
-    if len(words) >= CUT_SENTENCE_WORDS:
+    if words >= CUT_SENTENCE_WORDS:
         return None  # a sentence cut off by the source (news APIs stop at a length), not a headline
     return "unpunctuated line"
 
@@ -267,7 +301,7 @@ def _is_subhead(text: str) -> bool:
     return (
         len(letters) >= 4
         and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
-        and len(_WORD.findall(text)) <= 10
+        and _word_count(text) <= 10
         and not text.rstrip().endswith((".", "!", "?"))
     )
 
@@ -276,7 +310,7 @@ def _mark_captions(texts: Sequence[str], reasons: list[str | None]) -> None:
     """A sentence followed by a line that is only a photo credit, or preceded by "Image", is a
     caption (a credit at the end of the caption's own line already marks that line)."""
     for i, text in enumerate(texts):
-        if reasons[i] is not None or not _TERMINATED.search(text):
+        if reasons[i] is not None or not _terminated(text):
             continue
         after = texts[i + 1] if i + 1 < len(texts) else ""
         before = texts[i - 1].strip().lower() if i > 0 else ""
@@ -287,7 +321,7 @@ def _mark_captions(texts: Sequence[str], reasons: list[str | None]) -> None:
 def _is_credit_line(text: str) -> bool:
     """A short line that only credits a photo: "(AP Photo/...)", "Hide Caption", "Saul LOEB"."""
     text = text.strip()
-    if not text or len(_WORD.findall(text)) > 14 or _TERMINATED.search(text) and len(text) > 40:
+    if not text or _word_count(text) > 14 or _terminated(text) and len(text) > 40:
         return False
     return bool(_has_credit(text) or _CAPS_NAME.search(text) or re.match(r"(?i)credit\W*$", text))
 
@@ -298,9 +332,9 @@ def _fragment_links(texts: Sequence[str]) -> set[int]:
     links: set[int] = set()
     for i in range(1, len(texts)):
         prev, cur = texts[i - 1].strip(), texts[i].strip()
-        if _TERMINATED.search(prev) or not cur[:1].islower():
+        if _terminated(prev) or not cur[:1].islower():
             continue
-        if i - 1 in links or len(_WORD.findall(prev)) >= 3 and not _WIDGET.match(prev):
+        if i - 1 in links or _word_count(prev) >= 3 and not _is_widget(prev):
             links.add(i)
     return links
 
@@ -312,8 +346,8 @@ def _orphans(texts: Sequence[str], links: set[int]) -> set[int]:
         i
         for i in links
         if i + 1 not in links
-        and not _TERMINATED.search(texts[i].strip())
-        and len(_WORD.findall(texts[i])) <= 3
+        and not _terminated(texts[i].strip())
+        and _word_count(texts[i]) <= 3
     }
 
 
@@ -336,7 +370,7 @@ def _head_lines(texts: Sequence[str], reasons: Sequence[str | None], title: str)
             continue
         if reasons[i] is not None or _unit_reason(text):
             closed = bool(head)
-        elif _TERMINATED.search(text.strip()):
+        elif _terminated(text.strip()):
             closed = True
         elif _is_headline_shaped(text):
             head.add(i)
@@ -346,8 +380,8 @@ def _head_lines(texts: Sequence[str], reasons: Sequence[str | None], title: str)
 
 
 def _is_headline_shaped(text: str) -> bool:
-    words = _WORD.findall(text)
-    return len(words) >= HEAD_MIN_WORDS and not re.search(r"[|/@]", text) and len(words) <= 60
+    words = _word_count(text)
+    return words >= HEAD_MIN_WORDS and not re.search(r"[|/@]", text) and words <= 60
 
 
 def _title_word_sets(title: str) -> list[set[str]]:
@@ -358,7 +392,7 @@ def _title_word_sets(title: str) -> list[set[str]]:
 
 def _same_headline(text: str, title_words: Sequence[set[str]]) -> bool:
     """Whether a line repeats the title, or one of its parts."""
-    line = {w.lower() for w in _WORD.findall(text)}
+    line = _lower_words(text)
     return any(
         len(words & line) >= 0.75 * len(words) and len(line) <= 2 * len(words) + 25
         for words in title_words
@@ -370,7 +404,7 @@ def _mark_tail(texts: Sequence[str], reasons: list[str | None]) -> None:
     unless the article goes on with at least two full sentences (live pages, syndicated text)."""
     i = 0
     while i < len(texts):
-        if not (_END_MARKER.search(texts[i].lower()) or _END_LINE.match(texts[i])):
+        if not (_has_end_marker(texts[i]) or _END_LINE.match(texts[i])):
             i += 1
             continue
         j = i + 1
@@ -386,8 +420,8 @@ def _resumes(texts: Sequence[str], reasons: Sequence[str | None], j: int) -> boo
         return (
             k < len(texts)
             and reasons[k] is None
-            and bool(_TERMINATED.search(texts[k].strip()))
-            and len(_WORD.findall(texts[k])) >= 12
+            and _terminated(texts[k].strip())
+            and _word_count(texts[k]) >= 12
             and not _is_promo(texts[k])
         )
 
@@ -410,8 +444,8 @@ def _is_lede(texts: Sequence[str], reasons: Sequence[str | None], i: int) -> boo
     """A long punctuated content line followed by more content: the article body begins."""
     return (
         reasons[i] is None
-        and bool(_TERMINATED.search(texts[i].strip()))
-        and len(_WORD.findall(texts[i])) >= 8
+        and _terminated(texts[i].strip())
+        and _word_count(texts[i]) >= 8
         and i + 1 < len(texts)
         and reasons[i + 1] is None
     )
@@ -423,8 +457,8 @@ def _mark_line_footers(units: Sequence[Unit], reasons: list[str | None]) -> None
     for k in range(1, len(units)):
         same_line = units[k - 1].line == units[k].line
         if same_line and reasons[k] is None and reasons[k - 1] is not None:
-            after_marker = _END_MARKER.search(units[k - 1].text.lower()) or reasons[k - 1] == "footer"
-            if after_marker and len(_WORD.findall(units[k].text)) <= 8:
+            after_marker = _has_end_marker(units[k - 1].text) or reasons[k - 1] == "footer"
+            if after_marker and _word_count(units[k].text) <= 8:
                 reasons[k] = "footer"
 
 
