@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from briefings.errors import OutputError
@@ -35,9 +35,12 @@ def prepare_dir(out_dir: Path) -> Path:
     return out_dir
 
 
-def write_all(out_dir: Path, contents: Mapping[str, bytes]) -> list[Path]:
+def write_all(out_dir: Path, contents: Mapping[str, bytes | Iterable[bytes]]) -> list[Path]:
     """Write ``{file name: bytes}`` into ``out_dir`` atomically, all or (as far as the OS
-    allows) nothing: temp files first, then the renames. Returns the final paths in order."""
+    allows) nothing: temp files first, then the renames. Returns the final paths in order.
+
+    A content may be an iterable of byte pieces (brief.json of a big day, made while it is
+    written): an error raised while making it leaves nothing behind either."""
     temps: dict[str, Path] = {}
     try:
         for name, data in contents.items():
@@ -57,7 +60,7 @@ def write_all(out_dir: Path, contents: Mapping[str, bytes]) -> list[Path]:
                 temp.unlink()
 
 
-def _write_temp(out_dir: Path, name: str, data: bytes) -> Path:
+def _write_temp(out_dir: Path, name: str, data: bytes | Iterable[bytes]) -> Path:
     """A fully written, fsynced temp file beside ``name``: the rename can then not tear it."""
     target = out_dir / name
     try:
@@ -67,7 +70,8 @@ def _write_temp(out_dir: Path, name: str, data: bytes) -> Path:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, FILE_MODE)
@@ -75,6 +79,10 @@ def _write_temp(out_dir: Path, name: str, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise OutputError(f"{target}: cannot write: {_reason(exc)}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
     return temp
 
 

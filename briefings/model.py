@@ -29,7 +29,7 @@ def stable_id(*parts: str, length: int = 16) -> str:
     return digest[:length]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as collected, before any extraction."""
 
@@ -56,7 +56,7 @@ class Article:
         return self.name or self.id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression in a sentence and the day (or span of days) it resolves to."""
 
@@ -69,7 +69,7 @@ class DateMention:
         return {"text": self.text, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number that matters to a reader: "more than 50 attacks", "$300 million"."""
 
@@ -91,7 +91,7 @@ class Figure:
                 "currency": self.currency, "kind": self.kind}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One sentence of one article, with what extraction found in it."""
 
@@ -126,7 +126,7 @@ class Fact:
         return self.section != BOILERPLATE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """Where a brief's line comes from."""
 
@@ -149,7 +149,7 @@ class Citation:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefFact:
     """A fact as the brief shows it: possibly told by several outlets."""
 
@@ -191,7 +191,7 @@ class BriefFact:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyFigure:
     """One line of the "Key figures" box: a figure, what it counts, and where it comes from."""
 
@@ -208,7 +208,7 @@ class KeyFigure:
                 "status": self.status, "citations": [c.to_json() for c in self.citations]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefSection:
     key: str
     title: str
@@ -229,7 +229,7 @@ class BriefSection:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UpcomingEvent:
     """A dated event after the brief's day, for "Looking ahead"."""
 
@@ -251,7 +251,7 @@ class UpcomingEvent:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Window:
     start: datetime
     end: datetime
@@ -265,7 +265,7 @@ class Window:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Brand:
     name: str = "briefings"
     primary: str = "#0b3d91"
@@ -301,8 +301,10 @@ class Brand:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Brief:
+    """The whole brief as every renderer reads it."""
+
     date: date
     title: str
     window: Window
@@ -326,17 +328,19 @@ class Brief:
             "key_figures": [k.to_json() for k in self.key_figures],
             "sections": [s.to_json() for s in self.sections],
             "looking_ahead": [e.to_json() for e in self.looking_ahead],
-            "articles": [
-                {
-                    "id": a.article_id,
-                    "number": a.number,
-                    "title": a.title,
-                    "outlet": a.outlet,
-                    "url": a.url,
-                    "published": a.published.isoformat() if a.published else None,
-                }
-                for a in self.articles
-            ],
+            "articles": [source_json(a) for a in self.articles],
             "stats": dict(self.stats),
             "generated": self.generated.isoformat() if self.generated else None,
         }
+
+
+def source_json(citation: Citation) -> dict[str, Any]:
+    """One entry of brief.json's ``articles`` (the Sources list)."""
+    return {
+        "id": citation.article_id,
+        "number": citation.number,
+        "title": citation.title,
+        "outlet": citation.outlet,
+        "url": citation.url,
+        "published": citation.published.isoformat() if citation.published else None,
+    }

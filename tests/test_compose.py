@@ -300,9 +300,9 @@ def test_only_the_speaker_phrase_leaves_the_claim_words():
     who = "Norwegian Minister Kari Holm"
     a = fact("a", 0, f"{who} said the Norwegian fleet would stay in port.", "diplomacy", attribution=who)
     keys = _keys(a.text, a)
-    assert {"fleet", "port"} <= keys.words
+    assert {"fleet", "port"} <= set(keys.words)
     assert "norweg" in keys.words  # "Norwegian fleet": a claim word, though the title has it too
-    assert not {"kari", "holm", "minister"} & keys.words
+    assert not {"kari", "holm", "minister"} & set(keys.words)
     assert keys.speaker == "holm"
 
 

@@ -7,6 +7,7 @@ scorer all read a sentence the same way.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 import zlib
 from functools import lru_cache
@@ -117,7 +118,7 @@ def concepts(text: str) -> frozenset[str]:
     what two retellings of one fact share even when their words differ."""
     found: set[str] = set()
     for word in content_words(text):
-        found.add(_SENSE.get(word, word))
+        found.add(sys.intern(_SENSE.get(word, word)))
         if word in _METONYMS:
             found.add(_METONYMS[word])
     return frozenset(found)

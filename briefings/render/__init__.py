@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,9 +71,9 @@ def _check_formats(formats: Collection[str]) -> list[str]:
 
 
 def _render_all(brief: Brief, wanted: list[str], theme: str | os.PathLike[str] | None
-                ) -> dict[str, bytes]:
+                ) -> dict[str, bytes | Iterator[bytes]]:
     """Every requested output as bytes, keyed by file name, before anything is written."""
-    contents: dict[str, bytes] = {}
+    contents: dict[str, bytes | Iterator[bytes]] = {}
     if "html" in wanted or "pdf" in wanted:
         from briefings.render.html import render_html
         from briefings.render.theme import load_theme
@@ -90,9 +90,9 @@ def _render_all(brief: Brief, wanted: list[str], theme: str | os.PathLike[str] |
             data = render_json(brief) if variant else None
             contents[FILE_NAMES["pdf"]] = render_pdf(html, resolved, variant, data)
     if "json" in wanted:
-        from briefings.render.jsonout import render_json
+        from briefings.render.jsonout import json_chunks
 
-        contents[FILE_NAMES["json"]] = render_json(brief)
+        contents[FILE_NAMES["json"]] = json_chunks(brief)  # made while written: no copy in memory
     if "ics" in wanted and brief.looking_ahead:
         from briefings.render.ics import render_ics
 
