@@ -117,3 +117,16 @@ def test_figures_match_the_case_insensitive_pattern_exactly(sentence):
 
     expected = [m.group() for m in _FIGURE.finditer(sentence)]
     assert [m.group() for m in _figure_matches(sentence)] == expected
+
+
+def test_names_start_at_a_capital_not_inside_a_word_or_after_a_period():
+    from briefings.extract.entities import entities
+
+    assert entities("McDonald met the Ministry of Defence in Kyiv.") == ("McDonald", "Ministry of Defence", "Kyiv")
+    assert entities("x.Yellow and wordCase stay out; Ann Lee does not.") == ("Ann Lee",)
+
+
+def test_unnamed_sources_are_found_in_any_case():
+    assert is_unnamed(None, "Officials spoke on CONDITION OF ANONYMITY.")
+    assert is_unnamed(None, "The plan, People Familiar with it said, is ready.")
+    assert not is_unnamed(None, "The minister said the plan is ready.")

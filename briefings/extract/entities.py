@@ -40,10 +40,16 @@ _QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|[\u201c\"][^\u201c
 _PRONOUN_SPEECH = re.compile(
     r"(?:^|[,\u201d\"]\s*)(?:he|she)\s+" + _AUX + _SPEECH + r"\b", re.IGNORECASE
 )
+_SPEECH_WORD = re.compile(_SPEECH)
+"""A speech verb anywhere: ``_TRAILING``, ``_INVERTED`` and ``_LEADING`` need one. One flat
+scan that rules out most sentences."""
 
 _ENTITY = re.compile(
-    r"(?<![\w.])(?:[A-Z][\w'\u2019-]*\.?)(?:\s+(?:(?:of|the|de|al|for)\s+)?[A-Z][\w'\u2019-]*\.?)*"
+    r"[A-Z](?<![\w.].)[\w'\u2019-]*\.?(?:\s+(?:(?:of|the|de|al|for)\s+)?[A-Z][\w'\u2019-]*\.?)*"
 )
+"""A capital not preceded by a word character or a period, and the capitalised words after it.
+(The capital comes first, checked behind afterwards, so that the regex engine skips straight
+from one capital to the next.)"""
 _STOP = frozenset(
     """The A An In On At For But And Or If As While After Before Since During Despite Although
     Meanwhile Earlier Later Still However Also It He She They We I This That These Those There
@@ -106,10 +112,13 @@ _DIGIT = re.compile(r"\d")
 def attribution(sentence: str) -> str | None:
     """Who the sentence attributes its content to, or None when the outlet says it itself."""
     text = sentence.strip()
-    citing = _CITING.search(text)
+    citing = _CITING.search(text) if "citing" in text else None
     if citing:
         return f"{citing.group('who')}, citing {citing.group('src').strip()}"
-    for pattern in (_ACCORDING, _TRAILING, _INVERTED, _LEADING):
+    patterns = (_ACCORDING,) if "according to" in text else ()
+    if _SPEECH_WORD.search(text):
+        patterns += (_TRAILING, _INVERTED, _LEADING)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is _ACCORDING and _inside_quote(text, m.start()):
                 continue  # the speaker's words, not the outlet's source
@@ -127,6 +136,17 @@ def _inside_quote(text: str, position: int) -> bool:
 def pronoun_speech(sentence: str) -> bool:
     """Does the sentence give its speaker only as "he"/"she" ("..., he added.")?"""
     return bool(_PRONOUN_SPEECH.search(sentence.strip()))
+
+
+def _may_match_lowered(sentence: str, pattern: re.Pattern[str]) -> bool:
+    """False only when a case-insensitive pattern that needs ``pattern`` (lower-case literals)
+    cannot match ``sentence``: ``pattern`` finds nothing in its lower-cased text. Sentences
+    whose lower-casing moves characters or keeps letters that ``re.IGNORECASE`` takes for
+    ASCII ones (see ``_CASE_ODD``) are always let through."""
+    low = sentence.lower()
+    if len(low) != len(sentence) or any(ch in sentence for ch in _CASE_ODD):
+        return True
+    return pattern.search(low) is not None
 
 
 def resolve_speakers(facts: Sequence[Fact]) -> list[Fact]:
@@ -153,9 +173,12 @@ def _names_someone(who: str) -> bool:
     return any(w[:1].isupper() for w in who.split()) and not is_unnamed(who)
 
 
+_TIME_TAIL = re.compile(r"\s+(?:on|in|at|late|early|last|this)\b.*$")
+
+
 def _clean_source(who: str) -> str | None:
     who = who.strip(" ,.\u201c\u201d\"'")
-    who = re.sub(r"\s+(?:on|in|at|late|early|last|this)\b.*$", "", who)
+    who = _TIME_TAIL.sub("", who)
     if not who or who.lower() in _PRONOUNS or len(who) > 80:
         return None
     lowered = who.lower().split()
@@ -281,10 +304,17 @@ def is_unnamed(attribution: str | None, sentence: str = "") -> bool:
     """Does the claim rest on sources the outlet does not name?"""
     if attribution and _UNNAMED.search(attribution):
         return True
-    return bool(sentence) and bool(
-        re.search(r"condition of anonymity|unnamed sources?|sources familiar|person familiar|people familiar",
-                  sentence, re.IGNORECASE)
+    return (
+        bool(sentence)
+        and _may_match_lowered(sentence, _UNNAMED_HINT)
+        and _UNNAMED_SENTENCE.search(sentence) is not None
     )
+
+
+_UNNAMED_SENTENCE = re.compile(
+    r"condition of anonymity|unnamed sources?|sources familiar|person familiar|people familiar", re.IGNORECASE
+)
+_UNNAMED_HINT = re.compile(r"anonymity|unnamed|familiar")
 
 
 def aid_status(sentence: str) -> str | None:
