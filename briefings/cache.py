@@ -133,6 +133,20 @@ class FactCache:
             log.warning("fact cache %s switched off: %s", path, exc)
             return None
 
+    def keys_present(self, keys: Sequence[str]) -> list[str]:
+        """Those of ``keys`` that have an entry (readable or not: ``get_many`` tells)."""
+        present: list[str] = []
+        if self._db is None:
+            return present
+        try:
+            for start in range(0, len(keys), 500):
+                batch = list(keys[start:start + 500])
+                marks = ",".join("?" * len(batch))
+                present.extend(k for (k,) in self._db.execute(f"SELECT key FROM facts WHERE key IN ({marks})", batch))
+        except sqlite3.Error as exc:
+            self._off(exc)
+        return present
+
     def get_many(self, keys: Sequence[str]) -> dict[str, list[Fact]]:
         """The cached facts of those ``keys`` that are cached and readable."""
         found: dict[str, list[Fact]] = {}

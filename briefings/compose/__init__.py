@@ -58,11 +58,13 @@ def compose_brief(
     *,
     extra_stats: dict[str, int] | None = None,
     generated: datetime | None = None,
+    copies: list[list[str]] | None = None,
 ) -> Brief:
-    """The whole compose stage, one step a line."""
+    """The whole compose stage, one step a line. ``copies`` are the duplicate articles when
+    the caller found them already (before letting the texts go)."""
     citations = number_sources(articles)
     news = [f for f in facts if f.is_news and not _is_headline(f, citations)]
-    copies = duplicate_articles(articles)
+    copies = duplicate_articles(articles) if copies is None else copies
     merged = merge_facts(news, citations, spec, copies)
     sections = build_sections(merged, spec)
     stats = {
