@@ -94,3 +94,17 @@ def test_footer_after_an_end_marker_is_boilerplate_unless_the_article_goes_on():
 def test_sentence_addressing_the_reader_is_a_promo_but_quotes_are_not():
     body = 'Want a head start on your morning? Get it in your inbox.\n\n"You will not break us," the mayor said.'
     assert [b for _, b in flags(body)] == [True, True, False]
+
+
+def test_promo_alternatives_grouped_by_first_letter_match_as_the_plain_list():
+    import re
+
+    from briefings.extract.clean import _PROMO, _PROMO_SOURCE
+
+    plain = re.compile(_PROMO_SOURCE, re.VERBOSE)
+    lines = ["sign up for our newsletter", "follow us on x", "copyright 2030", "\u00a9 2030 example",
+             "did not immediately respond to a request for comment", "could not be reached for comment",
+             "support independent journalism", "https://example.com", "podcast", "podcasts are fun",
+             "the talks resumed on monday.", "a signal was sent", "cookie policy", "cookies policy"]
+    assert [bool(_PROMO.search(t)) for t in lines] == [bool(plain.search(t)) for t in lines]
+    assert "c(?:lick" in _PROMO.pattern  # grouped (the point of it)
