@@ -31,6 +31,10 @@ MIN_SHARED_WORDS = 3
 """Two short sentences sharing two words ("Ukraine confirmed") say little about each other."""
 LEAST_SHARED_WORDS = 2
 """Even a short sentence must share two words: "Never." is in every sentence with "never"."""
+CANDIDATE_SHARE = 0.3
+"""Share of the shorter article's indexed shingles a pair must have in common to be compared:
+copies (Jaccard 0.5, or 80 % of the shorter) have well over this in common, two stories
+sharing a quote or a standard paragraph have less."""
 _SAMPLE = 4
 """Articles are compared on the shingles whose first word's hash is divisible by this (a
 consistent sample: a quarter of the work, the same resemblance on average)."""
@@ -65,7 +69,8 @@ def is_duplicate(a: set[int], b: set[int]) -> bool:
 
 
 def _shingle_candidates(sketches: Sequence[array]) -> set[tuple[int, int]]:
-    """Article pairs sharing at least three indexed shingles (all of a short text's).
+    """Article pairs sharing at least three indexed shingles (all of a short text's) and
+    ``CANDIDATE_SHARE`` of the shorter one's.
 
     A quarter of the sampled shingles (again a consistent sample) index an article, or all
     of them when that quarter is empty; shingles found in very many articles (a site's
@@ -85,7 +90,8 @@ def _shingle_candidates(sketches: Sequence[array]) -> set[tuple[int, int]]:
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 shared[(members[x], members[y])] += 1
-    return {(i, j) for (i, j), count in shared.items() if count >= min(3, indexed[i], indexed[j])}
+    return {(i, j) for (i, j), count in shared.items()
+            if count >= max(min(3, indexed[i], indexed[j]), CANDIDATE_SHARE * min(indexed[i], indexed[j]))}
 
 
 # ----------------------------------------------------------------------------- facts
