@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..taxonomy import Taxonomy
 from .figures import key_figures
-from .merge import duplicate_articles, group_facts
+from .merge import duplicate_articles, group_facts, sentence_keys, title_key
 from .text import content_words, normal, similarity, without_dateline
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
@@ -63,9 +63,9 @@ def compose_brief(
     """The whole compose stage, one step a line. ``copies`` are the duplicate articles when
     the caller found them already (before letting the texts go)."""
     citations = number_sources(articles)
-    news = [f for f in facts if f.is_news and not _is_headline(f, citations)]
+    news, keys = _without_headlines([f for f in facts if f.is_news], citations)
     copies = duplicate_articles(articles) if copies is None else copies
-    merged = merge_facts(news, citations, spec, copies)
+    merged = merge_facts(news, citations, spec, copies, keys)
     sections = build_sections(merged, spec)
     stats = {
         "articles": len(articles),
@@ -111,17 +111,20 @@ def number_sources(articles: list[Article]) -> dict[str, Citation]:
     return numbered
 
 
-def _is_headline(fact: Fact, citations: dict[str, Citation]) -> bool:
-    """The article's own headline repeated in its body: the Sources list already shows it."""
-    citation = citations.get(fact.article_id)
-    return citation is not None and normal(fact.text) == normal(citation.title)
+def _without_headlines(facts: list[Fact], citations: dict[str, Citation]) -> tuple[list[Fact], list]:
+    """The facts that are not their article's own headline repeated in its body (the Sources
+    list already shows it), with their merge keys (made once, read here and by the merge)."""
+    headline = {aid: title_key(c.title) for aid, c in citations.items()}
+    kept = [(f, k) for f, k in zip(facts, sentence_keys(facts)) if k.exact != headline.get(f.article_id)]
+    return [f for f, _ in kept], [k for _, k in kept]
 
 
 def merge_facts(
-    facts: list[Fact], citations: dict[str, Citation], spec: BriefSpec, copies: list[list[str]] | None = None
+    facts: list[Fact], citations: dict[str, Citation], spec: BriefSpec, copies: list[list[str]] | None = None,
+    keys: list | None = None,
 ) -> list[BriefFact]:
     """Group facts that tell the same thing (from different articles) and merge each group."""
-    groups = group_facts(facts, copies or ())
+    groups = group_facts(facts, copies or (), keys=keys)
     return [_merge_group([facts[i] for i in group], citations, spec) for group in groups]
 
 

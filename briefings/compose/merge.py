@@ -17,7 +17,8 @@ from itertools import chain
 from dataclasses import dataclass
 
 from ..model import Article, DateMention, Fact
-from .text import concepts, normal, numbers, plain, shingles, similarity, stem, totals
+from .text import (concepts, concepts_of, normal, numbers, plain, shingles, similarity, stem, totals,
+                   without_dateline, words)
 
 DUPLICATE_JACCARD = 0.5
 """Word 5-gram Jaccard above which two articles are copies of one story."""
@@ -132,7 +133,8 @@ class _Keys:
 
 
 def group_facts(
-    facts: Sequence[Fact], copies: Iterable[Iterable[str]] = (), settings: MergeSettings = DEFAULT_SETTINGS
+    facts: Sequence[Fact], copies: Iterable[Iterable[str]] = (), settings: MergeSettings = DEFAULT_SETTINGS,
+    keys: Sequence[_Keys] | None = None,
 ) -> list[list[int]]:
     """Indexes of ``facts`` grouped so that each group tells one fact.
 
@@ -143,10 +145,12 @@ def group_facts(
     scraper cut in two is read whole and its tail follows its head.
     """
     tails = continuations(facts)
-    texts = [f.text for f in facts]
+    keys = list(keys) if keys is not None else sentence_keys(facts)
+    whole: dict[int, str] = {}
     for tail, head in tails.items():
-        texts[head] = f"{texts[head]} {facts[tail].text}"
-    keys = [_keys(text, fact) for text, fact in zip(texts, facts)]
+        whole[head] = f"{whole.get(head, facts[head].text)} {facts[tail].text}"
+    for head, text in whole.items():
+        keys[head] = _keys(text, facts[head])
     weight = _rarity([k.words for k in keys])
     copy_of = {aid: n for n, group in enumerate(copies) for aid in group}
     scored = _score_candidates(facts, keys, weight, copy_of, tails.keys(), settings)
@@ -224,11 +228,25 @@ def _score_candidates(
                     scored.append((-strength, i, j))
     return scored
 
+def sentence_keys(facts: Sequence[Fact]) -> list[_Keys]:
+    """What the merge compares of each sentence (compose also reads ``exact`` to drop
+    headlines): made once, passed to ``group_facts``."""
+    return [_keys(f.text, f) for f in facts]
+
+
+def title_key(title: str) -> int:
+    """A headline's ``exact`` key: a sentence with this key repeats the headline."""
+    text = normal(title)
+    return hash(text) if text else 0
+
+
 def _keys(text: str, fact: Fact) -> _Keys:
     found = numbers(_without_dates(text, fact))
-    words = concepts(_without_speaker(text, fact.attribution)) or concepts(text)
-    exact = normal(text)
-    return _Keys(hash(exact) if exact else 0, tuple(sorted(words)), found, totals(text, found),
+    tokens = words(text)
+    claim = without_dateline(_without_speaker(text, fact.attribution))
+    meant = concepts_of(tokens if claim == text else words(claim)) or concepts(text)
+    exact = " ".join(tokens)
+    return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found),
                  speaker_key(fact.attribution))
 
 

@@ -116,8 +116,13 @@ _METONYMS = {"kremlin": "russ", "moscow": "russ", "kyiv": "ukrain", "kiev": "ukr
 def concepts(text: str) -> frozenset[str]:
     """Content words with synonyms folded to one sense and capitals adding their country:
     what two retellings of one fact share even when their words differ."""
+    return concepts_of(words(without_dateline(text)))
+
+
+def concepts_of(tokens: list[str]) -> frozenset[str]:
+    """``concepts`` of a text already split into ``words`` (without its dateline)."""
     found: set[str] = set()
-    for word in content_words(text):
+    for word in {stem(w) for w in tokens if w not in STOPWORDS}:
         found.add(sys.intern(_SENSE.get(word, word)))
         if word in _METONYMS:
             found.add(_METONYMS[word])
