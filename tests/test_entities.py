@@ -109,6 +109,8 @@ def test_other_people_keeps_its_noun():
         "İstanbul hosted two rounds; some 40 people attended.",  # "İ" lower-cases to two characters
         "The dotless ı and the long ſ: Sıx, ſix, fifteen ſoldiers, 7 perſons.",
         "Often ten drones, someone said, and 3,000 troops.",
+        "Tens of them, then more than          50 attacks and about \u00a3 5 million, at least\t\tthree people.",
+        "Attention: fewer than 7 and roughly $12bn.",
         "",
     ],
 )

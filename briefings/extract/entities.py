@@ -63,7 +63,12 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
 }
-_QUALIFIER = r"(?:more than|at least|about|around|nearly|almost|over|some|up to|roughly|fewer than|less than)"
+_QUALIFIERS = ("more than", "at least", "about", "around", "nearly", "almost", "over", "some", "up to", "roughly",
+               "fewer than", "less than")
+_QUALIFIER = "(?:" + "|".join(_QUALIFIERS) + ")"
+_LONGEST_QUALIFIER = max(map(len, _QUALIFIERS))
+_NUMBER_WORD = re.compile("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
+"""A number word, even inside another word (as ``_FIGURE`` finds them), in lower-cased text."""
 _FIGURE_PATTERN = (
     r"(?P<text>(?:(?P<qual>" + _QUALIFIER + r")\s+)?"
     r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>"
@@ -228,12 +233,42 @@ def _figure_matches(sentence: str) -> Iterator[re.Match[str]]:
     if len(low) != len(sentence) or any(ch in sentence for ch in _CASE_ODD):
         yield from _FIGURE.finditer(sentence)
         return
-    if not (_DIGIT.search(sentence) or any(word in low for word in _NUMBER_WORDS)):
-        return
-    for m in _FIGURE_LOWER.finditer(low):
+    for m in _lowered_matches(low):
         same = _FIGURE.match(sentence, m.start())
         if same is not None:  # always (see above); the check only keeps the types honest
             yield same
+
+
+def _lowered_matches(low: str) -> Iterator[re.Match[str]]:
+    """``_FIGURE_LOWER.finditer(low)``, each search started near the next number.
+
+    A match is a number (a digit or a number word: its "core", found by substring search)
+    after at most a qualifier, white space and a currency sign, none of which holds a core.
+    So no match starts before the first core after the last match, less that lead: the
+    stretch before it need not be scanned (in most sentences, nearly all of it).
+    """
+    pos = 0
+    while True:
+        core = _next_core(low, pos)
+        if core < 0:
+            return
+        k = core
+        while k > pos and (low[k - 1].isspace() or low[k - 1] in _CURRENCIES):
+            k -= 1
+        m = _FIGURE_LOWER.search(low, max(pos, k - _LONGEST_QUALIFIER))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _next_core(low: str, pos: int) -> int:
+    """Where the first digit or number word (as a substring) at or after ``pos`` starts, or -1."""
+    digit = _DIGIT.search(low, pos)
+    word = _NUMBER_WORD.search(low, pos, digit.start() if digit else len(low))  # letters end before a digit
+    if word is not None and (digit is None or word.start() < digit.start()):
+        return word.start()
+    return digit.start() if digit else -1
 
 
 def _figure(m: re.Match[str], sentence: str) -> Figure | None:
