@@ -394,10 +394,22 @@ def test_the_candidate_prefilter_lets_through_every_sentence_a_gate_opens_for():
     samples = [
         "On Monday", "since the start of the year", "by the end of June", "2025-07-01", "1.2.2024",
         "in 1999", "TWO WEEKS AGO", "over the weekend", "overnight", "Tonight", "the past 3 days",
-        "late last year", "this Morning", "MAY 5", "the beginning of summer", "Yesterday's talks",
+        "late last year", "this Morning", "May 5", "the beginning of summer", "Yesterday's talks",
     ]
     for sentence in samples:
         low = sentence.lower()
         opened = [gate for gate, test in _GATES.items() if test(sentence, low)]
         assert opened, sentence
         assert _ANY_CASED.search(sentence) or _ANY_LOWER.search(low), (sentence, opened)
+
+
+def test_the_flat_month_gate_finds_what_the_month_pattern_finds():
+    import re
+
+    from briefings.extract.dates.candidates import _MONTH_WORD
+    from briefings.extract.dates.vocabulary import _MONTH
+
+    month = re.compile(_MONTH)
+    for text in ("In Mariupol", "Marine units", "Mar. 3", "Mar 3", "Sept. 5", "Sep 5", "Sept5", "May",
+                 "Mayor", "on 3 June", "JUNE", "Junes", "Dec.", "Decision", "Aug,", "Augustine", ""):
+        assert bool(_MONTH_WORD.search(text)) == bool(month.search(text)), text
