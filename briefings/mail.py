@@ -35,6 +35,7 @@ from briefings.model import (
     Citation,
     DateMention,
     Figure,
+    KeyFigure,
     UpcomingEvent,
     Window,
 )
@@ -364,7 +365,8 @@ def load_brief(path: Path) -> Brief:
 
 
 def brief_from_json(data: Mapping[str, Any]) -> Brief:
-    """Rebuild a Brief from ``Brief.to_json()`` output (raises KeyError/TypeError/ValueError)."""
+    """Rebuild a Brief from ``Brief.to_json()`` output, all of it: ``send`` renders the email
+    (Key figures, caution tags) from it (raises KeyError/TypeError/ValueError)."""
     window = data["window"]
     return Brief(
         date=date.fromisoformat(data["date"]),
@@ -393,7 +395,17 @@ def brief_from_json(data: Mapping[str, Any]) -> Brief:
         ),
         stats=dict(data.get("stats", {})),
         generated=_when(data.get("generated")),
+        key_figures=tuple(
+            KeyFigure(k["kind"], _figure_from_json(k["figure"]), k.get("fact", ""),
+                      tuple(_citation_from_json(c) for c in k.get("citations", ())), k.get("status"))
+            for k in data.get("key_figures", ())
+        ),
     )
+
+
+def _figure_from_json(g: Mapping[str, Any]) -> Figure:
+    return Figure(g["text"], g.get("value"), g.get("unit", ""), g.get("qualifier", ""),
+                  g.get("currency", ""), g.get("kind", ""))
 
 
 def _fact_from_json(f: Mapping[str, Any]) -> BriefFact:
@@ -408,8 +420,11 @@ def _fact_from_json(f: Mapping[str, Any]) -> BriefFact:
                                 date.fromisoformat(d["end"])) for d in f.get("dates", ())),
         attribution=f.get("attribution"),
         first_seen=_when(f.get("first_seen")),
-        figures=tuple(Figure(g["text"], g.get("value"), g["unit"]) for g in f.get("figures", ())),
+        figures=tuple(_figure_from_json(g) for g in f.get("figures", ())),
         entities=tuple(f.get("entities", ())),
+        claim_status=f.get("claim_status", ""),
+        unnamed_source=bool(f.get("unnamed_source", False)),
+        aid_status=f.get("aid_status"),
     )
 
 

@@ -35,6 +35,8 @@ from briefings.model import (  # noqa: E402
     BriefFact,
     BriefSection,
     Citation,
+    Figure,
+    KeyFigure,
     UpcomingEvent,
     Window,
 )
@@ -460,10 +462,20 @@ def test_a_broken_email_template_is_a_delivery_error(rendered: dict[str, Path],
 
 
 def test_load_brief_reads_back_brief_json(tmp_path: Path) -> None:
-    brief = make_brief()
+    """All of it: ``send`` renders the email from brief.json, Key figures and tags included."""
+    base = make_brief()
+    ledger = base.articles[0]
+    money = Figure("more than $300 million", 300e6, "money", "more than", "USD", "money")
+    pledge = replace(base.sections[0].facts[0], figures=(money,), claim_status="single_source",
+                     unnamed_source=True, aid_status="pledged")
+    brief = replace(base, key_points=(pledge,),
+                    sections=(replace(base.sections[0], facts=(pledge,)), base.sections[1]),
+                    key_figures=(KeyFigure("money", money, pledge.text, (ledger,), "pledged"),))
     render_brief(brief, tmp_path, formats=("json",))
     loaded = load_brief(tmp_path / "brief.json")
     assert loaded.to_json() == brief.to_json()
+    assert loaded.key_figures[0].figure.currency == "USD"
+    assert loaded.sections[0].facts[0].aid_status == "pledged"
     (tmp_path / "broken.json").write_text('{"date": "2025-07-22"}', encoding="utf-8")
     with pytest.raises(DeliveryError, match=r"broken\.json: not a brief\.json"):
         load_brief(tmp_path / "broken.json")
