@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import OTHER
@@ -106,6 +106,12 @@ class _CompiledCue:
     """Each word exact, or a prefix when it ends with ``*``."""
     weights: tuple[tuple[str, float], ...]
     """(section key, weight) pairs: one cue may point to several sections."""
+    rest: list[str] | None = field(init=False, compare=False, repr=False)
+    """The words after the first when all are exact (compared as one list slice), else None."""
+
+    def __post_init__(self) -> None:
+        exact = not any(word.endswith("*") for word in self.words[1:])
+        object.__setattr__(self, "rest", list(self.words[1:]) if exact else None)
 
 
 class SectionClassifier:
@@ -314,8 +320,9 @@ def _longest(cues: Sequence[_CompiledCue], tokens: Sequence[str], i: int) -> _Co
     for cue in cues:
         size = len(cue.words)
         if best is None or size > len(best.words):
-            # a one-word cue always matches: it was found by its (first) word
-            if size == 1 or _matches(cue.words, tokens, i):
+            # the first word always matches: the cue was found by it
+            rest = cue.rest
+            if size == 1 or (tokens[i + 1:i + size] == rest if rest is not None else _matches(cue.words, tokens, i)):
                 best = cue
     return best
 
