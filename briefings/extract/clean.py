@@ -159,6 +159,7 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
+_QUOTE_CHAR = re.compile(f"[{_QUOTE_CHARS}]")
 _TITLE_SPLIT = re.compile(r"\s+[|\u2013\u2014-]\s+|\s+:\s+")
 
 HEAD_MIN_WORDS = 5
@@ -431,6 +432,10 @@ def _title_word_sets(title: str) -> list[set[str]]:
 
 def _same_headline(text: str, title_words: Sequence[set[str]]) -> bool:
     """Whether a line repeats the title, or one of its parts."""
+    if text.isascii():  # then a word of the line is a substring of its lower-cased text
+        low = text.lower()
+        if all(sum(w in low for w in words) < 0.75 * len(words) for words in title_words):
+            return False  # too few of the title's words, even counted as substrings
     line = _lower_words(text)
     return any(
         len(words & line) >= 0.75 * len(words) and len(line) <= 2 * len(words) + 25
@@ -509,7 +514,7 @@ def _mark_promo_questions(units: Sequence[Unit], reasons: list[str | None]) -> N
         if k and units[k - 1].line != unit.line:
             in_quote = False
         text = unit.text
-        quoted = in_quote or any(c in text for c in _QUOTE_CHARS)
+        quoted = in_quote or _QUOTE_CHAR.search(text) is not None
         if reasons[k] is None and not quoted and "you" in text.lower() and _SECOND_PERSON.search(text):
             reasons[k] = "addresses the reader"
         in_quote = _toggles_quote(text, in_quote)
