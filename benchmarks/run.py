@@ -150,7 +150,10 @@ def run_child(argv: list[str], timeout: float, env: dict[str, str] | None = None
 
 
 class _TreePeak(threading.Thread):
-    """Samples the RSS of a process and its descendants (workers), keeping the peak sum."""
+    """Samples the memory of a process and its descendants (workers), keeping the peak sum.
+
+    Each process counts its proportional set size (PSS): a page shared by the build and its
+    forked workers counts once in the sum, where summing RSS would count it in each."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -179,12 +182,14 @@ def _tree(pid: int) -> list[int]:
 
 
 def _rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    """PSS of ``pid`` in MB (RSS where the kernel has no smaps_rollup)."""
+    for path, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            continue
     return 0.0
 
 
@@ -229,7 +234,7 @@ def measure_size(n: int, work: Path, timeout: float) -> dict[str, Any]:
 
 def table(rows: list[dict[str, Any]], pdf: dict[str, Any], help_s: float) -> str:
     head = (f"{'N':>6} {'extract s':>9} {'art/s':>7} {'regex split s':>13} {'naive dates s':>13} "
-            f"{'x naive':>7} {'x split':>7} {'build s':>8} {'rebuild s':>9} {'rss MB':>7} {'tree MB':>7}")
+            f"{'x naive':>7} {'x split':>7} {'build s':>8} {'rebuild s':>9} {'rss MB':>7} {'tree PSS':>8}")
     lines = [head, "-" * len(head)]
     for r in rows:
         b, rb = r["build"], r.get("rebuild_cached") or {}
@@ -240,12 +245,13 @@ def table(rows: list[dict[str, Any]], pdf: dict[str, Any], help_s: float) -> str
             f"{_f(r.get('naive_s', 0) / ext if ext else None, 7, 1)} "
             f"{_f(ext / r['regex_split_s'] if ext and r.get('regex_split_s') else None, 7, 0)} "
             f"{_build(b, 8)} {_build(rb, 9) if rb else ' ' * 9} {_f(b.get('maxrss_mb'), 7, 0)} "
-            f"{_f(b.get('tree_peak_mb'), 7, 0)}")
+            f"{_f(b.get('tree_peak_mb'), 8, 0)}")
     lines.append(f"PDF alone: {pdf.get('pages', '?')} pages, cold {pdf.get('cold_s', 0):.2f} s "
                  f"(WeasyPrint import included), warm {pdf.get('warm_s', 0):.2f} s")
     lines.append(f"briefings --help: {help_s:.3f} s (median of 5)")
     lines.append("x naive: search_dates on every sentence / our whole extraction; "
-                 "x split: our extraction / a bare regex sentence split")
+                 "x split: our extraction / a bare regex sentence split; "
+                 "rss MB: the build process's peak RSS; tree PSS: peak of build + workers, shared pages once")
     return "\n".join(lines)
 
 
