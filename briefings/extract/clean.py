@@ -292,6 +292,7 @@ _CREDIT_HINTS = re.compile(r"/|via |getty|photo|caption|credit|image|file:|\[")
 """Words one of which every photo credit holds (in the lower-cased text)."""
 
 
+@lru_cache(maxsize=_MEMO)
 def _has_credit(text: str) -> bool:
     """A photo credit in the line (cheap substring test first: the regex is long)."""
     return _CREDIT_HINTS.search(text.lower()) is not None and bool(_CREDIT.search(text))
