@@ -234,7 +234,7 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
 
     def fact_view(fact: BriefFact) -> dict[str, Any]:
         cites = [{"n": n, "href": hrefs.get(n)} for n in numbers.numbers(fact.citations)]
-        return {"text": fact.text, "cites": cites, "tags": fact_tags(fact)}
+        return {"text": fact.text, "cites": cites, "tags": fact_tags(fact, brief.brand.language)}
 
     return {
         "brief": brief,
@@ -283,7 +283,7 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
     out += [one_line(brief.title).upper(), long_date(brief.date), window_text(brief), ""]
 
     def item(text: str, fact: BriefFact, bullet: str = "- ") -> None:
-        tags = "".join(f" ({t})" for t in fact_tags(fact))
+        tags = "".join(f" ({t})" for t in fact_tags(fact, brief.brand.language))
         marks = "".join(f"[{n}]" for n in numbers.numbers(fact.citations))
         line = f"{one_line(text)}{tags} {marks}".rstrip()
         out.append(_wrap(line, bullet))

@@ -52,3 +52,4 @@ def test_a_value_that_cannot_be_serialised_leaves_the_old_file(tmp_path: Path) -
         render_brief(bad, tmp_path, {"json"})
     assert (tmp_path / "brief.json").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["brief.json"]  # no temp file left
+

@@ -218,7 +218,7 @@ class CitationNumbers:
         return sorted(seen)
 
 
-def fact_tags(fact: BriefFact) -> list[str]:
+def fact_tags(fact: BriefFact, language: str | None = "en") -> list[str]:
     """Caution tags for a fact: a claim resting on one outlet or on unnamed sources.
 
     Compose sets ``claim_status`` and ``unnamed_source``; the same tags reach the HTML, the
@@ -226,6 +226,7 @@ def fact_tags(fact: BriefFact) -> list[str]:
     tagged (its single [n] marker says so); a claim attributed to someone is tagged
     "single source" when only one outlet carries it, and unnamed sources are always called
     out. Facts without the fields (an older brief.json) fall back to the attribution text.
+    The tags are in the brand's ``language``.
     """
     attribution = fact.attribution or ""
     unnamed = fact.unnamed_source or bool(_UNNAMED.search(attribution))
@@ -239,7 +240,8 @@ def fact_tags(fact: BriefFact) -> list[str]:
         tags.append("single source")
     if fact.aid_status:
         tags.append(fact.aid_status)
-    return tags
+    words = i18n.TAGS[i18n.language_of(language)]
+    return [words.get(tag, tag) for tag in tags]
 
 
 def figure_text(item: KeyFigure) -> str:
@@ -351,7 +353,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "upcoming_more": len(upcoming) - len(shown_events),
         "stats_lines": stats_lines(brief),
         "cite": numbers.numbers,
-        "tags": fact_tags,
+        "tags": lambda fact: fact_tags(fact, language),
         "figure_text": figure_text,
         "kind_titles": i18n.KIND_TITLES[language],
         "date_range": lambda start, end: date_range(start, end, language),

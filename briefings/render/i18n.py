@@ -73,6 +73,16 @@ KIND_TITLES: dict[str, dict[str, str]] = {
 }
 """Row titles of the Key figures box, per language."""
 
+TAGS: dict[str, dict[str, str]] = {
+    "en": {"single unnamed source": "single unnamed source", "unnamed sources": "unnamed sources",
+           "single source": "single source", "pledged": "pledged", "delivered": "delivered"},
+    "fr": {"single unnamed source": "source unique anonyme", "unnamed sources": "sources anonymes",
+           "single source": "source unique", "pledged": "promis", "delivered": "livré"},
+    "uk": {"single unnamed source": "єдине анонімне джерело", "unnamed sources": "анонімні джерела",
+           "single source": "єдине джерело", "pledged": "обіцяно", "delivered": "передано"},
+}
+"""Caution tags of a fact (``render.html.fact_tags``), per language."""
+
 
 def language_of(code: str | None) -> str:
     """A supported language code; anything else (an older brief.json, a typo) reads as English."""
