@@ -335,3 +335,31 @@ def test_a_word_in_very_many_sentences_indexes_nothing_at_any_size():
     facts += [fact(f"b{n}", 0, f"Filler sentence number {n}.", "other") for n in range(many - len(facts))]
     keys = [_keys(f.text, f) for f in facts]
     assert not any(i <= COMMON_CAP and j <= COMMON_CAP for i, j in candidate_pairs(keys))
+
+
+def test_pair_scoring_in_two_processes_groups_as_one_does(monkeypatch):
+    """From PARALLEL_FACTS[0] sentences half the pairs are scored in a forked process; the
+    groups must not depend on it."""
+    import random
+
+    from briefings.compose import merge
+
+    if not merge._can_fork():
+        pytest.skip("no fork on this platform (or threads running): the serial path is the only one")
+    rng = random.Random(5)
+    places = [f"{rng.choice('BDKLMNPRTV')}{rng.choice('aeiou')}{rng.choice('lnrsv')}ovo" for _ in range(300)]
+    verbs = ["struck", "shelled", "visited", "reopened", "evacuated", "closed", "rebuilt"]
+    facts = []
+    for n in range(merge.PARALLEL_FACTS[0] + 200):
+        place, other = rng.choice(places), rng.choice(places)
+        facts.append(fact(f"art{n // 12}", n % 12, f"Crews {rng.choice(verbs)} the depot in {place} near "
+                          f"{other} after {rng.randint(2, 9)} days.", "strikes"))
+    stripes = []
+    real = merge._score_stripe
+    monkeypatch.setattr(merge, "_score_stripe", lambda *args: stripes.append(args[-1]) or real(*args))
+    two = sorted(map(sorted, group_facts(facts)))
+    assert stripes == [(0, 2)]  # this process scored half; the forked one the other half
+    monkeypatch.setattr(merge, "PARALLEL_FACTS", (10**9, 10**9))
+    one = sorted(map(sorted, group_facts(facts)))
+    assert two == one
+    assert any(len(g) > 1 for g in one)

@@ -172,11 +172,56 @@ def group_facts(
 
 
 
+PARALLEL_FACTS = (5_000, 60_000)
+"""Sentence counts between which pair scoring runs in two processes: below, a second process
+costs more than it saves; above, the second process's copy of the day's sentences (its
+pages become its own as it reads them) would cost more memory than the time is worth."""
+_shared: tuple = ()
+"""What a forked scoring process reads: set just before the fork, never pickled."""
+
+
 def _score_candidates(
     facts: Sequence[Fact], keys: Sequence[_Keys], weight: dict[str, float], copy_of: dict[str, int],
     skip: Iterable[int], settings: MergeSettings,
 ) -> list[tuple[float, int, int]]:
-    """``same_fact`` on every candidate pair, as (-strength, i, j) for the pairs it joins.
+    """``same_fact`` on every candidate pair, as (-strength, i, j) for the pairs it joins;
+    half the sentences in a forked second process when there are enough of them. The pairs
+    are the same either way (``group_facts`` sorts them)."""
+    global _shared
+    skip = frozenset(skip)
+    if not PARALLEL_FACTS[0] <= len(facts) <= PARALLEL_FACTS[1] or not _can_fork():
+        return _score_stripe(facts, keys, weight, copy_of, skip, settings)
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    _shared = (facts, keys, weight, copy_of, skip, settings)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            other = pool.submit(_score_shared_stripe, (1, 2))
+            mine = _score_stripe(facts, keys, weight, copy_of, skip, settings, (0, 2))
+            return mine + other.result()
+    finally:
+        _shared = ()
+
+
+def _can_fork() -> bool:
+    """A fork is safe in a process with one thread (a forked lock held by another thread
+    would never be released) on a platform that has it."""
+    import multiprocessing
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _score_shared_stripe(stripe: tuple[int, int]) -> list[tuple[float, int, int]]:
+    return _score_stripe(*_shared, stripe)
+
+
+def _score_stripe(
+    facts: Sequence[Fact], keys: Sequence[_Keys], weight: dict[str, float], copy_of: dict[str, int],
+    skip: Iterable[int], settings: MergeSettings, stripe: tuple[int, int] = (0, 1),
+) -> list[tuple[float, int, int]]:
+    """``same_fact`` on the candidate pairs of the sentences of ``stripe``.
 
     The same decisions as calling ``same_fact`` pair by pair, made in one loop with what
     each sentence contributes (its words' total weight, its article, its story) computed
@@ -190,7 +235,7 @@ def _score_candidates(
     similarity, similarity_copies = settings.similarity, settings.similarity_copies
     speaker_bonus, figures_bonus, dates_bonus = settings.speaker_bonus, settings.figures_bonus, settings.dates_bonus
     scored = []
-    for i, candidates in _candidate_lists(keys, skip):
+    for i, candidates in _candidate_lists(keys, skip, stripe):
         ka, a = keys[i], facts[i]
         art_i, story_i, exact_i, words_i, total_i = article[i], story[i], ka.exact, frozenset(ka.words), totals_[i]
         many_i = min(MIN_SHARED_WORDS, len(words_i))
@@ -436,8 +481,12 @@ def candidate_pairs(keys: Sequence[_Keys], skip: Iterable[int] = ()) -> set[tupl
     return {(i, j) for i, candidates in _candidate_lists(keys, skip) for j in candidates}
 
 
-def _candidate_lists(keys: Sequence[_Keys], skip: Iterable[int] = ()) -> Iterator[tuple[int, list[int]]]:
-    """For each sentence i (in order), the sentences j > i it is a candidate pair with, each once."""
+def _candidate_lists(
+    keys: Sequence[_Keys], skip: Iterable[int] = (), stripe: tuple[int, int] = (0, 1)
+) -> Iterator[tuple[int, list[int]]]:
+    """For each sentence i (in order), the sentences j > i it is a candidate pair with, each
+    once; only the sentences i of ``stripe`` (k, n): those with i % n == k."""
+    part, parts = stripe
     skipped = set(skip)
     postings: dict[str, list[int]] = defaultdict(list)
     exact: dict[str, list[int]] = defaultdict(list)
@@ -451,7 +500,7 @@ def _candidate_lists(keys: Sequence[_Keys], skip: Iterable[int] = ()) -> Iterato
     same_text = {m[0]: m[1:] for m in exact.values() if len(m) > 1}
     short = {i for i, k in enumerate(keys) if len(k.words) <= SHORT}
     for i, k in enumerate(keys):
-        if i in skipped:
+        if i in skipped or i % parts != part:
             continue
         after = []
         for word in k.words:
