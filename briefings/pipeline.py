@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -324,23 +323,12 @@ def _news_facts(
     try:
         for i, facts in extracted(articles, config, day, progress, cache=cache):
             sentences += len(facts)
-            news.extend(_shared_strings(f) for f in facts if f.is_news)
+            news.extend(f for f in facts if f.is_news)
             articles[i] = replace(articles[i], text="")
     finally:
         if cache is not None:
             cache.close()
     return news, sentences
-
-
-def _shared_strings(fact: Fact) -> Fact:
-    """The fact with its repeated strings (article id, section, speaker, entity names) made
-    one object each across the day: facts come back from the workers as separate copies, and
-    "Ukraine" 200,000 times over is 10 MB."""
-    return replace(
-        fact, article_id=sys.intern(fact.article_id), section=sys.intern(fact.section),
-        entities=tuple(sys.intern(e) for e in fact.entities), also=tuple(sys.intern(s) for s in fact.also),
-        attribution=sys.intern(fact.attribution) if fact.attribution else None,
-    )
 
 
 def brief_spec(day: date, window: Window, config: Config) -> BriefSpec:
