@@ -23,6 +23,9 @@ _LEAD_PLACE = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})*:\s+(?=[A-Z])")  # "LONDON:
 _WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+NONE: frozenset[str] = frozenset()
+"""The one empty set of a sentence without figures: most have none, and each empty frozenset
+made anew is 216 bytes (two a sentence, 200,000 sentences at 10,000 articles)."""
 STOPWORDS = frozenset(
     """a an the and or but of in on at to for from by with as is are was were be been has have
     had it its this that these those he she they we his her their our said says say will would
@@ -143,7 +146,8 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def numbers(text: str) -> frozenset[str]:
     """The digits written in a sentence (without its dateline), as comparable strings."""
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(without_dateline(text)))
+    found = _NUMBER.findall(without_dateline(text))
+    return frozenset(n.replace(",", "") for n in found) if found else NONE
 
 
 _EACH = re.compile(r"\beach\b|\bper side\b|\bapiece\b|\b(\d+)[- ]for[- ]\1\b", re.IGNORECASE)
@@ -153,8 +157,8 @@ def totals(text: str, found: frozenset[str]) -> frozenset[str]:
     """Totals a sentence implies: "157 prisoners each" (of two sides) or "157-for-157" is an
     exchange of 314. Outlets count a two-sided exchange either way; the merge must see both."""
     if not _EACH.search(text):
-        return frozenset()
-    return frozenset(str(int(n) * 2) for n in found if n.isdigit())
+        return NONE
+    return frozenset(str(int(n) * 2) for n in found if n.isdigit()) or NONE
 
 
 def shingles(text: str, size: int = 5, sample: int = 1) -> set[int]:
