@@ -132,3 +132,24 @@ def test_unnamed_sources_are_found_in_any_case():
     assert is_unnamed(None, "Officials spoke on CONDITION OF ANONYMITY.")
     assert is_unnamed(None, "The plan, People Familiar with it said, is ready.")
     assert not is_unnamed(None, "The minister said the plan is ready.")
+
+
+def test_number_words_inside_other_words_are_not_figures():
+    """"drone strikes" holds "one strikes" and "often" holds "ten": neither counts anything."""
+    assert figures("Russia launched drone strikes on the port overnight.") == ()
+    assert figures("Officials often visit the front.") == ()
+    assert [f.value for f in figures("Six drones and forty missiles were launched.")] == [6.0, 40.0]
+
+
+@pytest.mark.parametrize("text", ["Sıx people were killed in the strike.", "ſix drones were shot down.",
+                                  "The talks ended ſix days ago.", "It happened yeſterday on Thurſday."])
+def test_letters_that_only_look_ascii_to_case_blind_patterns_never_crash(text):
+    """Dotless i and long s match "i" and "s" under IGNORECASE; the vocabulary does not know
+    them: such a word is left out, as any unreadable expression is."""
+    from datetime import date
+
+    from briefings.extract.dates import find_dates
+
+    figures(text)
+    find_dates(text, date(2025, 7, 22))
+    attribution(text)

@@ -71,7 +71,7 @@ _NUMBER_WORD = re.compile("|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 """A number word, even inside another word (as ``_FIGURE`` finds them), in lower-cased text."""
 _FIGURE_PATTERN = (
     r"(?P<text>(?:(?P<qual>" + _QUALIFIER + r")\s+)?"
-    r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>"
+    r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|\b(?P<word>"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
     r"(?:\s?(?P<scale>million|billion|trillion|thousand|bn|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s*cent|percent))?"
@@ -279,8 +279,10 @@ def _figure(m: re.Match[str], sentence: str) -> Figure | None:
         if _YEAR.match(num) and not (money or m.group("scale") or m.group("pct")):
             return None
         value = float(num)
-    else:
+    elif word in _NUMBER_WORDS:
         value = float(_NUMBER_WORDS[word])
+    else:
+        return None  # "Sıx" (dotless i) matches "six" case-blind but is no number word we know
     value *= _SCALES.get((m.group("scale") or "").lower(), 1.0)
     unit = _unit_of(m)
     text = m.group("text").strip()

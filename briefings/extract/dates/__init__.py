@@ -53,7 +53,12 @@ _TRIM = " \t\n,;:—–-"
 
 
 def _mention(cand: _Cand, sentence: str, pub: date, direction: Direction) -> DateMention | None:
-    span = _resolve(cand.key, pub, direction)
+    try:
+        span = _resolve(cand.key, pub, direction)
+    except (KeyError, ValueError):
+        # A letter the case-blind patterns read as ASCII but the vocabulary does not know
+        # ("ſix days ago", long s; "Sıx", dotless i): an unreadable expression, left out.
+        return None
     if span is None:
         return None
     text = sentence[cand.start:cand.end].strip(_TRIM)

@@ -190,7 +190,10 @@ def _candidates(sentence: str) -> list[_Cand]:
         for match in pattern.finditer(sentence):
             if match.end() == match.start():
                 continue
-            cand = build(match, sentence)
+            try:
+                cand = build(match, sentence)
+            except (KeyError, ValueError):
+                continue  # "ſix days ago": case-blind patterns read a letter the vocabulary lacks
             if cand is not None:
                 found.append(cand)
     found.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
