@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefings.extract.entities import aid_status, attribution, figures, is_unnamed
+from briefings.extract.entities import aid_status, attribution, entities, figures, is_unnamed
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,9 @@ def test_letters_that_only_look_ascii_to_case_blind_patterns_never_crash(text):
     figures(text)
     find_dates(text, date(2025, 7, 22))
     attribution(text)
+
+
+def test_abbreviations_with_full_stops_are_whole_names():
+    assert entities("U.S. officials said the talks would resume.") == ("U.S.",)
+    assert entities("President Zelensky met E.U. leaders in Kyiv.") == ("President Zelensky", "E.U.", "Kyiv")
+    assert entities("Talks resumed in St. Petersburg.")[-1] == "St. Petersburg"

@@ -45,11 +45,14 @@ _SPEECH_WORD = re.compile(_SPEECH)
 scan that rules out most sentences."""
 
 _ENTITY = re.compile(
-    r"[A-Z](?<![\w.].)[\w'\u2019-]*\.?(?:\s+(?:(?:of|the|de|al|for)\s+)?[A-Z][\w'\u2019-]*\.?)*"
+    r"[A-Z](?<![\w.].)(?:(?:\.[A-Z])+\.?|[\w'\u2019-]*\.?)"
+    r"(?:\s+(?:(?:of|the|de|al|for)\s+)?[A-Z](?:(?:\.[A-Z])+\.?|[\w'\u2019-]*\.?))*"
 )
 """A capital not preceded by a word character or a period, and the capitalised words after it.
 (The capital comes first, checked behind afterwards, so that the regex engine skips straight
 from one capital to the next.)"""
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+"""An abbreviation written with full stops ("U.S.", "E.U."): its last stop is part of it."""
 _STOP = frozenset(
     """The A An In On At For But And Or If As While After Before Since During Despite Although
     Meanwhile Earlier Later Still However Also It He She They We I This That These Those There
@@ -198,7 +201,9 @@ def entities(sentence: str) -> tuple[str, ...]:
     """Capitalised names (people, places, organisations), in order, without repeats."""
     seen: dict[str, None] = {}
     for m in _ENTITY.finditer(sentence):
-        words = m.group().rstrip(".").split()
+        words = m.group().split()
+        if not _INITIALS.fullmatch(words[-1]):
+            words[-1] = words[-1].rstrip(".")  # the sentence's full stop, not "U.S." or "E.U."
         while words and words[0] in _STOP:
             words = words[1:]
         name = " ".join(words)
