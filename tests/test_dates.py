@@ -413,3 +413,19 @@ def test_the_flat_month_gate_finds_what_the_month_pattern_finds():
     for text in ("In Mariupol", "Marine units", "Mar. 3", "Mar 3", "Sept. 5", "Sep 5", "Sept5", "May",
                  "Mayor", "on 3 June", "JUNE", "Junes", "Dec.", "Decision", "Aug,", "Augustine", ""):
         assert bool(_MONTH_WORD.search(text)) == bool(month.search(text)), text
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Delegations will hold talks in Istanbul on Wednesday, President Zelensky said.", "2025-07-23"),
+        ("Ukraine and Russia to meet in Istanbul on Wednesday, Zelensky says", "2025-07-23"),
+        ("He said on Wednesday that the talks will continue.", "2025-07-16"),
+        ("Talks took place on Wednesday, officials said.", "2025-07-16"),
+    ],
+)
+def test_a_reporting_clause_after_the_date_does_not_set_its_tense(sentence, expected):
+    """", Zelensky said" tells when the words were spoken; the verb of the event decides. (The
+    bundled sample brief showed next week's talks on the Wednesday before.)"""
+    found = find_dates(sentence, date(2025, 7, 22))  # a Tuesday
+    assert [m.start.isoformat() for m in found if "Wednesday" in m.text] == [expected]
