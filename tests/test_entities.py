@@ -159,3 +159,16 @@ def test_abbreviations_with_full_stops_are_whole_names():
     assert entities("U.S. officials said the talks would resume.") == ("U.S.",)
     assert entities("President Zelensky met E.U. leaders in Kyiv.") == ("President Zelensky", "E.U.", "Kyiv")
     assert entities("Talks resumed in St. Petersburg.")[-1] == "St. Petersburg"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Kremlin spokesman Dmitry Peskov told reporters that talks would go on.", "Kremlin spokesman Dmitry Peskov"),
+        ("Ukraine's foreign minister Andrii Sybiha said the meeting was useful.",
+         "Ukraine's foreign minister Andrii Sybiha"),
+        ("The talks were useful, special envoy Steve Witkoff said.", "special envoy Steve Witkoff"),
+    ],
+)
+def test_a_lower_case_title_before_the_name_is_part_of_the_speaker(sentence, speaker):
+    assert attribution(sentence) == speaker

@@ -14,7 +14,14 @@ from dataclasses import replace
 
 from ..model import Fact, Figure
 
-_NAME = r"(?:[A-Z][\w.'\u2019-]*|al-|de|von|der|of|the|and|for)"
+_TITLE_WORDS = (
+    "foreign|defen[cs]e|interior|finance|prime|deputy|vice|chief|special|senior|top|former|"
+    "minister|president|secretary|spokes(?:man|woman|person)|envoy|ambassador|commander|general|"
+    "governor|mayor|adviser|advisor|aide|leader|head|official|negotiator|premier|chancellor"
+)
+_NAME = r"(?:[A-Z][\w.'\u2019-]*|al-|de|von|der|of|the|and|for|(?:" + _TITLE_WORDS + r")\b)"
+"""A word of a speaker's name or title: capitalised, a particle, or a lower-case title word
+("Ukraine's foreign minister Andrii Sybiha said")."""
 _SUBJECT = (
     r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'\u2019-]*|[a-z][\w'\u2019-]*)"
     r"(?:\s+" + _NAME + r"){0,7})"
