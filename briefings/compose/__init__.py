@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,9 +27,10 @@ from ..model import (
     Window,
     stable_id,
 )
+from ..packed import Subset
 from ..taxonomy import Taxonomy
 from .figures import key_figures
-from .merge import duplicate_articles, group_facts, sentence_keys, title_key
+from .merge import duplicate_articles, group_facts, sentence_key, title_key
 from .text import content_words, normal, similarity, without_dateline
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
@@ -53,7 +55,7 @@ class BriefSpec:
 
 def compose_brief(
     articles: list[Article],
-    facts: list[Fact],
+    facts: Sequence[Fact],
     spec: BriefSpec,
     *,
     extra_stats: dict[str, int] | None = None,
@@ -64,7 +66,8 @@ def compose_brief(
     the caller found them already (before letting the texts go)."""
     citations = number_sources(articles)
     copies = duplicate_articles(articles) if copies is None else copies
-    news, keys = _without_headlines([f for f in facts if f.is_news], citations)
+    kept, keys, boilerplate = _news_without_headlines(facts, citations)
+    news = facts if len(kept) == len(facts) else Subset(facts, kept)
     groups = group_facts(news, copies, keys=keys)
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
     merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
@@ -73,7 +76,7 @@ def compose_brief(
         "articles": len(articles),
         "sentences": len(facts),
         "facts": len(merged),
-        "boilerplate": sum(1 for f in facts if not f.is_news),
+        "boilerplate": boilerplate,
         "merged": len(news) - len(merged),
         "undated": sum(1 for a in articles if a.published is None),
         "duplicate_articles": sum(len(g) - 1 for g in copies),
@@ -113,12 +116,21 @@ def number_sources(articles: list[Article]) -> dict[str, Citation]:
     return numbered
 
 
-def _without_headlines(facts: list[Fact], citations: dict[str, Citation]) -> tuple[list[Fact], list]:
-    """The facts that are not their article's own headline repeated in its body (the Sources
-    list already shows it), with their merge keys (made once, read here and by the merge)."""
+def _news_without_headlines(facts: Sequence[Fact], citations: dict[str, Citation]) -> tuple[list[int], list, int]:
+    """In one pass: the indexes of the news facts that are not their article's own headline
+    repeated in its body (the Sources list already shows it), their merge keys (made once,
+    read here and by the merge), and how many facts were boilerplate."""
     headline = {aid: title_key(c.title) for aid, c in citations.items()}
-    kept = [(f, k) for f, k in zip(facts, sentence_keys(facts)) if k.exact != headline.get(f.article_id)]
-    return [f for f, _ in kept], [k for _, k in kept]
+    kept, keys, boilerplate = [], [], 0
+    for i, fact in enumerate(facts):
+        if not fact.is_news:
+            boilerplate += 1
+            continue
+        key = sentence_key(fact)
+        if key.exact != headline.get(fact.article_id):
+            kept.append(i)
+            keys.append(key)
+    return kept, keys, boilerplate
 
 
 def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:

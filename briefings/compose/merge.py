@@ -144,7 +144,8 @@ def group_facts(
     word threshold for sentences of articles that are copies of one story. A sentence the
     scraper cut in two is read whole and its tail follows its head.
     """
-    tails = continuations(facts)
+    profile = _profile(facts)
+    tails = profile.tails
     keys = list(keys) if keys is not None else sentence_keys(facts)
     whole: dict[int, str] = {}
     for tail, head in tails.items():
@@ -153,23 +154,63 @@ def group_facts(
         keys[head] = _keys(text, facts[head])
     weight = _rarity([k.words for k in keys])
     copy_of = {aid: n for n, group in enumerate(copies) for aid in group}
-    scored = _score_candidates(facts, keys, weight, copy_of, tails.keys(), settings)
+    story = [copy_of.get(aid, -1) for aid in profile.article_ids]
+    scored = _score_candidates(profile, keys, weight, story, tails.keys(), settings)
+    article, dates = profile.article, profile.dates
 
     def restates(i: int, members: Iterable[int]) -> bool:
         """A lone sentence joins a group holding its own article's telling only when it
         restates that telling too (a standfirst and the lede), never as a side remark."""
-        own = [m for m in members if facts[m].article_id == facts[i].article_id]
+        own = [m for m in members if article[m] == article[i]]
         return all(weighted_overlap(frozenset(keys[i].words), frozenset(keys[m].words), weight) >= settings.similarity
                    for m in own)
 
     def leaders_agree(i: int, j: int) -> bool:
         """The sentences that lead two groups tell one fact themselves."""
-        same_story = copy_of.get(facts[i].article_id, -1) == copy_of.get(facts[j].article_id, -2)
-        return same_fact(facts[i], facts[j], keys[i], keys[j], weight, same_story, settings) > 0
+        same_story = story[article[i]] == story[article[j]] != -1
+        return _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings) > 0
 
-    groups = _link(facts, sorted(scored), settings.join_group, restates, leaders_agree)
+    groups = _link(profile, sorted(scored), settings.join_group, restates, leaders_agree)
     return _attach_tails(groups, tails)
 
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the merge reads of each sentence besides its keys, taken in one pass over the
+    facts (a big day's facts are packed, and each pass unpacks them all)."""
+
+    article: list[int]
+    """The number of each sentence's article (in order of first appearance)."""
+    article_ids: list[str]
+    """The article id of each article number."""
+    dates: list[tuple[DateMention, ...]]
+    length: list[int]
+    """Characters of each sentence: a group's leader is its longest."""
+    tails: dict[int, int]
+    """``continuations``: tail -> head."""
+
+
+_FINAL = (".", "!", "?", '"', "\u201d", ":")
+
+
+def _profile(facts: Iterable[Fact]) -> _Profile:
+    article_no: dict[str, int] = {}
+    article, dates, length, index, lower_start, open_end = [], [], [], [], [], []
+    for fact in facts:
+        article.append(article_no.setdefault(fact.article_id, len(article_no)))
+        dates.append(fact.dates)
+        text = fact.text
+        length.append(len(text))
+        index.append(fact.index)
+        lower_start.append(text.strip()[:1].islower())
+        open_end.append(not text.rstrip().endswith(_FINAL))
+    position = {(a, i): n for n, (a, i) in enumerate(zip(article, index))}
+    tails: dict[int, int] = {}
+    for n, (a, i) in enumerate(zip(article, index)):
+        head = position.get((a, i - 1))
+        if head is not None and lower_start[n] and open_end[head]:
+            tails[n] = tails.get(head, head)
+    return _Profile(article, list(article_no), dates, length, tails)
 
 
 PARALLEL_FACTS = (5_000, 60_000)
@@ -181,7 +222,7 @@ _shared: tuple = ()
 
 
 def _score_candidates(
-    facts: Sequence[Fact], keys: Sequence[_Keys], weight: dict[str, float], copy_of: dict[str, int],
+    profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float], story: list[int],
     skip: Iterable[int], settings: MergeSettings,
 ) -> list[tuple[float, int, int]]:
     """``same_fact`` on every candidate pair, as (-strength, i, j) for the pairs it joins;
@@ -189,16 +230,16 @@ def _score_candidates(
     are the same either way (``group_facts`` sorts them)."""
     global _shared
     skip = frozenset(skip)
-    if not PARALLEL_FACTS[0] <= len(facts) <= PARALLEL_FACTS[1] or not _can_fork():
-        return _score_stripe(facts, keys, weight, copy_of, skip, settings)
+    if not PARALLEL_FACTS[0] <= len(keys) <= PARALLEL_FACTS[1] or not _can_fork():
+        return _score_stripe(profile, keys, weight, story, skip, settings)
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
 
-    _shared = (facts, keys, weight, copy_of, skip, settings)
+    _shared = (profile, keys, weight, story, skip, settings)
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
             other = pool.submit(_score_shared_stripe, (1, 2))
-            mine = _score_stripe(facts, keys, weight, copy_of, skip, settings, (0, 2))
+            mine = _score_stripe(profile, keys, weight, story, skip, settings, (0, 2))
             return mine + other.result()
     finally:
         _shared = ()
@@ -218,7 +259,7 @@ def _score_shared_stripe(stripe: tuple[int, int]) -> list[tuple[float, int, int]
 
 
 def _score_stripe(
-    facts: Sequence[Fact], keys: Sequence[_Keys], weight: dict[str, float], copy_of: dict[str, int],
+    profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float], story_of: list[int],
     skip: Iterable[int], settings: MergeSettings, stripe: tuple[int, int] = (0, 1),
 ) -> list[tuple[float, int, int]]:
     """``same_fact`` on the candidate pairs of the sentences of ``stripe``.
@@ -227,16 +268,15 @@ def _score_stripe(
     each sentence contributes (its words' total weight, its article, its story) computed
     once, and the cheap set checks first: 10^6 candidate pairs at 1,000 articles.
     """
-    article_no: dict[str, int] = {}
-    article = [article_no.setdefault(f.article_id, len(article_no)) for f in facts]
-    story = [copy_of.get(f.article_id, -1) for f in facts]
+    article, dates = profile.article, profile.dates
+    story = [story_of[a] for a in article]
     totals_ = [math.fsum(weight.get(w, 1.0) for w in k.words) for k in keys]
     wget = weight.__getitem__
     similarity, similarity_copies = settings.similarity, settings.similarity_copies
     speaker_bonus, figures_bonus, dates_bonus = settings.speaker_bonus, settings.figures_bonus, settings.dates_bonus
     scored = []
     for i, candidates in _candidate_lists(keys, skip, stripe):
-        ka, a = keys[i], facts[i]
+        ka, dates_i = keys[i], dates[i]
         art_i, story_i, exact_i, words_i, total_i = article[i], story[i], ka.exact, frozenset(ka.words), totals_[i]
         many_i = min(MIN_SHARED_WORDS, len(words_i))
         for j in candidates:
@@ -252,8 +292,8 @@ def _score_stripe(
                 continue
             if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied):
                 continue
-            b = facts[j]
-            if not dates_agree(a.dates, b.dates):
+            dates_j = dates[j]
+            if not dates_agree(dates_i, dates_j):
                 continue
             same_story = story_i == story[j] and story_i != -1
             threshold = similarity_copies if same_story else similarity
@@ -264,7 +304,7 @@ def _score_stripe(
                 bonus += speaker_bonus
             if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
                 bonus += figures_bonus
-            if a.dates and b.dates:
+            if dates_i and dates_j:
                 bonus += dates_bonus
             strength = overlap + bonus
             if strength >= threshold:
@@ -272,6 +312,11 @@ def _score_stripe(
                 if strength:
                     scored.append((-strength, i, j))
     return scored
+
+def sentence_key(fact: Fact) -> _Keys:
+    """What the merge compares of one sentence."""
+    return _keys(fact.text, fact)
+
 
 def sentence_keys(facts: Sequence[Fact]) -> list[_Keys]:
     """What the merge compares of each sentence (compose also reads ``exact`` to drop
@@ -325,16 +370,7 @@ def speaker_key(who: str | None) -> str:
 def continuations(facts: Sequence[Fact]) -> dict[int, int]:
     """Tails of sentences the scraper cut (at a link): a fact starting in lower case right
     after a fact of its article that ends without final punctuation. Maps tail -> head."""
-    position = {(f.article_id, f.index): n for n, f in enumerate(facts)}
-    tails: dict[int, int] = {}
-    for n, fact in enumerate(facts):
-        text = fact.text.strip()
-        head = position.get((fact.article_id, fact.index - 1))
-        if head is None or not text[:1].islower():
-            continue
-        if not facts[head].text.rstrip().endswith((".", "!", "?", '"', "\u201d", ":")):
-            tails[n] = tails.get(head, head)
-    return tails
+    return _profile(facts).tails
 
 
 def _attach_tails(groups: list[list[int]], tails: dict[int, int]) -> list[list[int]]:
@@ -347,7 +383,7 @@ def _attach_tails(groups: list[list[int]], tails: dict[int, int]) -> list[list[i
 
 
 def _link(
-    facts: Sequence[Fact],
+    profile: _Profile,
     scored: list[tuple[float, int, int]],
     join_group: float = 2.0,
     restates: Callable[[int, Iterable[int]], bool] = lambda i, members: False,
@@ -363,10 +399,11 @@ def _link(
     says most) ``leaders_agree`` too. Linking on any one pair lets a group drift one sentence at a
     time through sentences that share a few words each: on a day of 1,000 articles that
     made groups of hundreds of unrelated sentences."""
-    parent = list(range(len(facts)))
-    articles = [{f.article_id} for f in facts]
-    members: list[list[int]] = [[i] for i in range(len(facts))]
-    leader = list(range(len(facts)))
+    count, length = len(profile.article), profile.length
+    parent = list(range(count))
+    articles = [{a} for a in profile.article]
+    members: list[list[int]] = [[i] for i in range(count)]
+    leader = list(range(count))
     for negative, i, j in scored:
         ri, rj = _find(parent, i), _find(parent, j)
         if ri == rj:
@@ -380,12 +417,12 @@ def _link(
             continue
         if len(members[ri]) > len(members[rj]):
             ri, rj = rj, ri
-        leader[rj] = max(li, lj, key=lambda n: (len(facts[n].text), -n))
+        leader[rj] = max(li, lj, key=lambda n: (length[n], -n))
         parent[ri] = rj
         articles[rj] |= articles[ri]
         members[rj] += members[ri]
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(facts)):
+    for i in range(count):
         groups[_find(parent, i)].append(i)
     return list(groups.values())
 
@@ -395,27 +432,36 @@ def same_fact(
     settings: MergeSettings = DEFAULT_SETTINGS,
 ) -> float:
     """The merge decision for one candidate pair: 0 for "two facts", else how sure (0..2]."""
+    return _strength(ka, kb, a.dates, b.dates, weight, same_story, settings)
+
+
+def _strength(
+    ka: _Keys, kb: _Keys, dates_a: Sequence[DateMention], dates_b: Sequence[DateMention],
+    weight: dict[str, float], same_story: bool, settings: MergeSettings = DEFAULT_SETTINGS,
+) -> float:
     if ka.exact and ka.exact == kb.exact:
         return 2.0
-    if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(a.dates, b.dates):
+    if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
         return 0.0
     words_a, words_b = frozenset(ka.words), frozenset(kb.words)
     shared = words_a & words_b
     if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
         return 0.0
     threshold = settings.similarity_copies if same_story else settings.similarity
-    strength = weighted_overlap(words_a, words_b, weight) + _bonus(a, b, ka, kb, settings)
+    strength = weighted_overlap(words_a, words_b, weight) + _bonus(dates_a, dates_b, ka, kb, settings)
     return min(strength, 1.99) if strength >= threshold else 0.0
 
 
-def _bonus(a: Fact, b: Fact, ka: _Keys, kb: _Keys, settings: MergeSettings) -> float:
+def _bonus(
+    dates_a: Sequence[DateMention], dates_b: Sequence[DateMention], ka: _Keys, kb: _Keys, settings: MergeSettings
+) -> float:
     """Signals beyond shared words: one speaker, the same figures, the same days."""
     bonus = 0.0
     if ka.speaker and ka.speaker == kb.speaker:
         bonus += settings.speaker_bonus
     if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
         bonus += settings.figures_bonus
-    if a.dates and b.dates:
+    if dates_a and dates_b:
         bonus += settings.dates_bonus
     return bonus
 
