@@ -324,6 +324,7 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
         copies=copies,
     )
     del facts  # the brief holds what it shows: let the sentences go before rendering
+    _give_back_freed_memory()
     files = render_brief(brief, request.out_dir, request.formats, request.theme or config.theme)
     return BuildResult(brief, files, gathered.failures, out_of_window)
 
@@ -354,6 +355,20 @@ def _news_facts(
         if cache is not None:
             cache.close()
     return (packed if packed is not None else news), sentences
+
+
+def _give_back_freed_memory() -> None:
+    """Hand the heap's free pages back to the system before rendering (glibc keeps them for
+    reuse otherwise): WeasyPrint is loaded and lays out the PDF on top of whatever compose
+    left, and at 10,000 articles that is 90 MB of pages compose no longer uses."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def brief_spec(day: date, window: Window, config: Config) -> BriefSpec:

@@ -187,7 +187,7 @@ class _Profile:
     length: list[int]
     """Characters of each sentence: a group's leader is its longest."""
     tails: dict[int, int]
-    """``continuations``: tail -> head."""
+    """``continuations``: tail -> head (an article's sentences come in their order)."""
 
 
 _FINAL = (".", "!", "?", '"', "\u201d", ":")
@@ -204,12 +204,13 @@ def _profile(facts: Iterable[Fact]) -> _Profile:
         index.append(fact.index)
         lower_start.append(text.strip()[:1].islower())
         open_end.append(not text.rstrip().endswith(_FINAL))
-    position = {(a, i): n for n, (a, i) in enumerate(zip(article, index))}
+    last: dict[int, tuple[int, int]] = {}  # article -> (index, position) of its sentence read last
     tails: dict[int, int] = {}
     for n, (a, i) in enumerate(zip(article, index)):
-        head = position.get((a, i - 1))
-        if head is not None and lower_start[n] and open_end[head]:
-            tails[n] = tails.get(head, head)
+        before = last.get(a)
+        if before is not None and before[0] == i - 1 and lower_start[n] and open_end[before[1]]:
+            tails[n] = tails.get(before[1], before[1])
+        last[a] = (i, n)
     return _Profile(article, list(article_no), dates, length, tails)
 
 
@@ -399,28 +400,34 @@ def _link(
     says most) ``leaders_agree`` too. Linking on any one pair lets a group drift one sentence at a
     time through sentences that share a few words each: on a day of 1,000 articles that
     made groups of hundreds of unrelated sentences."""
-    count, length = len(profile.article), profile.length
+    count, length, article = len(profile.article), profile.length, profile.article
     parent = list(range(count))
-    articles = [{a} for a in profile.article]
-    members: list[list[int]] = [[i] for i in range(count)]
+    # A group's articles and members, made when it first grows: most sentences stay alone,
+    # and a set and a list for each of 175,000 sentences was 50 MB.
+    articles: dict[int, set[int]] = {}
+    members: dict[int, list[int]] = {}
     leader = list(range(count))
     for negative, i, j in scored:
         ri, rj = _find(parent, i), _find(parent, j)
         if ri == rj:
             continue
-        if articles[ri] & articles[rj]:
-            lone, group = (ri, rj) if len(members[ri]) == 1 else (rj, ri)
-            if -negative < join_group or len(members[lone]) != 1 or not restates(lone, members[group]):
+        arts_i, arts_j = articles.get(ri) or {article[ri]}, articles.get(rj) or {article[rj]}
+        size_i, size_j = len(members.get(ri, ())) or 1, len(members.get(rj, ())) or 1
+        if arts_i & arts_j:
+            lone, group = (ri, rj) if size_i == 1 else (rj, ri)
+            if (-negative < join_group or min(size_i, size_j) != 1
+                    or not restates(lone, members.get(group) or [group])):
                 continue
         li, lj = leader[ri], leader[rj]
         if (li, lj) != (i, j) and not leaders_agree(li, lj):
             continue
-        if len(members[ri]) > len(members[rj]):
-            ri, rj = rj, ri
+        if size_i > size_j:
+            ri, rj, arts_i, arts_j = rj, ri, arts_j, arts_i
         leader[rj] = max(li, lj, key=lambda n: (length[n], -n))
         parent[ri] = rj
-        articles[rj] |= articles[ri]
-        members[rj] += members[ri]
+        articles[rj] = arts_j | arts_i
+        members[rj] = (members.get(rj) or [rj]) + (members.pop(ri, None) or [ri])
+        articles.pop(ri, None)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(count):
         groups[_find(parent, i)].append(i)
@@ -535,15 +542,18 @@ def _candidate_lists(
     part, parts = stripe
     skipped = set(skip)
     postings: dict[str, list[int]] = defaultdict(list)
-    exact: dict[str, list[int]] = defaultdict(list)
+    first: dict[int, int] = {}  # normalised text -> its first sentence
+    same_text: dict[int, list[int]] = {}  # that first sentence -> the later ones with its text
     for i, k in enumerate(keys):
         if i in skipped:
             continue
-        exact[k.exact].append(i)
+        earlier = first.setdefault(k.exact, i)
+        if earlier != i:
+            same_text.setdefault(earlier, []).append(i)
         for word in k.words:
             postings[word].append(i)
+    del first
     common = common_cap(len(keys))
-    same_text = {m[0]: m[1:] for m in exact.values() if len(m) > 1}
     short = {i for i, k in enumerate(keys) if len(k.words) <= SHORT}
     for i, k in enumerate(keys):
         if i in skipped or i % parts != part:
