@@ -363,3 +363,15 @@ def test_pair_scoring_in_two_processes_groups_as_one_does(monkeypatch):
     one = sorted(map(sorted, group_facts(facts)))
     assert two == one
     assert any(len(g) > 1 for g in one)
+
+
+def test_sentences_naming_different_news_events_are_two_facts(monkeypatch):
+    """A strike on a port and talks about the port share the port, not the fact."""
+    from briefings.compose import merge
+
+    strike = fact("a", 0, "Russian drones struck the grain port of Izmail on the Danube.", "strikes")
+    talks = fact("b", 0, "Talks on the grain port of Izmail on the Danube resumed.", "diplomacy")
+    again = fact("c", 0, "Drones hit the grain port of Izmail on the Danube overnight.", "strikes")
+    assert _grouped([strike, talks, again]) == [[0, 2]]
+    monkeypatch.setattr(merge, "EVENT_SENSES", frozenset())  # without the check, the words alone join all three
+    assert _grouped([strike, talks, again]) == [[0, 1, 2]]

@@ -3,12 +3,13 @@
 Measured with ``.venv/bin/python -m briefings.merge_eval --corpus ../shared/corpus/articles --folds 2``
 (61 gold pairs after the rule-5 fix of 023's summary bullet):
 
-* default settings, whole gold: precision 0.930, recall 0.869, F1 0.898 (53 of 57 predicted).
+* default settings, whole gold: precision 0.946, recall 0.869, F1 0.906 (53 of 56 predicted).
   The defaults were chosen on this same gold, so this figure is optimistic.
 * 2-fold (scopes dealt round robin; settings tuned on one half, scored on the other):
-  fold 0 held out P 0.880 R 0.917 F1 0.898; fold 1 held out P 0.861 R 0.838 F1 0.849;
-  pooled held out precision 0.869, recall 0.869, F1 0.869 (53 of 61 predicted).
-  The gap (0.898 vs 0.869) is what tuning on the test clusters is worth; 0.90 is not reached.
+  fold 0 held out P 0.917 R 0.917 F1 0.917; fold 1 held out P 0.861 R 0.838 F1 0.849;
+  pooled held out precision 0.883, recall 0.869, F1 0.876 (53 of 60 predicted).
+  The gap (0.906 vs 0.876) is what tuning on the test clusters is worth. The news-sense table
+  (compose/text.py) was written reading this corpus and is not refitted per fold.
 """
 
 from pathlib import Path
@@ -19,10 +20,10 @@ from briefings.compose.merge import MergeSettings
 from briefings.merge_eval import DEFAULT_GOLD, cross_validate, gold_pairs, load_gold, load_scopes, pooled, score
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles"
-F1_FLOOR = 0.87
-"""Just below the measured pairwise F1 with the default settings (0.898 at the time of writing)."""
-HELD_OUT_FLOOR = 0.84
-"""Just below the 2-fold held-out F1 (0.869) with the full grid; this test uses a smaller grid."""
+F1_FLOOR = 0.90
+"""The issue's bar; measured 0.906 with the default settings at the time of writing."""
+HELD_OUT_FLOOR = 0.85
+"""Just below the 2-fold held-out F1 (0.876) with the full grid; this test uses a smaller grid."""
 
 
 def test_gold_names_sentences_by_offsets_only():

@@ -17,7 +17,7 @@ from itertools import chain
 from dataclasses import dataclass
 
 from ..model import Article, DateMention, Fact
-from .text import (concepts, concepts_of, normal, numbers, plain, shingles, similarity, stem, totals,
+from .text import (EVENT_SENSES, NONE, concepts, concepts_of, normal, numbers, plain, shingles, similarity, stem, totals,
                    without_dateline, words)
 
 DUPLICATE_JACCARD = 0.5
@@ -130,6 +130,9 @@ class _Keys:
     implied: frozenset[str] = frozenset()
     """Totals the sentence implies ("157 each" -> 314)."""
     speaker: str = ""
+    events: frozenset[str] = NONE
+    """The news senses among the words ("strike", "talks", "pledge"): two tellings of one fact
+    name at least one in common when both name any."""
 
 
 def group_facts(
@@ -279,7 +282,7 @@ def _score_stripe(
     for i, candidates in _candidate_lists(keys, skip, stripe):
         ka, dates_i = keys[i], dates[i]
         art_i, story_i, exact_i, words_i, total_i = article[i], story[i], ka.exact, frozenset(ka.words), totals_[i]
-        many_i = min(MIN_SHARED_WORDS, len(words_i))
+        many_i, events_i = min(MIN_SHARED_WORDS, len(words_i)), ka.events
         for j in candidates:
             if art_i == article[j]:
                 continue
@@ -292,6 +295,8 @@ def _score_stripe(
             if len(shared) < max(LEAST_SHARED_WORDS, min(many_i, len(words_j))):
                 continue
             if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied):
+                continue
+            if events_i and kb.events and not events_i & kb.events:
                 continue
             dates_j = dates[j]
             if not dates_agree(dates_i, dates_j):
@@ -338,7 +343,7 @@ def _keys(text: str, fact: Fact) -> _Keys:
     meant = concepts_of(tokens if claim == text else words(claim)) or concepts(text)
     exact = " ".join(tokens)
     return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found),
-                 speaker_key(fact.attribution))
+                 speaker_key(fact.attribution), EVENT_SENSES.intersection(meant) or NONE)
 
 
 def _without_speaker(text: str, who: str | None) -> str:
@@ -450,6 +455,8 @@ def _strength(
         return 2.0
     if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
         return 0.0
+    if not events_agree(ka.events, kb.events):
+        return 0.0
     words_a, words_b = frozenset(ka.words), frozenset(kb.words)
     shared = words_a & words_b
     if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
@@ -480,6 +487,13 @@ def figures_agree(
     "killing 3" are two facts; a telling that gives no number may still be the same). A total
     one telling implies counts ("314 prisoners" is "157 each")."""
     return a <= b | implied_b or b <= a | implied_a
+
+
+def events_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """When both sentences name a news event (a strike, talks, a pledge, a swap...), they must
+    name one in common: "drones struck Odesa" and "talks on Odesa's port" share their place,
+    not their fact."""
+    return not a or not b or bool(a & b)
 
 
 def dates_agree(a: Sequence[DateMention], b: Sequence[DateMention]) -> bool:

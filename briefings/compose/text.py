@@ -112,6 +112,8 @@ _SENSES = (
 """News verbs and nouns that outlets swap for one another when retelling one event: general
 vocabulary, one sense a line, the first word naming the sense."""
 _SENSE = {stem(w): line.split()[0] for line in _SENSES for w in line.split() if w not in STOPWORDS}
+EVENT_SENSES = frozenset(line.split()[0] for line in _SENSES)
+"""The senses above by name: what a sentence says happened (a strike, talks, a pledge...)."""
 _METONYMS = {"kremlin": "russ", "moscow": "russ", "kyiv": "ukrain", "kiev": "ukrain", "washington": "us"}
 """Capitals that stand for their governments: the capital's word is kept, the country's added."""
 
