@@ -55,3 +55,53 @@ def test_two_fold_held_out_f1():
     report = pooled(results)
     assert len(results) == 2
     assert report.f1 >= HELD_OUT_FLOOR, (report.precision, report.recall, report.f1)
+
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not present")
+def test_a_clusters_brief_shows_each_shared_fact_once_citing_every_outlet(tmp_path):
+    """Issue 4's done-when on the Lukoil cluster (two outlets): every gold group is one line of
+    the brief citing both outlets, lines told by one outlet are marked single source, and the
+    calendar parses."""
+    from datetime import date
+
+    from icalendar import Calendar
+
+    from briefings.compose import compose_brief, normal
+    from briefings.compose.merge import duplicate_articles, group_facts
+    from briefings.config import default_config
+    from briefings.model import stable_id
+    from briefings.pipeline import brief_spec, brief_window
+    from briefings.render import render_brief
+
+    scope = next(s for s in load_scopes(DEFAULT_GOLD, CORPUS) if s.entry["scope"].startswith("lukoil"))
+    day = date.fromisoformat(scope.entry["date"])
+    config = default_config()
+    brief = compose_brief(scope.articles, scope.facts, brief_spec(day, brief_window(day, config), config))
+    lines = {f.id: f for s in brief.sections for f in s.facts + s.more_facts}
+    # Which sentences each line merged: a line's id is stable_id over its sentences' ids.
+    titles = {a.id: normal(a.title) for a in scope.articles}
+    news = [f for f in scope.facts if f.is_news and normal(f.text) != titles[f.article_id]]
+    merged = {stable_id(*sorted(news[i].id for i in g)): {news[i].id for i in g}
+              for g in group_facts(news, duplicate_articles(scope.articles))}
+    assert set(lines) == set(merged)
+    label = {a.id: a.label for a in scope.articles}
+    outlet_of = {a.label: a.outlet for a in scope.articles}
+
+    def fact_at(name, start, end):
+        """The extracted sentence that covers most of a gold span."""
+        return max((f for f in scope.facts if label[f.article_id] == name),
+                   key=lambda f: min(f.end, end) - max(f.start, start))
+
+    for group in scope.entry["groups"]:
+        sentences = {fact_at(*span).id for span in group}
+        shown = [lines[line_id] for line_id, members in merged.items() if members & sentences]
+        outlets = {outlet_of[name] for name, _, _ in group}
+        assert len(shown) == 1, [fact_at(*span).text[:60] for span in group]
+        assert {c.outlet for c in shown[0].citations} == outlets
+        assert shown[0].corroboration == len(outlets) and shown[0].claim_status == "corroborated"
+    assert all(line.claim_status == "single_source" for line in lines.values() if line.corroboration == 1)
+    render_brief(brief, tmp_path, {"ics"})
+    if brief.looking_ahead:
+        calendar = Calendar.from_ical((tmp_path / "looking-ahead.ics").read_bytes())
+        assert len(calendar.walk("VEVENT")) == len(brief.looking_ahead)
