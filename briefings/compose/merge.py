@@ -343,7 +343,17 @@ def _keys(text: str, fact: Fact) -> _Keys:
     meant = concepts_of(tokens if claim == text else words(claim)) or concepts(text)
     exact = " ".join(tokens)
     return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found),
-                 speaker_key(fact.attribution), EVENT_SENSES.intersection(meant) or NONE)
+                 speaker_key(fact.attribution), _events(meant))
+
+
+_EVENT_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _events(words: frozenset[str]) -> frozenset[str]:
+    """The news senses among ``words``, one shared set per combination (a few dozen occur;
+    a set each for 175,000 sentences would be 10 MB)."""
+    found = EVENT_SENSES.intersection(words)
+    return _EVENT_SETS.setdefault(found, found) if found else NONE
 
 
 def _without_speaker(text: str, who: str | None) -> str:
@@ -555,7 +565,9 @@ def _candidate_lists(
     once; only the sentences i of ``stripe`` (k, n): those with i % n == k."""
     part, parts = stripe
     skipped = set(skip)
-    postings: dict[str, list[int]] = defaultdict(list)
+    common = common_cap(len(keys))
+    df = Counter(word for i, k in enumerate(keys) if i not in skipped for word in k.words)
+    postings: dict[str, list[int]] = defaultdict(list)  # uncommon words only: the rest index nothing
     first: dict[int, int] = {}  # normalised text -> its first sentence
     same_text: dict[int, list[int]] = {}  # that first sentence -> the later ones with its text
     for i, k in enumerate(keys):
@@ -565,17 +577,17 @@ def _candidate_lists(
         if earlier != i:
             same_text.setdefault(earlier, []).append(i)
         for word in k.words:
-            postings[word].append(i)
-    del first
-    common = common_cap(len(keys))
+            if df[word] <= common:
+                postings[word].append(i)
+    del first, df
     short = {i for i, k in enumerate(keys) if len(k.words) <= SHORT}
     for i, k in enumerate(keys):
         if i in skipped or i % parts != part:
             continue
         after = []
         for word in k.words:
-            members = postings[word]  # ascending: appended in order
-            if len(members) > common or members[-1] <= i:
+            members = postings.get(word)  # ascending: appended in order
+            if members is None or members[-1] <= i:
                 continue
             after.append(members[bisect_right(members, i):])
         counts = Counter(chain.from_iterable(after)) if after else {}
