@@ -23,7 +23,7 @@ import logging
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -139,13 +139,19 @@ class FactCache:
         if self._db is None:
             return present
         try:
-            for start in range(0, len(keys), 500):
-                batch = list(keys[start:start + 500])
-                marks = ",".join("?" * len(batch))
-                present.extend(k for (k,) in self._db.execute(f"SELECT key FROM facts WHERE key IN ({marks})", batch))
+            present.extend(key for key, in self._rows("key", keys))
         except sqlite3.Error as exc:
             self._off(exc)
         return present
+
+    def _rows(self, columns: str, keys: Sequence[str]) -> Iterator[tuple]:
+        """``SELECT columns`` of the entries of ``keys``, 500 keys a query (SQLite's limit on
+        parameters is 999 in older builds)."""
+        assert self._db is not None
+        for start in range(0, len(keys), 500):
+            batch = list(keys[start:start + 500])
+            marks = ",".join("?" * len(batch))
+            yield from self._db.execute(f"SELECT {columns} FROM facts WHERE key IN ({marks})", batch)
 
     def get_many(self, keys: Sequence[str]) -> dict[str, list[Fact]]:
         """The cached facts of those ``keys`` that are cached and readable."""
@@ -153,14 +159,10 @@ class FactCache:
         if self._db is None:
             return found
         try:
-            for start in range(0, len(keys), 500):
-                batch = list(keys[start:start + 500])
-                marks = ",".join("?" * len(batch))
-                rows = self._db.execute(f"SELECT key, data FROM facts WHERE key IN ({marks})", batch)
-                for key, blob in rows:
-                    facts = decode(blob) if isinstance(blob, bytes) else None
-                    if facts is not None:
-                        found[key] = facts
+            for key, blob in self._rows("key, data", keys):
+                facts = decode(blob) if isinstance(blob, bytes) else None
+                if facts is not None:
+                    found[key] = facts
             if found:
                 self._touch(list(found))
         except sqlite3.Error as exc:

@@ -13,7 +13,7 @@ import pickle
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from typing import TypeVar, overload
 
 from .model import Fact
 
@@ -79,26 +79,31 @@ class PackedFacts(Sequence[Fact]):
         return sum(len(b) for b in self._blobs)
 
 
-class Subset(Sequence[Fact]):
-    """Some of a sequence's facts, by index, without copying them out."""
+T = TypeVar("T")
 
-    def __init__(self, facts: Sequence[Fact], indices: Iterable[int]) -> None:
-        self._facts = facts
+
+class Subset(Sequence[T]):
+    """Some items of a sequence, by index, read from it when asked for (not copied out): the
+    news facts of a packed day, or the articles still to extract, which the build replaces
+    one by one with copies that have let their text go."""
+
+    def __init__(self, items: Sequence[T], indices: Iterable[int]) -> None:
+        self._items = items
         self._indices = list(indices)
 
     def __len__(self) -> int:
         return len(self._indices)
 
     @overload
-    def __getitem__(self, index: int) -> Fact: ...
+    def __getitem__(self, index: int) -> T: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list[Fact]: ...
+    def __getitem__(self, index: slice) -> list[T]: ...
 
-    def __getitem__(self, index: int | slice) -> Fact | list[Fact]:
+    def __getitem__(self, index: int | slice) -> T | list[T]:
         if isinstance(index, slice):
-            return [self._facts[i] for i in self._indices[index]]
-        return self._facts[self._indices[index]]
+            return [self._items[i] for i in self._indices[index]]
+        return self._items[self._indices[index]]
 
-    def __iter__(self) -> Iterator[Fact]:
-        return (self._facts[i] for i in self._indices)
+    def __iter__(self) -> Iterator[T]:
+        return (self._items[i] for i in self._indices)

@@ -23,7 +23,7 @@ from .errors import ConfigError, NothingToBrief
 from .extract import extract_article, reference_date
 from .limits import apply_article_limit
 from .model import Article, Brief, Fact, Window
-from .packed import PackedFacts
+from .packed import PackedFacts, Subset
 from .window import day_window, published_in
 
 if TYPE_CHECKING:
@@ -159,23 +159,6 @@ def extract_all(
     return [f for _, facts in extracted(articles, config, day, progress, cache=cache, workers=workers) for f in facts]
 
 
-class _Picked(Sequence[T]):
-    """Some items of a list, read from it when asked for: the build replaces each extracted
-    article by a copy without its text, and a copied list of the missing ones would have
-    kept every text to the end."""
-
-    def __init__(self, items: Sequence[T], indices: Sequence[int]) -> None:
-        self._items, self._indices = items, indices
-
-    def __len__(self) -> int:
-        return len(self._indices)
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def,override]
-        if isinstance(index, slice):
-            return [self._items[i] for i in self._indices[index]]
-        return self._items[self._indices[index]]
-
-
 CACHE_BATCH = 200
 """Articles' facts written to the fact cache in one transaction."""
 
@@ -202,7 +185,7 @@ def extracted(
     keys = [fact_key(a, reference_date(a, day), fingerprint) for a in articles]
     cached = set(cache.keys_present(keys))
     missing = [i for i, key in enumerate(keys) if key not in cached]
-    made = iter(_extract_many(_Picked(articles, missing), extractor, progress, workers))
+    made = iter(_extract_many(Subset(articles, missing), extractor, progress, workers))  # read when sent
     pending: list[tuple[str, list[Fact]]] = []
     for start in range(0, len(articles), CACHE_BATCH):
         batch = keys[start:start + CACHE_BATCH]
