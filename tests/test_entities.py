@@ -172,3 +172,19 @@ def test_abbreviations_with_full_stops_are_whole_names():
 )
 def test_a_lower_case_title_before_the_name_is_part_of_the_speaker(sentence, speaker):
     assert attribution(sentence) == speaker
+
+
+def test_he_and_she_skip_organisations_and_speakers_of_the_other_pronoun():
+    facts = [
+        _fact("a", 0, "Repairs will take a week, Harbour Master Tomas Berg said."),
+        _fact("a", 1, "The ferry stays in port, the Norwegian Coastal Agency said."),
+        _fact("a", 2, "\u201cWe are ready,\u201d he added."),  # Berg: an agency is never "he"
+        _fact("a", 3, "Crews worked overnight, spokeswoman Ines Kalb said."),
+        _fact("a", 4, "\u201cNobody was hurt,\u201d she said."),  # Kalb
+        _fact("a", 5, "\u201cThe port reopens Monday,\u201d he said."),  # still Berg, not Kalb
+        _fact("b", 0, "The vote is set for June, Olena Marchuk said."),
+        _fact("b", 1, "\u201cWe will win,\u201d he said."),  # a first name in -a: not "he"
+    ]
+    assert [f.attribution for f in resolve_speakers(facts)] == [
+        "Harbour Master Tomas Berg", "the Norwegian Coastal Agency", "Harbour Master Tomas Berg",
+        "spokeswoman Ines Kalb", "spokeswoman Ines Kalb", "Harbour Master Tomas Berg", "Olena Marchuk", None]

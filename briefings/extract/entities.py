@@ -172,15 +172,55 @@ def resolve_speakers(facts: Sequence[Fact]) -> list[Fact]:
     no attribution and cannot be matched to another outlet's paraphrase of the same speaker.
     ``facts`` are in article order (as extraction yields them); other facts pass unchanged.
     """
-    last: dict[str, str] = {}
+    last: dict[tuple[str, str], str] = {}  # (article, "he" or "she") -> the last speaker it can be
     resolved: list[Fact] = []
     for fact in facts:
-        if fact.attribution is None and fact.article_id in last and pronoun_speech(fact.text):
-            fact = replace(fact, attribution=last[fact.article_id])
+        pronoun = _speech_pronoun(fact.text) if fact.attribution is None else None
+        if pronoun and (fact.article_id, pronoun) in last:
+            fact = replace(fact, attribution=last[fact.article_id, pronoun])
         elif fact.attribution and _names_someone(fact.attribution):
-            last[fact.article_id] = fact.attribution
+            for fits in _pronouns_for(fact.attribution):
+                last[fact.article_id, fits] = fact.attribution
         resolved.append(fact)
     return resolved
+
+
+_ORGANISATION = re.compile(
+    r"(?:Ministry|Office|Agency|Council|Commission|Service|Forces?|Army|Navy|Administration|Government"
+    r"|Department|Committee|Police|Kremlin|Pentagon|Embassy|Mission|Staff|Command|Guard|Company|Group"
+    r"|Bank|Fund|Union|Organi[sz]ation|Institute|Agency|Media|News|Press|Canada|Ukraine|Russia)$"
+)
+_ORGANISATION_WORD = re.compile(r"\b" + _ORGANISATION.pattern.removesuffix("$") + r"\b")
+"""An organisation's word anywhere ("Ukraine's Operational Command South")..."""
+_TITLE = re.compile(r"(?i)\b(?:" + _TITLE_WORDS + r")\b")
+"""...unless a person's title says the speaker is someone of it ("Kremlin spokesman Dmitry Peskov")."""
+_FEMALE_TITLE = re.compile(r"\b(?:spokeswoman|Mrs|Ms|Madam|chairwoman|congresswoman|businesswoman|Queen)\b")
+_MALE_TITLE = re.compile(r"\b(?:spokesman|Mr|chairman|congressman|businessman|King|Prince)\b")
+
+
+def _pronouns_for(who: str) -> tuple[str, ...]:
+    """Which of "he" and "she" can stand for the speaker ``who``: neither for an organisation
+    ("the Russian Foreign Ministry said" is never "he said" later), one where a title or a
+    first name tells (names of women in Slavic and most European languages end in -a:
+    Natalia, Olena, Ursula), both otherwise."""
+    if _ORGANISATION.search(who.rstrip(".")) or (_ORGANISATION_WORD.search(who) and not _TITLE.search(who)):
+        return ()
+    if _FEMALE_TITLE.search(who):
+        return ("she",)
+    if _MALE_TITLE.search(who):
+        return ("he",)
+    names = [w for w in who.split() if w[:1].isupper() and w.isalpha()]
+    if len(names) >= 2 and names[-2].endswith("a") and not names[-2].isupper():
+        return ("she",)
+    return ("he", "she")
+
+
+def _speech_pronoun(sentence: str) -> str | None:
+    """"he" or "she" when the sentence gives its speaker only as that pronoun."""
+    m = _PRONOUN_SPEECH.search(sentence.strip())
+    if m is None:
+        return None
+    return "she" if re.search(r"\bshe\b", m.group().lower()) else "he"
 
 
 def _names_someone(who: str) -> bool:
