@@ -229,7 +229,7 @@ def _score_candidates(
     profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float], story: list[int],
     skip: Iterable[int], settings: MergeSettings,
 ) -> list[tuple[float, int, int]]:
-    """``same_fact`` on every candidate pair, as (-strength, i, j) for the pairs it joins;
+    """``_strength`` on every candidate pair, as (-strength, i, j) for the pairs it joins;
     half the sentences in a forked second process when there are enough of them. The pairs
     are the same either way (``group_facts`` sorts them)."""
     global _shared
@@ -266,9 +266,9 @@ def _score_stripe(
     profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float], story_of: list[int],
     skip: Iterable[int], settings: MergeSettings, stripe: tuple[int, int] = (0, 1),
 ) -> list[tuple[float, int, int]]:
-    """``same_fact`` on the candidate pairs of the sentences of ``stripe``.
+    """``_strength`` on the candidate pairs of the sentences of ``stripe``.
 
-    The same decisions as calling ``same_fact`` pair by pair, made in one loop with what
+    The same decisions as calling ``_strength`` pair by pair, made in one loop with what
     each sentence contributes (its words' total weight, its article, its story) computed
     once, and the cheap set checks first: 10^6 candidate pairs at 1,000 articles.
     """
@@ -449,18 +449,11 @@ def _link(
     return list(groups.values())
 
 
-def same_fact(
-    a: Fact, b: Fact, ka: _Keys, kb: _Keys, weight: dict[str, float], same_story: bool,
-    settings: MergeSettings = DEFAULT_SETTINGS,
-) -> float:
-    """The merge decision for one candidate pair: 0 for "two facts", else how sure (0..2]."""
-    return _strength(ka, kb, a.dates, b.dates, weight, same_story, settings)
-
-
 def _strength(
     ka: _Keys, kb: _Keys, dates_a: Sequence[DateMention], dates_b: Sequence[DateMention],
     weight: dict[str, float], same_story: bool, settings: MergeSettings = DEFAULT_SETTINGS,
 ) -> float:
+    """The merge decision for one pair of sentences: 0 for "two facts", else how sure (0..2]."""
     if ka.exact and ka.exact == kb.exact:
         return 2.0
     if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
