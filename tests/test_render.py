@@ -376,6 +376,10 @@ def test_pdf_has_text_footer_and_metadata(rendered: dict) -> None:
     for fragment in ("third round of talks", "At least 14 people were injured",
                      "macro-financial assistance", "gas storage is 15% below"):
         assert fragment in whole, fragment
+    # every cited [n] has a printed entry that starts with its number (the number is text,
+    # not a list marker, so a reader of paper finds it and it survives copy and paste)
+    for citation in SOURCES:
+        assert f"{citation.number}. {citation.outlet} —" in whole, citation.number
     n = len(texts)
     for i, text in enumerate(texts, start=1):
         assert f"Page {i} of {n}" in squash(text), (i, text[-200:])
