@@ -42,11 +42,13 @@ from briefings.model import (
 from briefings.render import FILE_NAMES
 from briefings.render.html import (  # mail is imported only when a brief is sent
     CitationNumbers,
+    calendar_entries,
     date_range,
     fact_tags,
     long_date,
     sources_view,
     stats_lines,
+    when_text,
     window_text,
 )
 
@@ -249,8 +251,8 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
             for s in brief.sections if s.facts or s.more
         ],
         "looking_ahead": [
-            {"when": date_range(e.start, e.end), **fact_view(_as_fact(e))}
-            for e in sorted(brief.looking_ahead, key=lambda e: (e.start, e.end))
+            {"whens": [date_range(a, b) for a, b in e.spans], **fact_view(_as_fact(e))}
+            for e in calendar_entries(brief.looking_ahead)
         ],
         "sources": sources,
         "stats_lines": stats_lines(brief),
@@ -259,7 +261,8 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
 
 
 def _as_fact(event: Any) -> BriefFact:
-    """An upcoming event viewed as a fact (text + citations) for the shared fact view."""
+    """An upcoming event (or calendar line) viewed as a fact (text + citations) for the
+    shared fact view."""
     return BriefFact(id="", text=event.text, section=event.section, score=0.0,
                      citations=event.citations, corroboration=len(event.citations))
 
@@ -306,8 +309,8 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
             out.append(f"  +{section.more} more not shown")
     if brief.looking_ahead:
         heading("Looking ahead")
-        for event in sorted(brief.looking_ahead, key=lambda e: (e.start, e.end)):
-            when = date_range(event.start, event.end).replace("\u00a0", " ")
+        for event in calendar_entries(brief.looking_ahead):
+            when = when_text(event).replace("\u00a0", " ")
             item(f"{when}: {event.text}", _as_fact(event))
     sources = sources_view(brief, numbers)
     if sources:

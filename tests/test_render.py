@@ -730,7 +730,7 @@ def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_pa
     brief = make_brief(articles=SOURCES + uncited, looking_ahead=events)
     render_brief(brief, tmp_path, formats=["html", "json"])
     html = (tmp_path / "brief.html").read_text(encoding="utf-8")
-    shown = re.findall(r'<time class="when" datetime="([\d-]+)"', html)
+    shown = re.findall(r'<span class="when"><time datetime="([\d-]+)"', html)
     assert len(shown) == LOOKING_AHEAD_SHOWN and shown == sorted(shown)
     assert shown[0] == "2025-08-12"  # the soonest events are the ones kept
     assert "+5 more in brief.json" in html
@@ -740,3 +740,33 @@ def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_pa
     # the five latest events (hidden) cite articles 7..11: those are not listed
     assert not listed & {7, 8, 9, 10, 11}
     assert json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))["articles"].__len__() == 39
+
+
+def test_a_sentence_naming_two_upcoming_dates_is_one_calendar_line(tmp_path: Path) -> None:
+    """brief.json and the .ics keep one event per date; the brief, the email and its text
+    part show the sentence once, dated with both spans, at its first date."""
+    from briefings.mail import email_context, render_text
+
+    text = "Talks may continue on Thursday and Friday if the delegations make progress on Wednesday."
+    events = (
+        UpcomingEvent(date(2025, 7, 24), date(2025, 7, 25), text, "diplomacy", (SOURCES[1],), "on Thursday and Friday"),
+        UpcomingEvent(date(2025, 7, 23), date(2025, 7, 23), text, "diplomacy", (SOURCES[1],), "on Wednesday"),
+        UpcomingEvent(date(2025, 7, 24), date(2025, 7, 24), "Ministers meet in Brussels.", "diplomacy",
+                      (SOURCES[2],), "on Thursday"),
+    )
+    brief = make_brief(looking_ahead=events)
+    render_brief(brief, tmp_path, formats=["html", "json", "ics"])
+    html = (tmp_path / "brief.html").read_text(encoding="utf-8")
+    assert html.count(text) == 1
+    assert re.findall(r'<span class="when">(.*?)</span>', html) == [
+        '<time datetime="2025-07-23">Wed\xa023\xa0Jul</time><time datetime="2025-07-24">Thu\xa024 – Fri\xa025\xa0Jul</time>',
+        '<time datetime="2025-07-24">Thu\xa024\xa0Jul</time>',
+    ]
+    assert len(json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))["looking_ahead"]) == 3
+    assert (tmp_path / "looking-ahead.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 3
+    plain = render_text(brief)
+    assert plain.count("Talks may continue") == 1
+    assert "Wed 23 Jul; Thu 24 – Fri 25 Jul: Talks may continue" in " ".join(plain.split())
+    lines = email_context(brief)["looking_ahead"]
+    assert [line["whens"] for line in lines] == [
+        ["Wed\xa023\xa0Jul", "Thu\xa024 – Fri\xa025\xa0Jul"], ["Thu\xa024\xa0Jul"]]

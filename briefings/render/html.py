@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -43,9 +44,10 @@ _UNNAMED = re.compile(
 )
 _DEFAULT_BRAND = Brand()
 LOOKING_AHEAD_SHOWN = 15
-"""Events the Looking-ahead list shows (the soonest, in date order); brief.json and
-looking-ahead.ics keep them all and the list says how many more there are. A theme may
-show another number by overriding the ``looking_ahead`` block (``brief.looking_ahead``)."""
+"""Lines the Looking-ahead list shows (the soonest, in date order; a sentence that names
+several upcoming dates is one line, see ``CalendarEntry``); brief.json and looking-ahead.ics
+keep every event and the list says how many more lines there are. A theme may show another
+number by overriding the ``looking_ahead`` block (``calendar`` holds every line)."""
 
 
 # ----------------------------------------------------------------------------- formatting
@@ -76,6 +78,45 @@ def date_range(start: date, end: date, language: str = "en") -> str:
         text = (f"{short_date(start, language)} {start.year} – "
                 f"{short_date(end, language)} {end.year}")
     return nb.join(text.split(" ")).replace(f"{nb}–{nb}", " – ")
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One line of the printed Looking ahead: a sentence with every upcoming span it names.
+
+    brief.json and looking-ahead.ics keep one event per date, which is what a calendar
+    wants; a reader of the brief would see "consultations may continue on Thursday and
+    Friday if the delegations make progress on Wednesday" twice, under Wednesday and under
+    Thursday-Friday. Here it is one line, dated with both, listed at its first date.
+    """
+
+    spans: tuple[tuple[date, date], ...]
+    """(start, end) of each upcoming date the sentence names, soonest first."""
+    text: str
+    section: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def start(self) -> date:
+        return self.spans[0][0]
+
+
+def calendar_entries(events: Iterable[UpcomingEvent]) -> list[CalendarEntry]:
+    """The brief's upcoming events, one entry per sentence (text and citations), in date order."""
+    spans: dict[tuple[str, tuple[Citation, ...]], set[tuple[date, date]]] = {}
+    sections: dict[tuple[str, tuple[Citation, ...]], str] = {}
+    for event in events:
+        key = (event.text, event.citations)
+        spans.setdefault(key, set()).add((event.start, event.end))
+        sections.setdefault(key, event.section)
+    entries = [CalendarEntry(tuple(sorted(days)), text, sections[(text, cites)], cites)
+               for (text, cites), days in spans.items()]
+    return sorted(entries, key=lambda entry: (entry.spans, entry.text))
+
+
+def when_text(entry: CalendarEntry, language: str = "en", separator: str = "; ") -> str:
+    """Every span of a calendar entry: 'Wed 23 Jul; Thu 24 – Fri 25 Jul'."""
+    return separator.join(date_range(start, end, language) for start, end in entry.spans)
 
 
 def published_text(value: datetime | None, tz: ZoneInfo | None, language: str = "en") -> str:
@@ -325,7 +366,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     language = i18n.language_of(brief.brand.language)
     sources = sources_view(brief, numbers)
     sections = [s for s in brief.sections if s.facts or s.more]
-    upcoming = sorted(brief.looking_ahead, key=lambda event: event.start)
+    upcoming = calendar_entries(brief.looking_ahead)
     shown_events = upcoming[:LOOKING_AHEAD_SHOWN]
     shown_sources = cited_sources(sources, numbers, brief.key_points, brief.key_figures, shown_events,
                                   *(section.facts for section in sections))
@@ -349,6 +390,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "generated_text": generated_text(generated, language),
         "sources": sources,
         "shown_sources": shown_sources,
+        "calendar": upcoming,
         "upcoming": shown_events,
         "upcoming_more": len(upcoming) - len(shown_events),
         "stats_lines": stats_lines(brief),
