@@ -164,13 +164,14 @@ def _item(entry: Any) -> _Item:
 
 def _item_published(entry: Any) -> Any:
     """The item's date as written (so a date-only value stays a whole day), else feedparser's
-    normalised UTC tuple."""
+    normalised UTC tuple. The keys are read from the plain dict: feedparser's own ``get``
+    answers a missing "updated" with "published" (and warns that it will stop doing so)."""
     for key in ("published", "updated", "created", "dc_date"):
-        raw = entry.get(key)
+        raw = dict.get(entry, key)
         if isinstance(raw, str) and parse_published(raw)[0] is not None:
             return raw
     for key in ("published_parsed", "updated_parsed"):
-        parsed = entry.get(key)
+        parsed = dict.get(entry, key)
         if parsed:
             try:  # feedparser passes year 0 or 10000 through: such a date is unknown
                 return datetime(*parsed[:6], tzinfo=UTC)
