@@ -375,3 +375,20 @@ def test_sentences_naming_different_news_events_are_two_facts(monkeypatch):
     assert _grouped([strike, talks, again]) == [[0, 2]]
     monkeypatch.setattr(merge, "EVENT_SENSES", frozenset())  # without the check, the words alone join all three
     assert _grouped([strike, talks, again]) == [[0, 1, 2]]
+
+
+def test_key_figures_report_the_sum_not_the_running_total_it_brings():
+    """ "adds €40 million, bringing its support since 2022 to more than €1.1 billion": the
+    day's news is the €40 million; a running total stands only when it is the one sum."""
+    from briefings.compose.figures import key_figures
+    from briefings.extract.entities import figures
+    from briefings.model import BriefFact
+
+    text = ("The Commission will add €40 million in humanitarian aid, bringing its support since "
+            "the full-scale invasion to more than €1.1 billion.")
+    alone = "Pledges brought the fund's total to €2 billion."
+    facts = [BriefFact("f1", text, "aid", 0.9, (), 1, figures=figures(text)),
+             BriefFact("f2", alone, "aid", 0.5, (), 1, figures=figures(alone))]
+    assert {f.value for f in facts[0].figures} == {40e6, 1.1e9}
+    lines = key_figures(facts)
+    assert [(line.figure.value, line.fact_text) for line in lines] == [(2e9, alone), (40e6, text)]

@@ -8,13 +8,20 @@ because two outlets' counts of one attack are not two attacks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..model import OTHER, BriefFact, KeyFigure
+from ..model import OTHER, BriefFact, Figure, KeyFigure
 
 KINDS = ("killed", "injured", "attacks", "money")
 PER_KIND = 2
 """At most this many lines of each kind: the box is a summary, not a table."""
+_RUNNING_TOTAL = re.compile(
+    r"(?:\b(?:bringing|taking|raising|lifting|pushing)\b[^.;:]{0,100}?\bto|\ba total of|\btotall?ing)\s*$",
+    re.IGNORECASE,
+)
+"""The words before a running total: "€40 million ..., bringing its support since 2022 to
+more than €1.1 billion". The day's news is the €40 million."""
 
 
 def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
@@ -23,8 +30,8 @@ def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
     lines: list[KeyFigure] = []
     used: set[str] = set()
     for kind in KINDS:
-        found = [(fig, fact) for fact in facts for fig in fact.figures
-                 if fig.kind == kind and fig.value and _counts_for(kind, fact.section)]
+        found = [(fig, fact) for fact in facts for fig in _news_figures(fact, kind)
+                 if _counts_for(kind, fact.section)]
         found.sort(key=lambda pair: (-(pair[0].value or 0), -pair[1].score))
         seen: set[tuple[float | None, str]] = set()
         for fig, fact in found:
@@ -46,3 +53,19 @@ def _counts_for(kind: str, section: str) -> bool:
     if kind == "money":
         return section == "aid"
     return section != OTHER
+
+
+def _news_figures(fact: BriefFact, kind: str) -> list[Figure]:
+    """The fact's figures of ``kind``; for money, a running total ("bringing ... to €1.1
+    billion") gives way to the sum the sentence reports, when it reports one."""
+    figures = [fig for fig in fact.figures if fig.kind == kind and fig.value]
+    if kind != "money" or len(figures) < 2:
+        return figures
+    news = [fig for fig in figures if not _is_running_total(fig, fact.text)]
+    return news or figures
+
+
+def _is_running_total(figure: Figure, text: str) -> bool:
+    """Whether ``figure`` is written as the total something was brought to."""
+    at = text.find(figure.text)
+    return at > 0 and bool(_RUNNING_TOTAL.search(text[max(0, at - 120):at]))
