@@ -392,3 +392,46 @@ def test_key_figures_report_the_sum_not_the_running_total_it_brings():
     assert {f.value for f in facts[0].figures} == {40e6, 1.1e9}
     lines = key_figures(facts)
     assert [(line.figure.value, line.fact_text) for line in lines] == [(2e9, alone), (40e6, text)]
+
+
+def test_key_points_give_each_story_a_line_before_a_third_from_one_article():
+    """One long article's paragraphs rank high together; the box names the day's other
+    stories before a third line of it, and fills up with it when there are no others."""
+    from briefings.compose import pick_key_points
+    from briefings.model import BriefFact, Citation
+
+    def cited(article_id: str) -> tuple[Citation, ...]:
+        return (Citation(article_id, article_id, f"Story {article_id}", None, None),)
+
+    long_story = [BriefFact(f"l{i}", text, "diplomacy", 0.9 - i / 100, cited("long"), 1) for i, text in
+                  enumerate(["The sale of the oil company's foreign assets was slowed by Washington.",
+                             "Bidders include a private equity firm and a Gulf energy group.",
+                             "The licence deadline was extended three times since October.",
+                             "Treasury officials now handle the file directly, sources said."])]
+    other = BriefFact("g1", "Delegations met in Geneva and plan a new round in March.", "diplomacy", 0.5,
+                      cited("geneva"), 1)
+    picked = pick_key_points([*long_story, other], 3)
+    assert [f.id for f in picked] == ["l0", "l1", "g1"]
+    assert [f.id for f in pick_key_points(long_story, 3)] == ["l0", "l1", "l2"]
+
+
+def test_bodies_handed_back_are_not_the_days_dead():
+    from briefings.compose.figures import key_figures
+    from briefings.extract.entities import figures
+    from briefings.model import BriefFact
+
+    swap = "Russia said it had returned the bodies of 1,000 killed Ukrainian soldiers in an exchange."
+    strike = "A missile strike on the city killed 12 people, officials said."
+    facts = [BriefFact(f"f{i}", t, "strikes", 0.9, (), 1, figures=figures(t)) for i, t in enumerate((swap, strike))]
+    assert any(f.kind == "killed" and f.value == 1000 for f in facts[0].figures)
+    assert [(line.kind, line.figure.value) for line in key_figures(facts)] == [("killed", 12.0)]
+
+
+def test_brief_text_has_no_invisible_characters_the_scraper_left():
+    """Zero-width spaces inside words ("the \u200bU.S.") break search and copy in the PDF."""
+    from briefings.compose import compose_brief
+
+    text = "On Thursday, the \u200bU.S. Treasury will extend the deadline \u2060to April 1, officials said."
+    brief = compose_brief(ARTICLES, [fact("a", 0, text, "diplomacy")], spec())
+    shown = [f.text for s in brief.sections for f in s.facts]
+    assert shown == ["On Thursday, the U.S. Treasury will extend the deadline to April 1, officials said."]

@@ -31,13 +31,15 @@ from ..packed import Subset
 from ..taxonomy import Taxonomy
 from .figures import key_figures
 from .merge import duplicate_articles, group_facts, sentence_key, title_key
-from .text import content_words, normal, similarity, without_dateline
+from .text import content_words, normal, readable, similarity, without_dateline
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
 
 OTHER_TITLE = "Other developments"
 KEY_POINT_OVERLAP = 0.45
 """Key points more alike than this are two tellings of one thing: only the first is kept."""
+KEY_POINTS_PER_STORY = 2
+"""Key points that may cite one article before the other stories of the day have had theirs."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
     published = [c.published for c in cited if c.published]
     return BriefFact(
         id=stable_id(*sorted(f.id for f in group)),
-        text=without_dateline(best.text),
+        text=readable(without_dateline(best.text)),
         section=best.section,
         score=rank(best, len(outlets), len(spec.taxonomy.keys)),
         citations=cited,
@@ -214,20 +216,31 @@ def build_sections(facts: list[BriefFact], spec: BriefSpec) -> tuple[BriefSectio
 
 
 def pick_key_points(facts: list[BriefFact], count: int) -> tuple[BriefFact, ...]:
-    """The best facts across sections, no two telling the same thing."""
+    """The best facts across sections, no two telling the same thing, and the day's stories
+    before a third line of one story: a long, well-sourced article would otherwise fill the
+    box with its own paragraphs (four of five key points from one Reuters piece on a day
+    with talks in Geneva). When the day has fewer stories, the box fills up with the rest."""
+    ranked = [f for f in sorted(facts, key=lambda f: -f.score) if f.section != OTHER]
     chosen: list[BriefFact] = []
     chosen_words: list[frozenset[str]] = []
-    for fact in sorted(facts, key=lambda f: -f.score):
-        if len(chosen) >= count:
-            break
-        if fact.section == OTHER:
-            continue
-        words = content_words(fact.text)
-        if any(similarity(words, w) > KEY_POINT_OVERLAP for w in chosen_words):
-            continue
-        chosen.append(fact)
-        chosen_words.append(words)
+    for per_story in (KEY_POINTS_PER_STORY, count):
+        for fact in ranked:
+            if len(chosen) >= count:
+                return tuple(chosen)
+            if fact in chosen or _story_lines(fact, chosen) >= per_story:
+                continue
+            words = content_words(fact.text)
+            if any(similarity(words, w) > KEY_POINT_OVERLAP for w in chosen_words):
+                continue
+            chosen.append(fact)
+            chosen_words.append(words)
     return tuple(chosen)
+
+
+def _story_lines(fact: BriefFact, chosen: Sequence[BriefFact]) -> int:
+    """How many chosen lines cite an article this fact cites (one story, as far as we know)."""
+    mine = {c.article_id for c in fact.citations}
+    return sum(1 for other in chosen if mine & {c.article_id for c in other.citations})
 
 
 def looking_ahead(facts: list[BriefFact], day: date) -> tuple[UpcomingEvent, ...]:

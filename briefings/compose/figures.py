@@ -22,6 +22,11 @@ _RUNNING_TOTAL = re.compile(
 )
 """The words before a running total: "€40 million ..., bringing its support since 2022 to
 more than €1.1 billion". The day's news is the €40 million."""
+_BODIES = re.compile(r"\b(?:bodies|remains)\b", re.IGNORECASE)
+_HANDED_BACK = re.compile(r"\b(?:return|repatriat|exchang|swap|hand(?:ed|ing)? (?:over|back)|receiv)",
+                          re.IGNORECASE)
+"""A body exchange ("returned the bodies of 1,000 killed soldiers") counts bodies handed
+back, not the day's dead: its number is no "killed" line."""
 
 
 def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
@@ -31,7 +36,7 @@ def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
     used: set[str] = set()
     for kind in KINDS:
         found = [(fig, fact) for fact in facts for fig in _news_figures(fact, kind)
-                 if _counts_for(kind, fact.section)]
+                 if _counts_for(kind, fact)]
         found.sort(key=lambda pair: (-(pair[0].value or 0), -pair[1].score))
         seen: set[tuple[float | None, str]] = set()
         for fig, fact in found:
@@ -47,12 +52,15 @@ def key_figures(facts: Sequence[BriefFact]) -> tuple[KeyFigure, ...]:
     return tuple(lines)
 
 
-def _counts_for(kind: str, section: str) -> bool:
+def _counts_for(kind: str, fact: BriefFact) -> bool:
     """Money counts from aid facts only; casualties and attacks from any section but "other"
-    (background, history and analysis carry old or hypothetical tolls)."""
+    (background, history and analysis carry old or hypothetical tolls), and the dead not from
+    a body exchange."""
     if kind == "money":
-        return section == "aid"
-    return section != OTHER
+        return fact.section == "aid"
+    if kind == "killed" and _BODIES.search(fact.text) and _HANDED_BACK.search(fact.text):
+        return False
+    return fact.section != OTHER
 
 
 def _news_figures(fact: BriefFact, kind: str) -> list[Figure]:

@@ -43,6 +43,13 @@ def plain(text: str) -> str:
     return text.lower()
 
 
+def readable(text: str) -> str:
+    """The text a reader gets: without the invisible format characters scrapers leave inside
+    words (zero-width spaces in "the \u200bU.S."), which break search and copy in the PDF.
+    Extraction keeps them, so that its sentences stay exact substrings of the article."""
+    return text if text.isascii() else text.translate(_INVISIBLE)
+
+
 def without_dateline(text: str) -> str:
     """"KYIV, July 22 (Reuters) — Ukraine said..." reads as "Ukraine said..." in a brief:
     the place and outlet are in the citation."""
