@@ -435,3 +435,28 @@ def test_brief_text_has_no_invisible_characters_the_scraper_left():
     brief = compose_brief(ARTICLES, [fact("a", 0, text, "diplomacy")], spec())
     shown = [f.text for s in brief.sections for f in s.facts]
     assert shown == ["On Thursday, the U.S. Treasury will extend the deadline to April 1, officials said."]
+
+
+def test_sentences_that_lean_on_the_one_before_rank_below_those_that_read_alone():
+    from briefings.compose import rank, standalone
+
+    alone = "Ukraine and Russia agreed to exchange 157 prisoners of war each, officials said."
+    for leaning in ("He added that the two sides agreed to exchange 157 prisoners of war each.",
+                    "That brought the number of prisoners exchanged this year to 1,200 or more.",
+                    "Strong, dignified, and lasting peace,\" he said, adding that any deal needs a vote.",
+                    "Not today, he said."):
+        assert standalone(leaning) < standalone(alone) == 1.0, leaning
+        assert rank(fact("a", 3, leaning, "diplomacy"), 1, 3) < rank(fact("a", 3, alone, "diplomacy"), 1, 3)
+    # a quote that opens and closes in the sentence reads alone
+    assert standalone("\u201cWe will keep talking until there is peace,\u201d the envoy said on Friday.") == 1.0
+
+
+def test_a_merged_fact_is_told_by_the_telling_that_reads_alone():
+    from briefings.compose import compose_brief
+
+    leaning = "He said Kyiv and Moscow will hold a new round of peace talks in Istanbul on Wednesday."
+    named = "Zelensky said Kyiv and Moscow will hold a new round of peace talks in Istanbul on Wednesday."
+    facts = [fact("a", 2, leaning, "diplomacy", score=0.9), fact("b", 2, named, "diplomacy", score=0.85)]
+    brief = compose_brief(ARTICLES, facts, spec())
+    shown = [(f.text, len(f.citations)) for s in brief.sections for f in s.facts]
+    assert shown == [(named, 2)]

@@ -160,10 +160,41 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
 
 
 def _clarity(fact: Fact) -> tuple[float, int]:
-    """Prefer the confident, information-rich telling of moderate length."""
+    """Prefer the confident, information-rich telling of moderate length that reads alone
+    ("Zelensky said ..." over "He said ...")."""
     length = len(fact.text)
     length_fit = 1.0 if 60 <= length <= 260 else 0.5
-    return (fact.score * length_fit + 0.1 * len(fact.figures) + 0.05 * len(fact.dates), -length)
+    return (fact.score * length_fit * standalone(fact.text) + 0.1 * len(fact.figures) + 0.05 * len(fact.dates),
+            -length)
+
+
+_LEANS_BACK = frozenset("he she it they this that these those his her its their him them".split())
+"""First words that point at the sentence before: "He added that ...", "That brought the total ..."."""
+_CONNECTIVE = frozenset("but and however also still yet so meanwhile".split())
+SHORT_WORDS = 8
+"""A sentence of fewer words says little on its own ("Not today, he said.", "Ukraine has
+confirmed it will attend.")."""
+
+
+def standalone(text: str) -> float:
+    """How well a sentence reads out of its article, 0.5..1: a brief lifts sentences out of
+    their paragraphs, and "He did not win this war." or the middle of a quote spread over three
+    sentences ("Strong, dignified, and lasting peace," he said) leaves the reader guessing."""
+    words = text.split()
+    if not words:
+        return 0.5
+    factor = 1.0
+    first = words[0].strip("\"\u201c\u2018'(,").lower()
+    if first in _LEANS_BACK:
+        factor *= 0.75
+    elif first.rstrip(",") in _CONNECTIVE:
+        factor *= 0.9
+    straight, opening, closing = text.count('"'), text.count("\u201c"), text.count("\u201d")
+    if straight % 2 or opening != closing:
+        factor *= 0.75  # part of a quote that runs over several sentences
+    if len(words) < SHORT_WORDS:
+        factor *= 0.75
+    return max(factor, 0.5)
 
 
 def _one_citation_per_outlet(group: list[Fact], citations: dict[str, Citation]) -> tuple[Citation, ...]:
@@ -187,7 +218,7 @@ def rank(fact: Fact, corroboration: int, sections: int) -> float:
         + 0.10 * (1.0 if fact.attribution else 0.0)
         + 0.15 * position
     )
-    return round(score * section_weight, 4)
+    return round(score * section_weight * standalone(fact.text), 4)
 
 
 def build_sections(facts: list[BriefFact], spec: BriefSpec) -> tuple[BriefSection, ...]:
