@@ -188,3 +188,16 @@ def test_he_and_she_skip_organisations_and_speakers_of_the_other_pronoun():
     assert [f.attribution for f in resolve_speakers(facts)] == [
         "Harbour Master Tomas Berg", "the Norwegian Coastal Agency", "Harbour Master Tomas Berg",
         "spokeswoman Ines Kalb", "spokeswoman Ines Kalb", "Harbour Master Tomas Berg", "Olena Marchuk", None]
+
+
+def test_a_capital_that_only_opens_the_sentence_is_no_name():
+    """ "Talks resumed" names nothing when the article writes "talks" elsewhere; a name the
+    article never writes in lower case stays a name wherever it stands."""
+    from briefings.extract.entities import entities
+
+    article = ("Talks resumed in Istanbul on Monday. The talks were brief. "
+               "Kramatorsk was struck overnight. Officials in Kramatorsk said two people died.")
+    assert entities("Talks resumed in Istanbul on Monday.", article) == ("Istanbul",)
+    assert entities("\u201cTalks will go on,\u201d Peskov said.", article) == ("Peskov",)
+    assert entities("Kramatorsk was struck overnight.", article) == ("Kramatorsk",)
+    assert entities("Talks resumed in Istanbul on Monday.") == ("Talks", "Istanbul")  # no article: as before

@@ -165,7 +165,7 @@ def _fact(
         score=decision.score,
         dates=tuple(dates),
         attribution=attribution,
-        entities=_entities.entities(unit.text),
+        entities=_entities.entities(unit.text, article.text),
         figures=_entities.figures(unit.text),
         unnamed_source=_entities.is_unnamed(attribution, unit.text),
         aid_status=_entities.aid_status(unit.text) if is_aid else None,

@@ -244,9 +244,15 @@ def _clean_source(who: str) -> str | None:
     return who
 
 
-def entities(sentence: str) -> tuple[str, ...]:
-    """Capitalised names (people, places, organisations), in order, without repeats."""
+def entities(sentence: str, article: str = "") -> tuple[str, ...]:
+    """Capitalised names (people, places, organisations), in order, without repeats.
+
+    A lone capitalised word that opens the sentence ("Talks resumed ...", "Officials said
+    ...") is a name only when ``article`` (the whole text, when given) never writes it in
+    lower case: the capital of a sentence's first word says nothing about the word.
+    """
     seen: dict[str, None] = {}
+    opening = len(sentence) - len(sentence.lstrip(_OPENERS))
     for m in _ENTITY.finditer(sentence):
         words = m.group().split()
         if not _INITIALS.fullmatch(words[-1]):
@@ -254,9 +260,23 @@ def entities(sentence: str) -> tuple[str, ...]:
         while words and words[0] in _STOP:
             words = words[1:]
         name = " ".join(words)
+        if m.start() == opening and len(words) == 1 and article and _written_lower(name, article):
+            continue
         if name and (len(words) > 1 or len(name) > 2 or name.isupper()):
             seen.setdefault(name, None)
     return tuple(seen)
+
+
+_OPENERS = " \t\"'\u201c\u2018([-\u2014\u2013"
+"""What may come before a sentence's first word: space, quotes, a bracket, a dash."""
+
+
+def _written_lower(word: str, text: str) -> bool:
+    """Whether ``text`` has ``word`` in lower case as a whole word ("talks", not "Talks")."""
+    lower = word.lower()
+    if lower == word:
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", text) is not None
 
 
 def figures(sentence: str) -> tuple[Figure, ...]:
