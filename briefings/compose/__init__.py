@@ -187,7 +187,7 @@ def standalone(text: str) -> float:
     first = words[0].strip("\"\u201c\u2018'(,").lower()
     if first in _LEANS_BACK:
         factor *= 0.75
-    elif first.rstrip(",") in _CONNECTIVE:
+    elif first in _CONNECTIVE:
         factor *= 0.9
     straight, opening, closing = text.count('"'), text.count("\u201c"), text.count("\u201d")
     if straight % 2 or opening != closing:
@@ -258,7 +258,7 @@ def pick_key_points(facts: list[BriefFact], count: int) -> tuple[BriefFact, ...]
         for fact in ranked:
             if len(chosen) >= count:
                 return tuple(chosen)
-            if fact in chosen or _story_lines(fact, chosen) >= per_story:
+            if any(fact.id == c.id for c in chosen) or _story_lines(fact, chosen) >= per_story:
                 continue
             words = content_words(fact.text)
             if any(similarity(words, w) > KEY_POINT_OVERLAP for w in chosen_words):
