@@ -272,11 +272,22 @@ _OPENERS = " \t\"'\u201c\u2018([-\u2014\u2013"
 
 
 def _written_lower(word: str, text: str) -> bool:
-    """Whether ``text`` has ``word`` in lower case as a whole word ("talks", not "Talks")."""
+    """Whether ``text`` has ``word`` in lower case as a whole word ("talks", not "Talks").
+
+    Plain ``str.find`` and a look at both neighbours: a regex built per word cost a quarter of
+    extraction's time (the ``re`` cache holds 512 patterns and a day has many more words)."""
     lower = word.lower()
     if lower == word:
         return False
-    return re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", text) is not None
+    size, end = len(lower), len(text)
+    at = text.find(lower)
+    while at != -1:
+        before = text[at - 1] if at else " "
+        after = text[at + size] if at + size < end else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def figures(sentence: str) -> tuple[Figure, ...]:
