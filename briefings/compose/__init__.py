@@ -136,7 +136,7 @@ def _news_without_headlines(facts: Sequence[Fact], citations: dict[str, Citation
 
 
 def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:
-    best = max(group, key=_clarity)
+    best = group[0] if len(group) == 1 else max(group, key=_clarity)
     attributed = best if best.attribution else next((f for f in group if f.attribution), best)
     cited = _one_citation_per_outlet(group, citations)
     outlets = {c.outlet.lower() for c in cited}
@@ -180,7 +180,7 @@ def standalone(text: str) -> float:
     """How well a sentence reads out of its article, 0.5..1: a brief lifts sentences out of
     their paragraphs, and "He did not win this war." or the middle of a quote spread over three
     sentences ("Strong, dignified, and lasting peace," he said) leaves the reader guessing."""
-    words = text.split()
+    words = text.split(None, SHORT_WORDS)  # the first word, and whether there are enough
     if not words:
         return 0.5
     factor = 1.0
