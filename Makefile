@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test bench bench-dates fuzz clean
+.PHONY: setup brief test bench bench-dates bench-pdf fuzz clean
 
 setup: $(STAMP)
 
@@ -37,6 +37,9 @@ bench: setup
 
 bench-dates: setup
 	$(BIN)/python benchmarks/bench_dates.py
+
+bench-pdf: setup
+	$(BIN)/python benchmarks/pdf_parts.py
 
 clean:
 	rm -rf $(VENV) reports build dist *.egg-info .pytest_cache .hypothesis
