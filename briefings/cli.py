@@ -16,7 +16,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from .console import Console
+from .console import Console, counted
 from .errors import (
     EXIT_NOTHING,
     EXIT_OK,
@@ -191,7 +191,8 @@ def build(
             warn(f"skipped {failure}", kind="skipped")
         stats = result.brief.stats
         _console.result(
-            f"Brief for {the_day.isoformat()}: {stats['articles']} articles, {stats['facts']} facts → {out_dir}",
+            f"Brief for {the_day.isoformat()}: {counted(stats['articles'], 'article')}, "
+            f"{counted(stats['facts'], 'fact')} → {out_dir}",
             event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats,
         )
         for path in result.files:
@@ -306,7 +307,7 @@ def sources(config_path: ConfigOption = None) -> None:
         seen = status.get(table.name)
         where = table.url or table.path
         success = _when(seen.last_success) if seen else "never"
-        line = f"{table.name} ({table.kind} {where}): last success {success}; {seen.articles if seen else 0} articles"
+        line = f"{table.name} ({table.kind} {where}): last success {success}; {counted(seen.articles if seen else 0, 'article')}"
         if seen and seen.last_error:
             line += f"; last error {_when(seen.last_error_at)}: {seen.last_error}"
         typer.echo(line)

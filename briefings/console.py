@@ -20,6 +20,11 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 article', '2 articles': the counts a person reads in a result line."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @dataclass
 class Console:
     quiet: bool = False

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,10 @@ def test_the_installed_command_runs_and_prints_no_traceback(tmp_path):
     assert "broken.jsonl" in result.stderr and "line 2" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout.startswith(f"Brief for {DAY}: 2 articles")
+
+
+def test_the_result_line_counts_in_words_a_person_reads(tmp_path):
+    good_article(tmp_path)
+    result = run("build", str(tmp_path), "--date", DAY, "--out", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert re.match(rf"Brief for {DAY}: 1 article, \d+ facts → ", result.stdout), result.stdout
