@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--brief", type=Path, help="an existing brief.json (else one is built)")
     args = parser.parse_args()
 
+    from briefings.errors import BriefingsError
     from briefings.mail import load_brief
     from briefings.render.html import render_html
     from briefings.render.pdf import render_pdf
@@ -93,7 +94,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefings-pdf-") as tmp:
         path = args.brief or built_brief(args.articles, Path(tmp))
         theme = load_theme(None)
-        html = render_html(load_brief(path), theme)
+        try:
+            html = render_html(load_brief(path), theme)
+        except BriefingsError as exc:  # a bad --brief: one line naming the file, no traceback
+            parser.exit(2, f"pdf_parts: {exc}\n")
     print(f"{'part':<28} {'seconds':>8} {'pages':>6} {'s/page':>7}")
     for name, variant in parts(html).items():
         seconds, pages = timed(lambda h: render_pdf(h, theme), variant)
