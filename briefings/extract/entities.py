@@ -244,6 +244,10 @@ def _clean_source(who: str) -> str | None:
     return who
 
 
+_OPENERS = " \t\"'\u201c\u2018([-\u2014\u2013"
+"""What may come before a sentence's first word: space, quotes, a bracket, a dash."""
+
+
 def entities(sentence: str, article: str = "") -> tuple[str, ...]:
     """Capitalised names (people, places, organisations), in order, without repeats.
 
@@ -265,10 +269,6 @@ def entities(sentence: str, article: str = "") -> tuple[str, ...]:
         if name and (len(words) > 1 or len(name) > 2 or name.isupper()):
             seen.setdefault(name, None)
     return tuple(seen)
-
-
-_OPENERS = " \t\"'\u201c\u2018([-\u2014\u2013"
-"""What may come before a sentence's first word: space, quotes, a bracket, a dash."""
 
 
 def _written_lower(word: str, text: str) -> bool:
