@@ -66,15 +66,16 @@ def child_extract(folder: str) -> dict[str, Any]:
     from corpus import articles_of
 
     from briefings.config import default_config
-    from briefings.pipeline import PARALLEL_MIN, extract_all
+    from briefings.extract.day import PARALLEL_MIN, extract_all
+    from briefings.pipeline import extractor
 
     config = default_config()
     articles = articles_of(Path(folder))
-    extract_all(articles[:3], config, DAY, workers=1)  # warm: first calls, compiled patterns
+    extract_all(articles[:3], extractor(config, DAY), workers=1)  # warm: first calls, compiled patterns
     times = []
     for _ in range(EXTRACT_RUNS if len(articles) >= PARALLEL_MIN else 1):
         start = time.perf_counter()
-        facts = extract_all(articles, config, DAY)
+        facts = extract_all(articles, extractor(config, DAY))
         times.append(time.perf_counter() - start)
     start = time.perf_counter()
     sentences = [s for a in articles for s in _SPLIT.split(a.text)]

@@ -12,6 +12,7 @@ it builds a new value. ``to_json`` helpers live beside the types so that every o
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -344,3 +345,23 @@ def source_json(citation: Citation) -> dict[str, Any]:
         "url": citation.url,
         "published": citation.published.isoformat() if citation.published else None,
     }
+
+
+@dataclass(frozen=True)
+class DayFacts:
+    """What extraction made of a day's articles: everything compose reads (extract → compose)."""
+
+    articles: tuple[Article, ...]
+    """The day's articles, their texts let go: the brief needs their title, outlet, link and time."""
+    facts: Sequence[Fact]
+    """The news facts (boilerplate left out), in article order; held packed on a big day."""
+    sentences: int
+    """Every unit read, boilerplate included."""
+    copies: list[list[str]]
+    """Duplicate articles (syndicated copies, near-identical rewrites): groups of two or more
+    ids, found while the texts were still there."""
+
+    @property
+    def boilerplate(self) -> int:
+        """The units read that are not news (promos, share prompts, captions, bylines)."""
+        return self.sentences - len(self.facts)

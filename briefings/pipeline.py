@@ -7,49 +7,29 @@ each stage lives in its own module and knows nothing of the others.
 from __future__ import annotations
 
 import logging
-import os
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from .collect import read_paths
 from .compose import BriefSpec, compose_brief
-from .compose.merge import duplicate_articles
+from .compose.steps import finish_brief
 from .config import Config
 from .errors import ConfigError, NothingToBrief
-from .extract import extract_article, reference_date
+from .extract.cache import open_fact_cache
+from .extract.classifiers import DEFAULT_CLASSIFIER, make_classifier
+from .extract.day import Extractor, Progress, extract_day, no_progress
 from .limits import apply_article_limit
-from .model import Article, Brief, Fact, Window
-from .packed import PackedFacts, Subset
+from .model import Article, Brief, Window
+from .processes import give_back_freed_memory
 from .window import day_window, published_in
 
 if TYPE_CHECKING:
-    from .cache import FactCache
     from .collect.sources import SourceSpec
-    from .taxonomy import Taxonomy
-
-PARALLEL_MIN = 200
-"""Below this many articles to extract, one process: starting workers costs more than it saves."""
-CHUNK = 25
-"""Articles per task sent to a worker: big enough to amortise pickling, small enough to balance."""
-PACKED_FROM = 2_000
-"""From this many articles the day's facts are held packed: a third of the memory, for a few
-seconds more (compose unpacks each article a few times). A day of 10,000 articles needed
-480 MB unpacked."""
-CACHE_ENV = "BRIEFINGS_CACHE"
-"""``off`` turns the fact cache off; a folder puts it there (default: beside the brief's folder)."""
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-Progress = Callable[[Iterable[T], str, int], Iterator[T]]
-"""Wraps an iterable to show progress: (items, description, total) → the same items."""
-
-
-def no_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:
-    return iter(items)
 
 
 @dataclass(frozen=True)
@@ -78,6 +58,14 @@ class Gathered:
     failures: list[str]
     considered: int
     """How many articles were looked at before the window was applied."""
+
+    def hand_over(self) -> Iterator[Article]:
+        """The articles, given up as they are taken: extraction lets each text go once it
+        is extracted, and no list here may keep it (10,000 texts are a day's memory)."""
+        articles, self.articles = self.articles, []
+        articles.reverse()
+        while articles:
+            yield articles.pop()
 
 
 def source_specs(config: Config, only: str | None = None, kinds: Collection[str] | None = None) -> list[SourceSpec]:
@@ -141,167 +129,6 @@ def in_window(article: Article, window: Window) -> bool:
     return published_in(article, window.start, window.end)
 
 
-def extract_all(
-    articles: Sequence[Article],
-    config: Config,
-    day: date,
-    progress: Progress = no_progress,
-    *,
-    cache: FactCache | None = None,
-    workers: int | None = None,
-) -> list[Fact]:
-    """Every article's facts, in article order: cached ones from ``cache``, the others
-    extracted, on all cores when there are enough of them to pay for the worker processes.
-
-    The result is the same whichever way it is made (serial, parallel, cached): extraction of
-    one article depends on that article, the taxonomy and the day only.
-    """
-    return [f for _, facts in extracted(articles, config, day, progress, cache=cache, workers=workers) for f in facts]
-
-
-CACHE_BATCH = 200
-"""Articles' facts written to the fact cache in one transaction."""
-
-
-def extracted(
-    articles: Sequence[Article],
-    config: Config,
-    day: date,
-    progress: Progress = no_progress,
-    *,
-    cache: FactCache | None = None,
-    workers: int | None = None,
-) -> Iterator[tuple[int, list[Fact]]]:
-    """(index of the article, its facts) for every article, in order, as they are made: the
-    build keeps what it needs of each (news facts) and lets the rest go at once, so a day of
-    10,000 articles never holds all its sentences."""
-    extractor = Extractor(config.taxonomy, day, config.settings.limits.sentence_chars)
-    if cache is None:
-        yield from enumerate(_extract_many(articles, extractor, progress, workers))
-        return
-    from .cache import fact_key
-
-    fingerprint = extractor.fingerprint
-    keys = [fact_key(a, reference_date(a, day), fingerprint) for a in articles]
-    cached = set(cache.keys_present(keys))
-    missing = [i for i, key in enumerate(keys) if key not in cached]
-    made = iter(_extract_many(Subset(articles, missing), extractor, progress, workers))  # read when sent
-    pending: list[tuple[str, list[Fact]]] = []
-    for start in range(0, len(articles), CACHE_BATCH):
-        batch = keys[start:start + CACHE_BATCH]
-        found = cache.get_many([k for k in batch if k in cached])
-        for i, key in enumerate(batch, start):
-            facts = found.get(key)
-            if facts is None:
-                facts = next(made) if key not in cached else extractor(articles[i])  # unreadable entry: made again
-                pending.append((key, facts))
-            yield i, facts
-        if len(pending) >= CACHE_BATCH:
-            cache.put_many(pending)
-            pending = []
-    cache.put_many(pending)
-
-
-@dataclass(frozen=True)
-class Extractor:
-    """Everything extraction of one article depends on besides the article: picklable, so
-    worker processes get it once."""
-
-    taxonomy: Taxonomy
-    day: date
-    """The publication day assumed for undated articles."""
-    max_sentence_chars: int | None = None
-    """``limits.sentence_chars``: longer units are cut (and named in a warning)."""
-
-    @property
-    def fingerprint(self) -> str:
-        """What the fact cache keys on besides the article (a changed limit re-extracts)."""
-        from .cache import settings_fingerprint
-
-        return settings_fingerprint(self.taxonomy, self.max_sentence_chars)
-
-    def __call__(self, article: Article) -> list[Fact]:
-        return extract_article(article, self.taxonomy, assume_published=self.day,
-                               max_sentence_chars=self.max_sentence_chars)
-
-
-def _extract_many(
-    articles: Sequence[Article], extractor: Extractor, progress: Progress, workers: int | None
-) -> Iterator[list[Fact]]:
-    """One fact list per article, in order, each as soon as it is made (the caller keeps what
-    it needs and lets the rest go); in worker processes when it pays."""
-    count = workers if workers is not None else _cores()
-    if count < 2 or len(articles) < PARALLEL_MIN:
-        return (extractor(a) for a in progress(articles, "Extracting", len(articles)))
-    return progress(_extract_parallel(articles, extractor, count), "Extracting", len(articles))
-
-
-IN_FLIGHT = 3
-"""Chunks sent ahead per worker: enough to keep the workers busy, few enough that the texts
-waiting to be extracted stay a few hundred articles rather than the whole day."""
-
-
-def _extract_parallel(articles: Sequence[Article], extractor: Extractor, workers: int) -> Iterator[list[Fact]]:
-    """Chunks of articles on a process pool, a few in flight at a time; results come back in
-    article order. A chunk is cut from ``articles`` only when it is sent, so an article the
-    caller has let go of since is not held by a queue."""
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    chunks = (range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK))
-    count = -(-len(articles) // CHUNK)
-    with ProcessPoolExecutor(max_workers=min(workers, count), mp_context=_mp_context(),
-                             initializer=_init_worker, initargs=(extractor,)) as pool:
-        pending: deque[Future[list[list[Fact]]]] = deque()
-        for span in chunks:
-            pending.append(pool.submit(_extract_chunk, [articles[i] for i in span]))
-            if len(pending) >= workers * IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def _mp_context():  # noqa: ANN202 - multiprocessing's context types are private
-    """``fork`` where it is safe (POSIX, no other threads): workers start with the modules and
-    compiled patterns already loaded; else the platform's default."""
-    import multiprocessing
-
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
-_worker_state: dict[str, object] = {}
-
-
-def _init_worker(extractor: Extractor) -> None:
-    _worker_state["extractor"] = extractor
-
-
-def _extract_chunk(articles: Sequence[Article]) -> list[list[Fact]]:
-    extractor = _worker_state["extractor"]
-    return [extractor(a) for a in articles]  # type: ignore[operator]
-
-
-def open_fact_cache(out_dir: Path) -> FactCache | None:
-    """The fact cache of a build: ``$BRIEFINGS_CACHE`` (a folder, or ``off``), else
-    ``.cache/`` beside the brief's folder (``reports/.cache`` for ``reports/YYYY-MM-DD``)."""
-    from .cache import CACHE_FILE, FactCache
-
-    where = os.environ.get(CACHE_ENV, "")
-    if where.lower() in ("off", "0", "no", "false"):
-        return None
-    folder = Path(where) if where else out_dir.resolve().parent / ".cache"
-    return FactCache(folder / CACHE_FILE)
-
-
 def build(request: BuildRequest, config: Config, progress: Progress = no_progress) -> BuildResult:
     """Gather the day's articles, extract, compose and render the brief."""
     from .render import render_brief  # the renderer pulls in Jinja2 and, for PDFs, WeasyPrint
@@ -310,65 +137,23 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
     gathered = gather(request.paths, window, config)
     if not gathered.articles:
         raise NothingToBrief(_nothing_message(gathered, window), tuple(gathered.failures))
-    articles = gathered.articles
-    copies = duplicate_articles(articles)  # the one step after extraction that reads whole texts
-    facts, sentences = _news_facts(articles, config, request.day, progress, open_fact_cache(request.out_dir))
-    out_of_window = gathered.considered - len(articles)
-    brief = compose_brief(
-        articles,
-        facts,
-        brief_spec(request.day, window, config),
-        extra_stats={"skipped": len(gathered.failures), "out_of_window": out_of_window,
-                     "sentences": sentences, "boilerplate": sentences - len(facts)},
-        generated=datetime.now(timezone.utc).replace(microsecond=0),
-        copies=copies,
-    )
-    del facts  # the brief holds what it shows: let the sentences go before rendering
-    _give_back_freed_memory()
+    out_of_window = gathered.considered - len(gathered.articles)
+    day = extract_day(gathered.hand_over(), extractor(config, request.day),
+                      cache=open_fact_cache(request.out_dir), progress=progress)
+    spec = brief_spec(request.day, window, config)
+    brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),
+                          extra_stats={"skipped": len(gathered.failures), "out_of_window": out_of_window})
+    brief = finish_brief(brief, day, spec)
+    del day  # the brief holds what it shows: let the sentences go before rendering
+    give_back_freed_memory()
     files = render_brief(brief, request.out_dir, request.formats, request.theme or config.theme)
     return BuildResult(brief, files, gathered.failures, out_of_window)
 
 
-def _news_facts(
-    articles: list[Article], config: Config, day: date, progress: Progress, cache: FactCache | None
-) -> tuple[Sequence[Fact], int]:
-    """The news facts of every article and the number of sentences read; packed (pickled an
-    article at a time, ``briefings.packed``) from ``PACKED_FROM`` articles.
-
-    Compose reads news only: boilerplate (a third of the sentences) is counted and let go as
-    each article is done, and so is the article's text (``articles`` is changed in place:
-    what the brief needs of an article is its title, outlet, link and time). At 10,000
-    articles that is the difference between holding the day's text twice and not at all.
-    """
-    packed = PackedFacts() if len(articles) >= PACKED_FROM else None
-    news: list[Fact] = []
-    sentences = 0
-    try:
-        for i, facts in extracted(articles, config, day, progress, cache=cache):
-            sentences += len(facts)
-            if packed is not None:
-                packed.add([f for f in facts if f.is_news])
-            else:
-                news.extend(f for f in facts if f.is_news)
-            articles[i] = replace(articles[i], text="")
-    finally:
-        if cache is not None:
-            cache.close()
-    return (packed if packed is not None else news), sentences
-
-
-def _give_back_freed_memory() -> None:
-    """Hand the heap's free pages back to the system before rendering (glibc keeps them for
-    reuse otherwise): WeasyPrint is loaded and lays out the PDF on top of whatever compose
-    left, and at 10,000 articles that is 90 MB of pages compose no longer uses."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+def extractor(config: Config, day: date) -> Extractor:
+    """How the build extracts one article: the config's classifier and limits."""
+    classifier = make_classifier(DEFAULT_CLASSIFIER, config.taxonomy)
+    return Extractor(classifier, day, config.settings.limits.sentence_chars)
 
 
 def brief_spec(day: date, window: Window, config: Config) -> BriefSpec:

@@ -7,11 +7,12 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from briefings.cache import FactCache, decode, encode, fact_key, settings_fingerprint
+from briefings.extract.cache import FactCache, decode, encode, fact_key, settings_fingerprint
 from briefings.config import default_config
 from briefings.extract import extract_article
 from briefings.model import Article
-from briefings.pipeline import Extractor, extract_all
+from briefings.extract.day import extract_all
+from briefings.pipeline import extractor
 from briefings.taxonomy import apply_overrides, load_default_taxonomy
 
 DAY = date(2025, 7, 22)
@@ -32,11 +33,11 @@ def test_cached_facts_are_identical(tmp_path: Path) -> None:
     articles = [article(n, TEXT.replace("3", str(n + 3))) for n in range(4)]
     expected = [f for a in articles for f in extract_article(a, config.taxonomy, assume_published=DAY)]
     with FactCache(tmp_path / "facts.sqlite") as cache:
-        first = extract_all(articles, config, DAY, cache=cache)
+        first = extract_all(articles, extractor(config, DAY), cache=cache)
     with FactCache(tmp_path / "facts.sqlite") as cache:
-        keys = [fact_key(a, DAY, Extractor(config.taxonomy, DAY, config.settings.limits.sentence_chars).fingerprint) for a in articles]
+        keys = [fact_key(a, DAY, extractor(config, DAY).fingerprint) for a in articles]
         assert set(cache.get_many(keys)) == set(keys)  # all four come from the cache now
-        second = extract_all(articles, config, DAY, cache=cache)
+        second = extract_all(articles, extractor(config, DAY), cache=cache)
     assert first == expected
     assert second == expected
 
@@ -55,9 +56,9 @@ def test_key_changes_with_text_taxonomy_and_day() -> None:
 def test_a_taxonomy_change_is_a_miss_and_gives_the_new_sections(tmp_path: Path) -> None:
     config = default_config(tmp_path)
     with FactCache(tmp_path / "facts.sqlite") as cache:
-        extract_all([article()], config, DAY, cache=cache)
+        extract_all([article()], extractor(config, DAY), cache=cache)
         reduced = apply_overrides(config.taxonomy, {"strikes": {"enabled": False}}, "test.toml")
-        facts = extract_all([article()], replace(config, taxonomy=reduced), DAY, cache=cache)
+        facts = extract_all([article()], extractor(replace(config, taxonomy=reduced), DAY), cache=cache)
     assert facts == extract_article(article(), reduced, assume_published=DAY)
     assert all(f.section != "strikes" for f in facts)
 
@@ -67,21 +68,21 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     config = default_config(tmp_path)
     with FactCache(path) as cache:
-        facts = extract_all([article()], config, DAY, cache=cache)
+        facts = extract_all([article()], extractor(config, DAY), cache=cache)
     assert facts == extract_article(article(), config.taxonomy, assume_published=DAY)
     with FactCache(path) as cache:  # rebuilt: usable again
-        assert len(cache.get_many([fact_key(article(), DAY, Extractor(config.taxonomy, DAY, config.settings.limits.sentence_chars).fingerprint)])) == 1
+        assert len(cache.get_many([fact_key(article(), DAY, extractor(config, DAY).fingerprint)])) == 1
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
     config = default_config(tmp_path)
     path = tmp_path / "facts.sqlite"
     with FactCache(path) as cache:
-        extract_all([article()], config, DAY, cache=cache)
+        extract_all([article()], extractor(config, DAY), cache=cache)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE facts SET data = ?", (b"\x80\x05garbage",))
     with FactCache(path) as cache:
-        facts = extract_all([article()], config, DAY, cache=cache)
+        facts = extract_all([article()], extractor(config, DAY), cache=cache)
     assert facts == extract_article(article(), config.taxonomy, assume_published=DAY)
 
 

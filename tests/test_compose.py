@@ -12,6 +12,7 @@ from briefings.compose import (
     similarity,
     without_dateline,
 )
+from briefings.extract.day import day_facts_of
 from briefings.model import Article, Brand, DateMention, Fact, Figure, Window, stable_id
 from briefings.taxonomy import load_default_taxonomy
 
@@ -50,7 +51,7 @@ STRIKE_OTHER_NUMBER = "A glide bomb hit a residential building in Kramatorsk ove
 def test_same_fact_from_two_outlets_is_merged_with_both_citations():
     facts = [fact("a", 0, TALKS_A, "diplomacy"), fact("b", 0, TALKS_B, "diplomacy"),
              fact("c", 0, TALKS_DAYS, "diplomacy")]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     diplomacy = brief.sections[0]
     assert diplomacy.key == "diplomacy"
     merged = [f for f in diplomacy.facts if f.corroboration == 2]
@@ -64,7 +65,7 @@ def test_same_fact_from_two_outlets_is_merged_with_both_citations():
 def test_facts_with_different_figures_are_not_merged():
     facts = [fact("a", 0, STRIKE.replace("a child", "2 people"), "strikes"),
              fact("b", 0, STRIKE_OTHER_NUMBER, "strikes")]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     assert brief.stats["facts"] == 2
 
 
@@ -73,7 +74,7 @@ def test_boilerplate_and_headlines_never_reach_the_brief():
     facts = [fact("a", 0, "Talks resume in Turkey", "diplomacy"),
              fact("a", 1, "Follow us on X for updates.", "boilerplate"),
              fact("a", 2, TALKS_A, "diplomacy")]
-    brief = compose_brief(titled, facts, spec())
+    brief = compose_brief(day_facts_of(titled, facts), spec())
     texts = [f.text for s in brief.sections for f in s.facts]
     assert texts == [TALKS_A]
     assert brief.stats["boilerplate"] == 1
@@ -82,7 +83,7 @@ def test_boilerplate_and_headlines_never_reach_the_brief():
 def test_sections_follow_taxonomy_order_and_cap_with_a_count_of_the_rest():
     facts = [fact("a", i, f"Strike number {i} hit target {i} in the east.", "strikes") for i in range(5)]
     facts += [fact("b", 0, TALKS_B, "diplomacy"), fact("c", 0, "The economy grew.", "other")]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     assert [s.key for s in brief.sections] == ["diplomacy", "strikes", "other"]
     strikes = brief.sections[1]
     assert len(strikes.facts) == 2 and strikes.more == 3 and len(strikes.more_facts) == 3
@@ -93,7 +94,7 @@ def test_key_points_never_say_the_same_thing_twice():
     facts = [fact("a", 0, TALKS_A, "diplomacy", score=0.9),
              fact("b", 5, TALKS_A.replace("Kyiv said", "officials said") + " More to come.", "diplomacy", score=0.9),
              fact("c", 0, STRIKE, "strikes", figures=(Figure("a child", 1, "killed"),))]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     points = [content_words(p.text) for p in brief.key_points]
     assert len(points) >= 2
     for i in range(len(points)):
@@ -103,7 +104,7 @@ def test_key_points_never_say_the_same_thing_twice():
 
 def test_sources_are_numbered_and_citations_carry_the_numbers():
     facts = [fact("a", 0, TALKS_A, "diplomacy"), fact("c", 0, STRIKE, "strikes")]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     numbers = [c.number for c in brief.articles]
     assert numbers == list(range(1, len(ARTICLES) + 1))
     by_id = {c.article_id: c.number for c in brief.articles}
@@ -119,7 +120,7 @@ def test_looking_ahead_lists_only_later_dates_in_order():
     facts = [fact("c", 0, TALKS_DAYS, "diplomacy", dates=(later,)),
              fact("a", 0, TALKS_A, "diplomacy", dates=(wednesday,)),
              fact("b", 0, "Zelensky spoke on Monday.", "diplomacy", dates=(past,))]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     assert [(e.start, e.end) for e in brief.looking_ahead] == [
         (date(2025, 7, 23), date(2025, 7, 23)), (date(2025, 7, 24), date(2025, 7, 25))]
     assert all(e.citations for e in brief.looking_ahead)
@@ -128,7 +129,7 @@ def test_looking_ahead_lists_only_later_dates_in_order():
 
 def test_brief_json_has_the_contract_keys():
     facts = [fact("a", 0, TALKS_A, "diplomacy")]
-    data = compose_brief(ARTICLES, facts, spec()).to_json()
+    data = compose_brief(day_facts_of(ARTICLES, facts), spec()).to_json()
     for key in ("date", "title", "window", "key_points", "sections", "looking_ahead", "articles", "stats", "brand"):
         assert key in data
     section_fact = data["sections"][0]["facts"][0]
@@ -177,13 +178,13 @@ def test_dates_must_agree_when_both_are_dated():
              "diplomacy", dates=(wed,))
     b = fact("b", 0, "Peace talks between Ukraine and Russia will take place in Istanbul on Thursday and Friday.",
              "diplomacy", dates=(thu_fri,))
-    assert compose_brief(ARTICLES, [a, b], spec()).stats["facts"] == 2
+    assert compose_brief(day_facts_of(ARTICLES, [a, b]), spec()).stats["facts"] == 2
 
 
 def test_paraphrase_with_same_figures_merges_and_picks_one_text():
     a = fact("a", 0, "Russian forces launched 138 drones at Ukraine overnight, the air force said.", "strikes")
     b = fact("b", 0, "Overnight, Russian forces launched 138 drones at Ukraine, according to the air force.", "strikes")
-    brief = compose_brief(ARTICLES, [a, b], spec())
+    brief = compose_brief(day_facts_of(ARTICLES, [a, b]), spec())
     merged = brief.sections[0].facts[0]
     assert merged.corroboration == 2 and merged.claim_status == "corroborated"
     assert merged.text in (a.text, b.text)
@@ -192,7 +193,7 @@ def test_paraphrase_with_same_figures_merges_and_picks_one_text():
 def test_single_source_and_unnamed_claims_are_marked_in_json_and_tags():
     claim = fact("a", 0, "The sale was slowed, according to a person familiar with the matter.", "diplomacy",
                  attribution="a person familiar with the matter", unnamed_source=True)
-    brief = compose_brief(ARTICLES, [claim], spec())
+    brief = compose_brief(day_facts_of(ARTICLES, [claim]), spec())
     out = brief.sections[0].facts[0]
     assert out.claim_status == "single_source" and out.unnamed_source
     assert brief.to_json()["sections"][0]["facts"][0]["unnamed_source"] is True
@@ -204,7 +205,7 @@ def test_key_figures_box_cites_each_figure_and_says_pledged():
                figures=(Figure("$300 million", 300e6, "money", currency="USD", kind="money"),))
     killed = fact("b", 0, "The strike killed 12 people in Kramatorsk.", "strikes",
                   figures=(Figure("12 people", 12, "people", kind="killed"),))
-    brief = compose_brief(ARTICLES, [aid, killed], spec())
+    brief = compose_brief(day_facts_of(ARTICLES, [aid, killed]), spec())
     kinds = {k.kind: k for k in brief.key_figures}
     assert kinds["killed"].figure.value == 12 and kinds["killed"].citations
     assert kinds["money"].status == "pledged" and kinds["money"].citations
@@ -432,7 +433,7 @@ def test_brief_text_has_no_invisible_characters_the_scraper_left():
     from briefings.compose import compose_brief
 
     text = "On Thursday, the \u200bU.S. Treasury will extend the deadline \u2060to April 1, officials said."
-    brief = compose_brief(ARTICLES, [fact("a", 0, text, "diplomacy")], spec())
+    brief = compose_brief(day_facts_of(ARTICLES, [fact("a", 0, text, "diplomacy")]), spec())
     shown = [f.text for s in brief.sections for f in s.facts]
     assert shown == ["On Thursday, the U.S. Treasury will extend the deadline to April 1, officials said."]
 
@@ -457,6 +458,6 @@ def test_a_merged_fact_is_told_by_the_telling_that_reads_alone():
     leaning = "He said Kyiv and Moscow will hold a new round of peace talks in Istanbul on Wednesday."
     named = "Zelensky said Kyiv and Moscow will hold a new round of peace talks in Istanbul on Wednesday."
     facts = [fact("a", 2, leaning, "diplomacy", score=0.9), fact("b", 2, named, "diplomacy", score=0.85)]
-    brief = compose_brief(ARTICLES, facts, spec())
+    brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
     shown = [(f.text, len(f.citations)) for s in brief.sections for f in s.facts]
     assert shown == [(named, 2)]

@@ -70,6 +70,7 @@ def test_a_clusters_brief_shows_each_shared_fact_once_citing_every_outlet(tmp_pa
     from briefings.compose import compose_brief, normal
     from briefings.compose.merge import duplicate_articles, group_facts
     from briefings.config import default_config
+    from briefings.extract.day import day_facts_of
     from briefings.model import stable_id
     from briefings.pipeline import brief_spec, brief_window
     from briefings.render import render_brief
@@ -77,7 +78,7 @@ def test_a_clusters_brief_shows_each_shared_fact_once_citing_every_outlet(tmp_pa
     scope = next(s for s in load_scopes(DEFAULT_GOLD, CORPUS) if s.entry["scope"].startswith("lukoil"))
     day = date.fromisoformat(scope.entry["date"])
     config = default_config()
-    brief = compose_brief(scope.articles, scope.facts, brief_spec(day, brief_window(day, config), config))
+    brief = compose_brief(day_facts_of(scope.articles, scope.facts), brief_spec(day, brief_window(day, config), config))
     lines = {f.id: f for s in brief.sections for f in s.facts + s.more_facts}
     # Which sentences each line merged: a line's id is stable_id over its sentences' ids.
     titles = {a.id: normal(a.title) for a in scope.articles}

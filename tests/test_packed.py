@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefings import pipeline
+from briefings.extract import day as day_stage
 from briefings.cli import app
 from briefings.model import Fact, stable_id
 from briefings.packed import PackedFacts, Subset
@@ -49,7 +49,7 @@ def _brief(tmp_path: Path, name: str) -> dict:
 def test_a_brief_from_packed_facts_is_the_same_brief(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFINGS_CACHE", "off")
     plain = _brief(tmp_path, "plain")
-    monkeypatch.setattr(pipeline, "PACKED_FROM", 1)
+    monkeypatch.setattr(day_stage, "PACKED_FROM", 1)
     packed = _brief(tmp_path, "packed")
     assert packed == plain
     assert plain["sections"] and plain["looking_ahead"]

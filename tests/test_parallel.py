@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-import briefings.pipeline as pipeline
+import briefings.extract.day as day_stage
+from briefings.extract.cache import CACHE_ENV, open_fact_cache
 from briefings.collect import read_paths
 from briefings.config import default_config
 from briefings.model import Article
+from briefings.pipeline import extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2025, 7, 22)
@@ -29,10 +31,10 @@ def articles() -> list[Article]:
 def test_parallel_equals_serial(monkeypatch) -> None:
     config = default_config(ROOT)
     items = articles()
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 10)
-    monkeypatch.setattr(pipeline, "CHUNK", 7)
-    serial = pipeline.extract_all(items, config, DAY, workers=1)
-    parallel = pipeline.extract_all(items, config, DAY, workers=2)
+    monkeypatch.setattr(day_stage, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(day_stage, "CHUNK", 7)
+    serial = day_stage.extract_all(items, extractor(config, DAY), workers=1)
+    parallel = day_stage.extract_all(items, extractor(config, DAY), workers=2)
     assert len(serial) > 100
     assert parallel == serial
     assert [f.id for f in parallel] == [f.id for f in serial]
@@ -41,7 +43,7 @@ def test_parallel_equals_serial(monkeypatch) -> None:
 def test_progress_sees_every_article_in_parallel(monkeypatch) -> None:
     config = default_config(ROOT)
     items = articles()
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(day_stage, "PARALLEL_MIN", 10)
     seen: list[object] = []
 
     def progress(iterable, description, total):
@@ -50,14 +52,14 @@ def test_progress_sees_every_article_in_parallel(monkeypatch) -> None:
             seen.append(item)
             yield item
 
-    pipeline.extract_all(items, config, DAY, progress, workers=2)
+    day_stage.extract_all(items, extractor(config, DAY), progress, workers=2)
     assert len(seen) == len(items)
 
 
 def test_cache_off_by_environment(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(pipeline.CACHE_ENV, "off")
-    assert pipeline.open_fact_cache(tmp_path / "out") is None
-    monkeypatch.setenv(pipeline.CACHE_ENV, str(tmp_path / "c"))
-    cache = pipeline.open_fact_cache(tmp_path / "out")
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert open_fact_cache(tmp_path / "out") is None
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "c"))
+    cache = open_fact_cache(tmp_path / "out")
     assert cache is not None and cache.path == tmp_path / "c" / "facts.sqlite"
     cache.close()

@@ -2,13 +2,13 @@
 
 from dataclasses import replace
 
-from briefings.extract.sections import SectionClassifier, tokenize
+from briefings.extract.sections import CueLexiconClassifier, tokenize
 from briefings.model import OTHER
 from briefings.taxonomy import Cue, SectionSpec, Taxonomy, apply_overrides, load_default_taxonomy
 
 
 def classify(*sentences: str, taxonomy: Taxonomy | None = None) -> list[str]:
-    classifier = SectionClassifier(taxonomy or load_default_taxonomy())
+    classifier = CueLexiconClassifier(taxonomy or load_default_taxonomy())
     return [d.section for d in classifier.classify(list(sentences))]
 
 
@@ -30,12 +30,12 @@ def test_clear_sentences_of_each_section():
 
 
 def test_phrase_beats_the_word_inside_it():
-    classifier = SectionClassifier(load_default_taxonomy())
+    classifier = CueLexiconClassifier(load_default_taxonomy())
     assert classifier.evidence("peace talks")["diplomacy"] > classifier.evidence("talks")["diplomacy"]
 
 
 def test_negated_cue_counts_less():
-    classifier = SectionClassifier(load_default_taxonomy())
+    classifier = CueLexiconClassifier(load_default_taxonomy())
     plain = classifier.evidence("there were talks")["diplomacy"]
     negated = classifier.evidence("there were no talks")["diplomacy"]
     assert negated < plain
@@ -85,7 +85,7 @@ def test_tokenize_drops_possessives_and_keeps_hyphens():
 
 
 def test_also_reports_a_second_strong_section():
-    classifier = SectionClassifier(load_default_taxonomy())
+    classifier = CueLexiconClassifier(load_default_taxonomy())
     (decision,) = classifier.classify(
         ["Missile strikes killed twelve people as allies pledged a military aid package and air defence deliveries."]
     )

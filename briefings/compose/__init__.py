@@ -22,6 +22,7 @@ from ..model import (
     BriefFact,
     BriefSection,
     Citation,
+    DayFacts,
     Fact,
     UpcomingEvent,
     Window,
@@ -30,7 +31,7 @@ from ..model import (
 from ..packed import Subset
 from ..taxonomy import Taxonomy
 from .figures import key_figures
-from .merge import duplicate_articles, group_facts, sentence_key, title_key
+from .merge import group_facts, sentence_key, title_key
 from .text import content_words, normal, readable, similarity, without_dateline
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
@@ -56,32 +57,29 @@ class BriefSpec:
 
 
 def compose_brief(
-    articles: list[Article],
-    facts: Sequence[Fact],
+    day: DayFacts,
     spec: BriefSpec,
     *,
     extra_stats: dict[str, int] | None = None,
     generated: datetime | None = None,
-    copies: list[list[str]] | None = None,
 ) -> Brief:
-    """The whole compose stage, one step a line. ``copies`` are the duplicate articles when
-    the caller found them already (before letting the texts go)."""
+    """The whole compose stage, one step a line, from what extraction made of the day."""
+    articles, facts = day.articles, day.facts
     citations = number_sources(articles)
-    copies = duplicate_articles(articles) if copies is None else copies
-    kept, keys, boilerplate = _news_without_headlines(facts, citations)
+    kept, keys = _news_without_headlines(facts, citations)
     news = facts if len(kept) == len(facts) else Subset(facts, kept)
-    groups = group_facts(news, copies, keys=keys)
+    groups = group_facts(news, day.copies, keys=keys)
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
     merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
     sections = build_sections(merged, spec)
     stats = {
         "articles": len(articles),
-        "sentences": len(facts),
+        "sentences": day.sentences,
         "facts": len(merged),
-        "boilerplate": boilerplate,
+        "boilerplate": day.boilerplate,
         "merged": len(news) - len(merged),
         "undated": sum(1 for a in articles if a.published is None),
-        "duplicate_articles": sum(len(g) - 1 for g in copies),
+        "duplicate_articles": sum(len(g) - 1 for g in day.copies),
         **(extra_stats or {}),
     }
     return Brief(
@@ -99,7 +97,7 @@ def compose_brief(
     )
 
 
-def number_sources(articles: list[Article]) -> dict[str, Citation]:
+def number_sources(articles: Sequence[Article]) -> dict[str, Citation]:
     """Number the Sources list: oldest first, then by outlet, so numbers are stable."""
     def order(article: Article) -> tuple[str, str, str]:
         published = article.published.isoformat() if article.published else "9999"
@@ -118,21 +116,20 @@ def number_sources(articles: list[Article]) -> dict[str, Citation]:
     return numbered
 
 
-def _news_without_headlines(facts: Sequence[Fact], citations: dict[str, Citation]) -> tuple[list[int], list, int]:
+def _news_without_headlines(facts: Sequence[Fact], citations: dict[str, Citation]) -> tuple[list[int], list]:
     """In one pass: the indexes of the news facts that are not their article's own headline
-    repeated in its body (the Sources list already shows it), their merge keys (made once,
-    read here and by the merge), and how many facts were boilerplate."""
+    repeated in its body (the Sources list already shows it), and their merge keys (made
+    once, read here and by the merge)."""
     headline = {aid: title_key(c.title) for aid, c in citations.items()}
-    kept, keys, boilerplate = [], [], 0
+    kept, keys = [], []
     for i, fact in enumerate(facts):
         if not fact.is_news:
-            boilerplate += 1
             continue
         key = sentence_key(fact)
         if key.exact != headline.get(fact.article_id):
             kept.append(i)
             keys.append(key)
-    return kept, keys, boilerplate
+    return kept, keys
 
 
 def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:

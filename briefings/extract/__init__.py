@@ -18,10 +18,11 @@ from ..taxonomy import Taxonomy
 from . import entities as _entities
 from .clean import boilerplate_reasons
 from .dates import find_dates
-from .sections import ClassifierSettings, Decision, SectionClassifier, classifier_for
+from .classifiers import Decision, SectionClassifier
+from .sections import ClassifierSettings, classifier_for
 from .sentences import Unit, split_units
 
-__all__ = ["ClassifierSettings", "extract_article", "reference_date"]
+__all__ = ["ClassifierSettings", "SectionClassifier", "extract_article", "reference_date"]
 
 AID = "aid"
 """The section whose facts say whether aid was pledged or delivered."""
@@ -31,7 +32,7 @@ log = logging.getLogger("briefings.extract")
 
 def extract_article(
     article: Article,
-    taxonomy: Taxonomy,
+    sections: SectionClassifier | Taxonomy,
     *,
     assume_published: date | None = None,
     settings: ClassifierSettings | None = None,
@@ -39,7 +40,9 @@ def extract_article(
 ) -> list[Fact]:
     """Every sentence of ``article`` as a ``Fact``, in order, with its section and dates.
 
-    ``settings`` are the section classifier's numeric settings (default: the built-in ones).
+    ``sections`` decides the sections: a ``SectionClassifier``, or a taxonomy, which stands
+    for the cue lexicon of that taxonomy with ``settings``, its numeric settings (default:
+    the built-in ones).
     ``max_sentence_chars`` (``limits.sentence_chars``; None: no limit): a longer unit is
     analysed and returned cut at a word boundary, ending in "…" (its ``start``/``end`` still
     span the whole unit in the article), and a warning on the ``briefings.extract`` logger
@@ -50,7 +53,8 @@ def extract_article(
         units = _cut_long_units(article, units, max_sentence_chars)
     reasons = boilerplate_reasons(units, article.title)
     content = [i for i, reason in enumerate(reasons) if reason is None]
-    decisions = _classify(units, content, taxonomy, settings)
+    classifier = _classifier(sections, settings) if isinstance(sections, Taxonomy) else sections
+    decisions = _classify(units, content, classifier)
     published = reference_date(article, assume_published)
     paragraphs = _paragraph_texts(article.text, units)
     facts = [
@@ -87,17 +91,16 @@ def reference_date(article: Article, assume_published: date | None = None) -> da
     return assume_published
 
 
-def _classify(
-    units: Sequence[Unit], content: Sequence[int], taxonomy: Taxonomy, settings: ClassifierSettings | None = None
-) -> dict[int, Decision]:
+def _classify(units: Sequence[Unit], content: Sequence[int], classifier: SectionClassifier) -> dict[int, Decision]:
     """Sections of the content units; the first content unit is taken as the headline."""
     texts = _with_fragments(units, content)
     paragraphs = [units[i].paragraph for i in content]
-    decisions = _classifier(taxonomy, settings).classify(texts, paragraphs, headline=0 if content else None)
+    decisions = classifier.classify(texts, paragraphs, headline=0 if content else None)
     return dict(zip(content, decisions))
 
 
 _CLASSIFIERS: dict[tuple[int, ClassifierSettings | None], tuple[Taxonomy, SectionClassifier]] = {}
+"""The cue lexicons of the taxonomies callers passed, by the taxonomy's identity."""
 
 
 def _classifier(taxonomy: Taxonomy, settings: ClassifierSettings | None) -> SectionClassifier:

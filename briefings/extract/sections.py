@@ -18,14 +18,15 @@ the words of a sentence.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
-import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import OTHER
 from ..taxonomy import Cue, Taxonomy
+from .classifiers import Decision
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"[a-z0-9#\u00e0-\u024f\u0400-\u04ff\u20ac$%]+(?:[-'][a-z0-9#\u00e0-\u024f]+)*")
@@ -91,16 +92,6 @@ DEFAULT_SETTINGS = ClassifierSettings()
 
 
 @dataclass(frozen=True)
-class Decision:
-    """The section chosen for one sentence."""
-
-    section: str
-    also: tuple[str, ...]
-    score: float
-    """Confidence, 0..1: the winner's share of all evidence, damped when evidence is thin."""
-
-
-@dataclass(frozen=True)
 class _CompiledCue:
     words: tuple[str, ...]
     """Each word exact, or a prefix when it ends with ``*``."""
@@ -114,12 +105,16 @@ class _CompiledCue:
         object.__setattr__(self, "rest", list(self.words[1:]) if exact else None)
 
 
-class SectionClassifier:
+class CueLexiconClassifier:
     """Scores sentences against the cues of a taxonomy; build it once per taxonomy (and use
-    ``with_settings`` for other numeric settings: the compiled cues are shared)."""
+    ``with_settings`` for other numeric settings: the compiled cues are shared).
+
+    A ``SectionClassifier`` (``classifiers.py``): it pickles as its recipe (taxonomy and
+    settings), so a worker process compiles the cues once instead of receiving the memo."""
 
     def __init__(self, taxonomy: Taxonomy, settings: ClassifierSettings | None = None) -> None:
         self.settings: ClassifierSettings = settings or DEFAULT_SETTINGS
+        self.taxonomy = taxonomy
         self.keys: tuple[str, ...] = taxonomy.keys
         self.labels: tuple[str, ...] = self.keys + (OTHER,)
         cues: dict[tuple[str, ...], dict[str, float]] = {}
@@ -138,14 +133,23 @@ class SectionClassifier:
         self._prefix_lengths = sorted({len(p) for p in self._prefix}, reverse=True)
         self._memo: dict[str, tuple[_CompiledCue, ...]] = {}
 
-    def with_settings(self, settings: ClassifierSettings | None) -> "SectionClassifier":
+    def __reduce__(self) -> tuple[object, tuple[Taxonomy, ClassifierSettings]]:
+        return (classifier_for, (self.taxonomy, self.settings))
+
+    @property
+    def fingerprint(self) -> str:
+        """The cues (the whole taxonomy) and the numeric settings: what its decisions read."""
+        text = repr(("lexicon", self.taxonomy, self.settings))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    def with_settings(self, settings: ClassifierSettings | None) -> "CueLexiconClassifier":
         """This classifier with other numeric settings; the compiled cues (and the memo of
         cues per token, which does not depend on the settings) are shared, not rebuilt."""
         settings = settings or DEFAULT_SETTINGS
         if settings == self.settings:
             return self
-        twin = copy.copy(self)
-        twin.settings = settings
+        twin = object.__new__(CueLexiconClassifier)  # not copy.copy: that would go by __reduce__
+        twin.__dict__.update(self.__dict__, settings=settings)
         return twin
 
     def evidence(self, text: str) -> dict[str, float]:
@@ -269,7 +273,7 @@ def tokenize(text: str) -> list[str]:
     return [t[:-2] if t.endswith("'s") else t for t in tokens]
 
 
-def classifier_for(taxonomy: Taxonomy, settings: ClassifierSettings | None = None) -> SectionClassifier:
+def classifier_for(taxonomy: Taxonomy, settings: ClassifierSettings | None = None) -> CueLexiconClassifier:
     """The classifier of a taxonomy with ``settings`` (default ``DEFAULT_SETTINGS``): the cues
     are compiled once per taxonomy, the settings are applied on top (so a cached classifier
     never answers with another caller's settings)."""
@@ -277,10 +281,10 @@ def classifier_for(taxonomy: Taxonomy, settings: ClassifierSettings | None = Non
 
 
 @lru_cache(maxsize=16)
-def _compiled_for(taxonomy: Taxonomy) -> SectionClassifier:
+def _compiled_for(taxonomy: Taxonomy) -> CueLexiconClassifier:
     """One compiled classifier (default settings) per taxonomy (taxonomies are frozen, so they
     can key a cache)."""
-    return SectionClassifier(taxonomy)
+    return CueLexiconClassifier(taxonomy)
 
 
 def _strongest(weights: dict[str, float]) -> tuple[tuple[str, float], ...]:

@@ -3,11 +3,13 @@
 Why: extraction is the per-article cost of a build (milliseconds per article), and a morning
 brief is often rebuilt (a late article, a new theme, a cron retry) from mostly the same
 articles. A fact list depends only on the article (id, title, text, language, reference day),
-the taxonomy, the classifier settings and the extractor's code, so those, hashed, key it.
+the section classifier (its own ``fingerprint``: its settings, taxonomy and model files), the
+limits and the extractor's code, so those, hashed, key it.
 
-The extractor's "version" is a hash of the source files of ``briefings/extract`` and
-``briefings/model.py``: any change to the code that makes facts invalidates the cache without
-anyone remembering to bump a number.
+The extractor's "version" is a hash of the source files of ``briefings/extract``,
+``briefings/lang`` and ``briefings/model.py``: any change to the code that makes facts
+invalidates the cache without anyone remembering to bump a number. What the code reads from
+outside (a trained classifier's weights, the taxonomy) is in the classifier's fingerprint.
 
 Safety: the cache is an optimisation, never a source of truth. A file that is not a readable
 SQLite database is moved aside and rebuilt; an entry that does not decode to a list of
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import pickle
 import sqlite3
 import time
@@ -28,7 +31,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Article, Fact
+from ..model import Article, Fact
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +39,11 @@ CACHE_FILE = "facts.sqlite"
 KEEP_DAYS = 14
 """Entries not used for this long are dropped when the cache is opened (bounded size)."""
 
-_PACKAGE = Path(__file__).resolve().parent
-_SOURCES = ("extract", "model.py")
+CACHE_ENV = "BRIEFINGS_CACHE"
+"""``off`` turns the fact cache off; a folder puts it there (default: beside the brief's folder)."""
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_SOURCES = ("extract", "lang", "model.py")
 _ALLOWED = {
     ("briefings.model", "Fact"), ("briefings.model", "DateMention"), ("briefings.model", "Figure"),
     ("datetime", "date"), ("builtins", "tuple"), ("builtins", "list"), ("builtins", "frozenset"),
@@ -46,11 +52,11 @@ _ALLOWED = {
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the code that makes facts (``briefings/extract/**.py`` and ``model.py``)."""
+    """A hash of the code that makes facts (``briefings/extract/**.py``, ``lang/**.py``, ``model.py``)."""
     digest = hashlib.sha256()
     for name in _SOURCES:
         root = _PACKAGE / name
-        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        files = sorted(root.rglob("*.py")) if root.is_dir() else [p for p in (root,) if p.exists()]
         for path in files:
             digest.update(str(path.relative_to(_PACKAGE)).encode())
             digest.update(path.read_bytes())
@@ -58,8 +64,9 @@ def extractor_version() -> str:
 
 
 def settings_fingerprint(*parts: object) -> str:
-    """A hash of the frozen values extraction reads besides the article (taxonomy, classifier
-    settings): their ``repr`` is deterministic for frozen dataclasses of strings and numbers."""
+    """A hash of the frozen values extraction reads besides the article (the classifier's
+    fingerprint, limits): their ``repr`` is deterministic for frozen dataclasses of strings
+    and numbers."""
     return hashlib.sha256("\x1e".join(repr(p) for p in parts).encode()).hexdigest()[:16]
 
 
@@ -207,3 +214,13 @@ class FactCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def open_fact_cache(out_dir: Path) -> FactCache | None:
+    """The fact cache of a build: ``$BRIEFINGS_CACHE`` (a folder, or ``off``), else
+    ``.cache/`` beside the brief's folder (``reports/.cache`` for ``reports/YYYY-MM-DD``)."""
+    where = os.environ.get(CACHE_ENV, "")
+    if where.lower() in ("off", "0", "no", "false"):
+        return None
+    folder = Path(where) if where else out_dir.resolve().parent / ".cache"
+    return FactCache(folder / CACHE_FILE)
