@@ -133,12 +133,13 @@ def load(config_path: Path | None):
 
 
 def parse_formats(text: str) -> list[str]:
-    from .render import FORMATS
+    from .render import format_names
 
+    known = format_names()
     formats = [f.strip().lower() for f in text.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in known]
     if unknown or not formats:
-        raise ConfigError(f"--format: unknown format {unknown[0] if unknown else text!r}; choose from {', '.join(FORMATS)}")
+        raise ConfigError(f"--format: unknown format {unknown[0] if unknown else text!r}; choose from {', '.join(known)}")
     return formats
 
 

@@ -33,7 +33,7 @@ from briefings.model import (
     UpcomingEvent,
     Window,
 )
-from briefings.render import FORMATS, render_brief
+from briefings.render import format_names, render_brief
 
 KYIV = timezone(timedelta(hours=3))
 HOSTILE = 'Protesters held signs reading <script>alert(1)</script> and <img src="file:///etc/passwd"> outside the ministry.'
@@ -253,7 +253,7 @@ def test_render_writes_every_format(rendered: dict) -> None:
     for path in rendered["paths"]:
         assert path.parent == out and path.stat().st_size > 200
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "temp files left behind"
-    assert FORMATS == ("html", "pdf", "json", "ics")
+    assert format_names() == ("html", "pdf", "json", "ics")
 
 
 def test_json_round_trips_to_the_model(rendered: dict) -> None:
