@@ -170,3 +170,53 @@ def test_steps_keep_their_order_and_names_are_unique(stamp_step) -> None:
             steps.register_step(Stamp())
     finally:
         steps.unregister_step("early")
+
+
+# ----------------------------------------------------------------------------- source kinds
+class Bulletin:
+    """A source kind that reads one plain-text bulletin: a title line, then the body."""
+
+    name = "bulletin"
+
+    def problem(self, path: str | None, url: str | None) -> str | None:
+        return None if path else "a bulletin source needs path"
+
+    def collect(self, spec, context):
+        from datetime import datetime, timezone
+
+        from briefings.collect.kinds import Collected
+        from briefings.model import Article, stable_id
+
+        title, _, body = Path(spec.path).read_text(encoding="utf-8").partition("\n")
+        article = Article(id=stable_id(spec.name, title), title=title, outlet=spec.name, url=None,
+                          published=datetime(2025, 7, 22, 6, tzinfo=timezone.utc), text=body,
+                          source=spec.name)
+        return Collected([article])
+
+
+@pytest.fixture
+def bulletin_kind() -> Iterator[str]:
+    from briefings.collect import kinds
+
+    kinds.register_source_kind(Bulletin())
+    yield "bulletin"
+    del kinds.SOURCE_KINDS["bulletin"]
+
+
+def test_a_new_source_kind_is_collected_into_the_archive(tmp_path: Path, bulletin_kind) -> None:
+    from datetime import datetime, timezone
+
+    from briefings.archive import Archive
+    from briefings.collect.sources import SourceSpec, collect_sources
+
+    bulletin = tmp_path / "bulletin.txt"
+    bulletin.write_text("Talks set for Wednesday\n\nDelegations will meet in Istanbul on Wednesday.\n",
+                        encoding="utf-8")
+    specs = [SourceSpec("morning", bulletin_kind, path=bulletin), SourceSpec("broken", "telex")]
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        results = collect_sources(specs, archive)
+        stored = archive.articles_in_window(datetime(2025, 7, 22, tzinfo=timezone.utc),
+                                            datetime(2025, 7, 23, tzinfo=timezone.utc))
+    assert (results[0].added, results[0].error) == (1, None)
+    assert results[1].error == "unknown source kind 'telex'; choose from folder, feed, page, bulletin"
+    assert [a.title for a in stored] == ["Talks set for Wednesday"]

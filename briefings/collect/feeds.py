@@ -24,7 +24,6 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from briefings.archive import canonical_url
 from briefings.collect.article import _clean_str, _host, _Meta
 from briefings.collect.decode import _human_size
 from briefings.collect.html_pages import _visible_text

@@ -18,18 +18,14 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Literal
 
-from briefings.archive import Archive, ArchiveError, canonical_url
-from briefings.collect.feeds import FeedError, collect_feed
+from briefings.archive import Archive, ArchiveError
+from briefings.collect.feeds import FeedError
 from briefings.collect.http import Fetcher, FetchError
-from briefings.collect.web import fetch_page
+from briefings.collect.kinds import SourceContext, SourceProblem, source_kind
 from briefings.limits import DEFAULT_FILE_BYTES, DEFAULT_JSON_DEPTH, Deadline
-from briefings.model import Article
 
 __all__ = ["SourceResult", "SourceSpec", "collect_sources"]
-
-Kind = Literal["folder", "feed", "page"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +33,8 @@ class SourceSpec:
     """One ``[[sources]]`` entry, resolved (paths absolute)."""
 
     name: str
-    kind: Kind
+    kind: str
+    """A name in ``collect.kinds.SOURCE_KINDS``."""
     path: Path | None = None
     url: str | None = None
     timeout: float = 20
@@ -66,19 +63,6 @@ class SourceResult:
     def message(self) -> str:
         """The stderr line for a failed source: ``<name>: <error>``."""
         return f"{self.name}: {self.error}"
-
-
-@dataclass
-class _Collected:
-    """What a worker hands back for the archive step."""
-
-    articles: list[Article] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    not_modified: bool = False
-    validators: tuple[str | None, str | None] | None = None
-    cache_url: str | None = None
-    stopped: str | None = None
-    """The deadline passed part-way: what was read is stored, and this is the error."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +128,8 @@ def _run_one(
     seconds = spec.seconds if spec.seconds is not None else limits.seconds
     deadline = Deadline(seconds) if seconds is not None else None
     try:
-        collected = _collect(spec, archive, fetcher, tz, deadline, limits)
+        context = SourceContext(archive, fetcher, tz, deadline, limits.file_bytes, limits.json_depth)
+        collected = source_kind(spec.kind).collect(spec, context)
         result.warnings = collected.warnings
         result.not_modified = collected.not_modified
         result.added, result.seen = archive.add_articles(spec.name, collected.articles)
@@ -154,7 +139,7 @@ def _run_one(
             if collected.cache_url and collected.validators is not None:
                 archive.save_validators(collected.cache_url, *collected.validators)
             archive.record_success(spec.name, now)
-    except (FetchError, FeedError, _SourceProblem) as exc:
+    except (FetchError, FeedError, SourceProblem) as exc:
         result.error = str(exc)
     except ArchiveError as exc:
         result.error = str(exc)
@@ -167,80 +152,6 @@ def _run_one(
         except ArchiveError as exc:
             result.error += f" (and not recorded: {_first_line(exc)})"
     return result
-
-
-class _SourceProblem(Exception):
-    """A source misconfigured for its kind (the config validator should catch these first)."""
-
-
-def _collect(
-    spec: SourceSpec,
-    archive: Archive,
-    fetcher: Fetcher,
-    tz: tzinfo,
-    deadline: Deadline | None = None,
-    bounds: _Limits = _Limits(),
-) -> _Collected:
-    limits: dict[str, object] = {
-        "timeout": spec.timeout, "max_bytes": spec.max_bytes, "retries": spec.retries
-    }
-    if deadline is not None:
-        limits["deadline"] = deadline
-    if spec.kind == "folder":
-        return _collect_folder(spec, tz, deadline, bounds)
-    if spec.kind == "feed":
-        if spec.url is None and spec.path is None:
-            raise _SourceProblem("a feed source needs a url or a path")
-        cache_url = spec.url
-        found = collect_feed(
-            fetcher,
-            url=spec.url,
-            path=None if spec.url else spec.path,
-            source=spec.name,
-            default_tz=tz,
-            validators=archive.http_validators(cache_url) if cache_url else None,
-            known=lambda urls: archive.known_urls([canonical_url(u) for u in urls]),
-            **limits,  # type: ignore[arg-type]
-        )
-        return _Collected(
-            found.articles, found.warnings, found.not_modified, found.validators, cache_url,
-            found.stopped,
-        )
-    if spec.kind == "page":
-        if spec.url is None:
-            raise _SourceProblem("a page source needs a url")
-        page = fetch_page(
-            fetcher,
-            spec.url,
-            source=spec.name,
-            default_tz=tz,
-            validators=archive.http_validators(spec.url),
-            **limits,  # type: ignore[arg-type]
-        )
-        articles = [page.article] if page.article is not None else []
-        validators = (page.response.etag, page.response.last_modified)
-        return _Collected(articles, [], page.response.not_modified, validators, spec.url)
-    raise _SourceProblem(f"unknown source kind {spec.kind!r}")
-
-
-def _collect_folder(
-    spec: SourceSpec, tz: tzinfo, deadline: Deadline | None = None, bounds: _Limits = _Limits()
-) -> _Collected:
-    """A folder source, read by the folder reader; it fails only when nothing is readable."""
-    from briefings.collect.files import read_paths
-
-    if spec.path is None:
-        raise _SourceProblem("a folder source needs a path")
-    read = read_paths(
-        [spec.path], source=spec.name, default_tz=tz, max_bytes=bounds.file_bytes,
-        json_depth=bounds.json_depth, deadline=deadline,
-    )
-    warnings = [skipped.message() for skipped in read.skipped]
-    if not read.articles and read.skipped and read.stopped is None:
-        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-        raise _SourceProblem(f"{warnings[0]}{more}")
-    stopped = f"{read.stopped}: not every file was read" if read.stopped else None
-    return _Collected(read.articles, warnings, stopped=stopped)
 
 
 def _first_line(exc: BaseException) -> str:
