@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from briefings.cli import app
 from briefings.errors import ConfigError
-from briefings.evaluate import (
+from briefings.evaluation.extraction import (
     DEFAULT_GRID,
     EvalReport,
     GoldPair,
