@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_sources import SLOW_PAGE_SECONDS, LoopbackServer
 
 from briefings.archive import Archive
 from briefings.collect import read_file, read_paths
@@ -30,6 +29,7 @@ from briefings.limits import (
 )
 from briefings.taxonomy import load_default_taxonomy
 from factories import make_article
+from feed_server import SLOW_PAGE_SECONDS, LoopbackServer
 
 BODY = (
     "The harbour authority voted on Monday to restore the night ferry to the island.\n\n"
