@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test bench bench-dates bench-pdf fuzz clean
+.PHONY: setup brief test golden bench bench-dates bench-pdf fuzz clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,11 @@ brief: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Rewrite tests/golden/samples-brief.html (the sample brief's HTML, build time masked) from the
+# current code; review its diff before committing it. tests/test_golden.py compares against it.
+golden: setup
+	BRIEFINGS_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 # The long hostile-input campaign (issue 8): FUZZ_EXAMPLES per reader, FAULT_KILLS per kill loop.
 FUZZ_EXAMPLES ?= 10000

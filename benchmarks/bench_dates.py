@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, time as clock, timezone
 from pathlib import Path
 
-from briefings.evaluate import EvalReport, _score_dates, load_gold_pairs
+from briefings.evaluation.extraction import EvalReport, _score_dates, load_gold_pairs
 from briefings.collect import read_file
 from briefings.extract import extract_article
 from briefings.extract.dates import find_dates

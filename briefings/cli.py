@@ -405,7 +405,7 @@ def evaluate_command(
 
     With --folds K, the gold articles are split into K folds (sorted by name, same-cluster articles together); for each fold the classifier's numeric settings are chosen from a small grid on the other folds and scored on it, and the pooled held-out figures are printed beside the whole-corpus ones (and added to --json as "cross_validation"). The cue words are not refitted, so the gap shows the overfitting of the tuned settings only.
     """
-    from .evaluate import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
+    from .evaluation.extraction import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
 
     set_output()
     if folds < 0 or folds == 1:

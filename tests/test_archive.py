@@ -19,6 +19,7 @@ from briefings.archive import (
 )
 from briefings.model import Article, Window, stable_id
 from briefings.pipeline import in_window
+from factories import make_article
 
 KYIV = ZoneInfo("Europe/Kyiv")
 
@@ -31,17 +32,11 @@ def _article(
     published: datetime | None = None,
     has_time: bool = True,
 ) -> Article:
+    """An archived article as a source gives it: keyed like the archive keys it (by URL, else by
+    body), the body made from the title unless given."""
     body = text or f"{title}. A paragraph written for the archive tests about {title.lower()}."
-    return Article(
-        id=stable_id(url or body),
-        title=title,
-        outlet="Test Post",
-        url=url,
-        published=published,
-        text=body,
-        source="test",
-        published_has_time=has_time,
-    )
+    return make_article(id=stable_id(url or body), title=title, outlet="Test Post", url=url,
+                        published=published, text=body, source="test", published_has_time=has_time)
 
 
 @pytest.fixture

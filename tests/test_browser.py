@@ -30,24 +30,9 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--hide-scrollbars", "--force-device-scale-factor=1"]
-PROBE = """<!DOCTYPE html><html><head><meta charset="utf-8">
-<style>body {{ margin: 0 }} iframe {{ border: 0; display: block }}</style></head><body>
-<iframe id="frame" style="width:{width}px;height:{height}px" srcdoc="{srcdoc}"></iframe>
-<script>
-document.getElementById("frame").addEventListener("load", () => {{
-  const doc = document.getElementById("frame").contentDocument;
-  const width = doc.documentElement.clientWidth;
-  const wide = [...doc.querySelectorAll("body *")].filter(e => {{
-    const r = e.getBoundingClientRect();
-    return r.width > 0 && (r.right > width + 1 || r.left < -1);
-  }}).map(e => e.tagName.toLowerCase() + "." + e.className + " " + Math.round(e.getBoundingClientRect().right));
-  const out = document.createElement("pre");
-  out.id = "layout-report";
-  out.textContent = JSON.stringify({{viewport: width, scrollWidth: doc.documentElement.scrollWidth,
-                                     wide: wide.slice(0, 20), loaded: !!doc.querySelector("h1")}});
-  document.body.appendChild(out);
-}});
-</script></body></html>"""
+PROBE = (Path(__file__).resolve().parent / "data" / "browser" / "layout-probe.html").read_text(encoding="utf-8")
+"""The page that loads the brief in an iframe of a given width and reports what sticks out
+(a ``str.format`` template: ``{width}``, ``{height}``, ``{srcdoc}``)."""
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).is_file(),
                                 reason=f"{CHROMIUM} is missing (Debian packages chromium, chromium-driver)")

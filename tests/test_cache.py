@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from briefings.extract.cache import FactCache, decode, encode, fact_key, settings_fingerprint
 from briefings.config import default_config
 from briefings.extract import extract_article
-from briefings.model import Article
 from briefings.extract.day import extract_all
 from briefings.pipeline import extractor
 from briefings.taxonomy import apply_overrides, load_default_taxonomy
+from factories import make_article
 
 DAY = date(2025, 7, 22)
 TEXT = (
@@ -23,14 +23,9 @@ TEXT = (
 )
 
 
-def article(n: int = 0, text: str = TEXT) -> Article:
-    return Article(id=f"a{n}", title="Drones over Kyiv", outlet="Wire", url=None,
-                   published=datetime(2025, 7, 22, 8, tzinfo=timezone.utc), text=text)
-
-
 def test_cached_facts_are_identical(tmp_path: Path) -> None:
     config = default_config(tmp_path)
-    articles = [article(n, TEXT.replace("3", str(n + 3))) for n in range(4)]
+    articles = [make_article(id=f"a{n}", text=TEXT.replace("3", str(n + 3))) for n in range(4)]
     expected = [f for a in articles for f in extract_article(a, config.taxonomy, assume_published=DAY)]
     with FactCache(tmp_path / "facts.sqlite") as cache:
         first = extract_all(articles, extractor(config, DAY), cache=cache)
@@ -45,21 +40,21 @@ def test_cached_facts_are_identical(tmp_path: Path) -> None:
 def test_key_changes_with_text_taxonomy_and_day() -> None:
     taxonomy = load_default_taxonomy()
     changed = apply_overrides(taxonomy, {"energy": {"cues": ["power grid"]}}, "test.toml")
-    base = fact_key(article(), DAY, settings_fingerprint(taxonomy))
-    assert fact_key(article(text=TEXT + " More."), DAY, settings_fingerprint(taxonomy)) != base
-    assert fact_key(article(), DAY, settings_fingerprint(changed)) != base
-    assert fact_key(article(), date(2025, 7, 23), settings_fingerprint(taxonomy)) != base
-    assert fact_key(replace(article(), title="Other"), DAY, settings_fingerprint(taxonomy)) != base
-    assert fact_key(article(), DAY, settings_fingerprint(taxonomy)) == base
+    base = fact_key(make_article(text=TEXT), DAY, settings_fingerprint(taxonomy))
+    assert fact_key(make_article(text=TEXT + " More."), DAY, settings_fingerprint(taxonomy)) != base
+    assert fact_key(make_article(text=TEXT), DAY, settings_fingerprint(changed)) != base
+    assert fact_key(make_article(text=TEXT), date(2025, 7, 23), settings_fingerprint(taxonomy)) != base
+    assert fact_key(replace(make_article(text=TEXT), title="Other"), DAY, settings_fingerprint(taxonomy)) != base
+    assert fact_key(make_article(text=TEXT), DAY, settings_fingerprint(taxonomy)) == base
 
 
 def test_a_taxonomy_change_is_a_miss_and_gives_the_new_sections(tmp_path: Path) -> None:
     config = default_config(tmp_path)
     with FactCache(tmp_path / "facts.sqlite") as cache:
-        extract_all([article()], extractor(config, DAY), cache=cache)
+        extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
         reduced = apply_overrides(config.taxonomy, {"strikes": {"enabled": False}}, "test.toml")
-        facts = extract_all([article()], extractor(replace(config, taxonomy=reduced), DAY), cache=cache)
-    assert facts == extract_article(article(), reduced, assume_published=DAY)
+        facts = extract_all([make_article(text=TEXT)], extractor(replace(config, taxonomy=reduced), DAY), cache=cache)
+    assert facts == extract_article(make_article(text=TEXT), reduced, assume_published=DAY)
     assert all(f.section != "strikes" for f in facts)
 
 
@@ -68,22 +63,22 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     config = default_config(tmp_path)
     with FactCache(path) as cache:
-        facts = extract_all([article()], extractor(config, DAY), cache=cache)
-    assert facts == extract_article(article(), config.taxonomy, assume_published=DAY)
+        facts = extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
+    assert facts == extract_article(make_article(text=TEXT), config.taxonomy, assume_published=DAY)
     with FactCache(path) as cache:  # rebuilt: usable again
-        assert len(cache.get_many([fact_key(article(), DAY, extractor(config, DAY).fingerprint)])) == 1
+        assert len(cache.get_many([fact_key(make_article(text=TEXT), DAY, extractor(config, DAY).fingerprint)])) == 1
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
     config = default_config(tmp_path)
     path = tmp_path / "facts.sqlite"
     with FactCache(path) as cache:
-        extract_all([article()], extractor(config, DAY), cache=cache)
+        extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
     with sqlite3.connect(path) as db:
         db.execute("UPDATE facts SET data = ?", (b"\x80\x05garbage",))
     with FactCache(path) as cache:
-        facts = extract_all([article()], extractor(config, DAY), cache=cache)
-    assert facts == extract_article(article(), config.taxonomy, assume_published=DAY)
+        facts = extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
+    assert facts == extract_article(make_article(text=TEXT), config.taxonomy, assume_published=DAY)
 
 
 def test_entries_only_unpickle_model_types() -> None:
@@ -91,5 +86,5 @@ def test_entries_only_unpickle_model_types() -> None:
 
     assert decode(pickle.dumps(print)) is None  # a callable is refused, not loaded
     assert decode(b"") is None
-    facts = extract_article(article(), load_default_taxonomy(), assume_published=DAY)
+    facts = extract_article(make_article(text=TEXT), load_default_taxonomy(), assume_published=DAY)
     assert decode(encode(facts)) == facts

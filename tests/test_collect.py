@@ -19,6 +19,7 @@ from briefings.model import stable_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+DATA = Path(__file__).resolve().parent / "data"
 CORPUS = Path("/work/shared/corpus")
 KYIV = ZoneInfo("Europe/Kyiv")
 PLUS3 = timezone(timedelta(hours=3))
@@ -38,26 +39,8 @@ KYIV, July 22 (Wire) — Delegations will meet in Istanbul on Wednesday, officia
 "We are ready," the negotiator said.
 """
 
-HTML_PAGE = """\
-<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Drones hit Kyiv | Example Courier</title>
-<meta property="og:site_name" content="Example Courier">
-<meta property="article:published_time" content="2025-07-22T11:30:00+03:00">
-<link rel="canonical" href="https://courier.example.com/kyiv-drones">
-</head><body>
-<nav><ul><li><a href="/europe">Europe navigation link</a></li>
-<li><a href="/sport">Sport section</a></li></ul></nav>
-<div class="share">Share on X | Share on Facebook</div>
-<article><h1>Drones hit Kyiv</h1>
-<p>Russia launched dozens of drones at Kyiv overnight, damaging homes in three districts,
-officials said on Tuesday.</p>
-<p>"It was a long and loud night for the whole city," the head of the city administration
-said in a statement.</p>
-<p>Air defence units shot down most of the drones over the capital, the air force said in its
-morning update.</p>
-</article>
-<footer>© 2025 Example Courier. All rights reserved.</footer></body></html>
-"""
+HTML_PAGE = (DATA / "collect" / "courier-drones.html").read_text(encoding="utf-8")
+"""An article page of an invented outlet: navigation, share links and a footer around the article."""
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -161,28 +144,7 @@ def test_unparseable_published_keeps_article_undated(tmp_path: Path) -> None:
 
 
 def test_md_front_matter_and_markdown_to_text(tmp_path: Path) -> None:
-    md = """\
----
-title: "EU allocates aid"
-outlet: Example Monitor
-published: 2025-07-22
-url: https://monitor.example.org/eu-aid
----
-
-# EU allocates aid
-
-**BRUSSELS** — The Commission will give *another* €40 million,
-[officials said](https://x.example.com/a).
-
-![a photo](https://x.example.com/p.jpg)
-
-- Food and shelter
-- Winter repairs
-
-## Background
-The money adds to
-earlier pledges.
-"""
+    md = (DATA / "collect" / "eu-aid.md").read_text(encoding="utf-8")
     [article] = read_file(write(tmp_path, "eu.md", md), default_tz=KYIV)
     assert article.title == "EU allocates aid"
     assert article.outlet == "Example Monitor"

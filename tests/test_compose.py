@@ -13,23 +13,24 @@ from briefings.compose import (
     without_dateline,
 )
 from briefings.extract.day import day_facts_of
-from briefings.model import Article, Brand, DateMention, Fact, Figure, Window, stable_id
+from briefings.model import Article, Brand, DateMention, Fact, Figure, Window
 from briefings.taxonomy import load_default_taxonomy
+from factories import make_article, make_fact
 
 DAY = date(2025, 7, 22)
 UTC = timezone.utc
 
 
 def article(key: str, outlet: str, title: str = "") -> Article:
-    return Article(
-        id=key, title=title or f"Story {key}", outlet=outlet, url=f"https://{outlet}.example/{key}",
-        published=datetime(2025, 7, 22, 8, tzinfo=UTC), text="...",
-    )
+    """Article ``key`` of ``outlet``, its URL on the outlet's site."""
+    return make_article(id=key, title=title or f"Story {key}", outlet=outlet,
+                        url=f"https://{outlet}.example/{key}", text="...")
 
 
 def fact(article_id: str, index: int, text: str, section: str, **extra) -> Fact:
-    return Fact(id=stable_id(article_id, str(index)), article_id=article_id, index=index, text=text,
-                section=section, score=extra.pop("score", 0.8), **extra)
+    """A news sentence, scored 0.8 unless ``extra`` says otherwise."""
+    return make_fact(article_id=article_id, index=index, text=text, section=section,
+                     score=extra.pop("score", 0.8), **extra)
 
 
 def spec(**overrides) -> BriefSpec:

@@ -32,15 +32,15 @@ from briefings.mail import build_message, load_brief, write_eml  # noqa: E402
 from briefings.model import (  # noqa: E402
     Brand,
     Brief,
-    BriefFact,
     BriefSection,
-    Citation,
     Figure,
     KeyFigure,
     UpcomingEvent,
     Window,
 )
 from briefings.render import render_brief  # noqa: E402
+import factories  # noqa: E402
+from factories import make_brief_fact, make_citation  # noqa: E402
 
 KYIV = timezone(timedelta(hours=3))
 HOSTILE = "Crowds chanted <script>alert('x')</script> & waved flags outside the ministry."
@@ -52,13 +52,15 @@ PASSWORD_ENV = "BRIEFINGS_TEST_SMTP_PASSWORD"
 # ----------------------------------------------------------------------------- the brief
 def make_brief(**changes: Any) -> Brief:
     """A small brief for 22 July 2025: two sources, two sections, one event ahead."""
-    ledger = Citation("a1", "Kyiv Ledger", "Talks in Istanbul", "https://ledger.example/talks",
-                      datetime(2025, 7, 22, 7, 15, tzinfo=KYIV), 1)
-    wire = Citation("a2", "Baltic Wire", "Protest in Kyiv", "https://wire.example/protest",
-                    datetime(2025, 7, 22, 9, 0, tzinfo=KYIV), 2)
-    talks = BriefFact("f1", TALKS, "diplomacy", 0.9, (ledger,), 1)
-    protest = BriefFact("f2", HOSTILE, "other", 0.7, (wire,), 1)
-    brief = Brief(
+    ledger = make_citation(article_id="a1", outlet="Kyiv Ledger", title="Talks in Istanbul",
+                           url="https://ledger.example/talks", published=datetime(2025, 7, 22, 7, 15, tzinfo=KYIV),
+                           number=1)
+    wire = make_citation(article_id="a2", outlet="Baltic Wire", title="Protest in Kyiv",
+                         url="https://wire.example/protest", published=datetime(2025, 7, 22, 9, 0, tzinfo=KYIV),
+                         number=2)
+    talks = make_brief_fact(id="f1", text=TALKS, section="diplomacy", score=0.9, citations=(ledger,))
+    protest = make_brief_fact(id="f2", text=HOSTILE, section="other", score=0.7, citations=(wire,))
+    brief = factories.make_brief(
         date=date(2025, 7, 22),
         title="Ukraine Morning Brief",
         window=Window(datetime(2025, 7, 22, tzinfo=KYIV), datetime(2025, 7, 23, tzinfo=KYIV),

@@ -54,6 +54,7 @@ def test_aid_is_pledged_or_delivered():
 # ------------------------------------------------------------------ attribution: hard cases
 from briefings.extract.entities import pronoun_speech, resolve_speakers  # noqa: E402
 from briefings.model import Fact  # noqa: E402
+from factories import make_fact  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -76,8 +77,9 @@ def test_a_relative_clause_is_not_a_source():
 
 
 def _fact(article: str, index: int, text: str) -> Fact:
-    return Fact(id=f"{article}{index}", article_id=article, index=index, text=text, section="diplomacy",
-                attribution=attribution(text))
+    """A diplomacy sentence with the attribution extraction gives it."""
+    return make_fact(id=f"{article}{index}", article_id=article, index=index, text=text, section="diplomacy",
+                     attribution=attribution(text))
 
 
 def test_he_and_she_take_the_last_named_speaker_of_their_article():

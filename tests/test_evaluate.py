@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from briefings.cli import app
 from briefings.errors import ConfigError
-from briefings.evaluate import (
+from briefings.evaluation.extraction import (
     DEFAULT_GRID,
     EvalReport,
     GoldPair,
@@ -29,6 +29,7 @@ from briefings.extract import extract_article
 from briefings.extract.sections import DEFAULT_SETTINGS, ClassifierSettings, classifier_for
 from briefings.model import BOILERPLATE, Article, DateMention, Fact
 from briefings.taxonomy import load_default_taxonomy
+from factories import make_fact
 
 # --------------------------------------------------------------------------- synthetic gold set
 
@@ -125,8 +126,8 @@ def _facts(article: Article, plan: list[tuple[str, str, tuple[str, ...], tuple[D
     facts = []
     for index, (text, section, also, dates) in enumerate(plan):
         start = article.text.index(text)
-        facts.append(Fact(id=str(index), article_id=article.id, index=index, text=text, section=section,
-                          also=also, dates=dates, start=start, end=start + len(text)))
+        facts.append(make_fact(id=str(index), article_id=article.id, index=index, text=text, section=section,
+                               also=also, dates=dates, start=start, end=start + len(text)))
     return facts
 
 

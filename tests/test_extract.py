@@ -15,6 +15,7 @@ import pytest
 from briefings.extract import extract_article, reference_date
 from briefings.model import BOILERPLATE, Article, stable_id
 from briefings.taxonomy import apply_overrides, load_default_taxonomy
+from factories import make_article
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 SCORER = CORPUS.parent / "tools" / "score_extract.py"
@@ -38,14 +39,8 @@ BODY = (
 )
 
 
-def article(text: str = BODY, published: datetime | None = None, title: str = "") -> Article:
-    return Article(
-        id="a1", title=title, outlet="Example", url=None, published=published, text=text
-    )
-
-
 def test_one_fact_per_unit_in_order_with_offsets():
-    art = article(published=datetime(2030, 3, 4, tzinfo=timezone.utc))
+    art = make_article(text=BODY, title="", published=datetime(2030, 3, 4, tzinfo=timezone.utc))
     facts = extract_article(art, load_default_taxonomy())
     assert [f.index for f in facts] == list(range(len(facts)))
     for fact in facts:
@@ -58,7 +53,7 @@ def test_one_fact_per_unit_in_order_with_offsets():
 
 
 def test_attribution_entities_and_figures():
-    facts = extract_article(article(), load_default_taxonomy())
+    facts = extract_article(make_article(text=BODY, title="", published=None), load_default_taxonomy())
     strike = facts[3]
     assert strike.attribution == "the regional governor"
     assert facts[1].attribution == "officials"
@@ -66,7 +61,8 @@ def test_attribution_entities_and_figures():
     assert "Vienna" in facts[1].entities
     assert [(f.value, f.unit, f.kind) for f in strike.figures] == [(2.0, "workers", "killed")]  # number words count (issue 4)
     money = extract_article(
-        article("Allies pledged $800 million in military aid and 120 armoured vehicles."), load_default_taxonomy()
+        make_article(text="Allies pledged $800 million in military aid and 120 armoured vehicles.", title="", published=None),
+        load_default_taxonomy(),
     )[0]
     assert [(f.value, f.unit) for f in money.figures] == [(800e6, "money"), (120.0, "armoured")]
 
@@ -81,7 +77,7 @@ def test_every_sentence_is_dated_against_the_publication_day(monkeypatch):
         return []
 
     monkeypatch.setattr(extract, "find_dates", fake_find_dates)
-    art = article(published=datetime(2030, 3, 4, 23, 30, tzinfo=timezone.utc))
+    art = make_article(text=BODY, title="", published=datetime(2030, 3, 4, 23, 30, tzinfo=timezone.utc))
     facts = extract.extract_article(art, load_default_taxonomy())
     dated = {s for s, _, _ in calls}
     assert all(f.text in dated for f in facts), "boilerplate keeps its dates too (captions, time stamps)"
@@ -94,14 +90,14 @@ def test_reference_date_uses_the_articles_own_timezone_then_the_assumption():
     from datetime import timedelta
 
     kyiv = timezone(timedelta(hours=2))
-    late = article(published=datetime(2030, 3, 4, 23, 30, tzinfo=timezone.utc).astimezone(kyiv))
+    late = make_article(text=BODY, title="", published=datetime(2030, 3, 4, 23, 30, tzinfo=timezone.utc).astimezone(kyiv))
     assert reference_date(late) == date(2030, 3, 5)
-    assert reference_date(article(), date(2030, 1, 2)) == date(2030, 1, 2)
-    assert reference_date(article()) is None
+    assert reference_date(make_article(text=BODY, title="", published=None), date(2030, 1, 2)) == date(2030, 1, 2)
+    assert reference_date(make_article(text=BODY, title="", published=None)) is None
 
 
 def test_undated_article_gets_no_dates():
-    facts = extract_article(article(), load_default_taxonomy())
+    facts = extract_article(make_article(text=BODY, title="", published=None), load_default_taxonomy())
     assert all(f.dates == () for f in facts)
 
 
@@ -110,7 +106,7 @@ def test_custom_taxonomy_section_is_used():
         load_default_taxonomy(), {"energy": {"cues": ["power grid", "blackout*"]}}, "test.toml"
     )
     text = "Blackouts hit three regions after the power grid failed under heavy load on Sunday."
-    assert extract_article(article(text), taxonomy)[0].section == "energy"
+    assert extract_article(make_article(text=text, title="", published=None), taxonomy)[0].section == "energy"
 
 
 # --- the real corpus ---------------------------------------------------------------------
@@ -123,7 +119,7 @@ def read_corpus_article(path: Path) -> Article:
     meta = {k.strip(): v.strip() for k, v in meta.items()}
     day = re.match(r"\d{4}-\d{2}-\d{2}", meta.get("published", ""))
     published = datetime.fromisoformat(day.group()).replace(tzinfo=timezone.utc) if day else None
-    return Article(
+    return make_article(
         id=stable_id(path.name),
         title=meta.get("title", ""),
         outlet=meta.get("outlet", ""),
@@ -215,7 +211,7 @@ def test_extraction_marks_unnamed_sources_aid_status_and_pronoun_speakers():
         "Germany pledged 500 million euros in new military aid for air defence.\n\n"
         "A shipment of 40 generators was delivered to hospitals in Kharkiv on Monday as part of the aid."
     )
-    facts = extract_article(article(text), load_default_taxonomy())
+    facts = extract_article(make_article(text=text, title="", published=None), load_default_taxonomy())
     by_start = {f.text[:12]: f for f in facts}
     assert by_start['"We are read'].attribution == "Foreign Minister Andrii Sybiha"
     assert by_start["The sale was"].unnamed_source

@@ -11,7 +11,7 @@ import pytest
 from briefings.errors import RenderError
 from briefings.render import render_brief
 from briefings.render.jsonout import render_json
-from test_render import make_brief
+from hand_built_brief import make_brief
 
 
 def _whole(brief) -> dict:

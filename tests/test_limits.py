@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_sources import SLOW_PAGE_SECONDS, LoopbackServer
 
 from briefings.archive import Archive
 from briefings.collect import read_file, read_paths
@@ -28,20 +27,14 @@ from briefings.limits import (
     cut_text,
     json_too_deep,
 )
-from briefings.model import Article
 from briefings.taxonomy import load_default_taxonomy
+from factories import make_article
+from feed_server import SLOW_PAGE_SECONDS, LoopbackServer
 
 BODY = (
     "The harbour authority voted on Monday to restore the night ferry to the island.\n\n"
     "Board members said a leased catamaran would run four crossings each night from September."
 )
-
-
-def _article(text: str = BODY, *, published: datetime | None = None, name: str = "a.txt") -> Article:
-    return Article(
-        id=name, title="Ferry restored", outlet="Gazette", url=None, published=published,
-        text=text, name=name,
-    )
 
 
 # --------------------------------------------------------------------------- config
@@ -109,7 +102,7 @@ def test_example_config_documents_every_limit() -> None:
 
 
 def test_article_limit_not_hit_changes_nothing() -> None:
-    articles = [_article(name=f"{n}.txt") for n in range(3)]
+    articles = [make_article(name=f"{n}.txt", text=BODY, published=None) for n in range(3)]
     kept, dropped = apply_article_limit(articles, 3)
     assert (kept, dropped) == (articles, 0)
     assert kept is not articles
@@ -118,11 +111,11 @@ def test_article_limit_not_hit_changes_nothing() -> None:
 def test_article_limit_keeps_the_newest_in_their_order() -> None:
     day = datetime(2025, 7, 22, tzinfo=UTC)
     articles = [
-        _article(name="undated.txt"),
-        _article(name="old.txt", published=day - timedelta(days=2)),
-        _article(name="new.txt", published=day),
-        _article(name="mid.txt", published=day - timedelta(hours=5)),
-        _article(name="undated2.txt"),
+        make_article(name="undated.txt", text=BODY, published=None),
+        make_article(name="old.txt", text=BODY, published=day - timedelta(days=2)),
+        make_article(name="new.txt", text=BODY, published=day),
+        make_article(name="mid.txt", text=BODY, published=day - timedelta(hours=5)),
+        make_article(name="undated2.txt", text=BODY, published=None),
     ]
     kept, dropped = apply_article_limit(articles, 2)
     assert [a.name for a in kept] == ["new.txt", "mid.txt"]
@@ -174,7 +167,7 @@ def test_cut_text_ends_at_a_word_boundary() -> None:
 
 def test_long_sentence_is_cut_and_reported(caplog: pytest.LogCaptureFixture) -> None:
     long = "The council said " + "that the ferry would run again " * 200 + "in September."
-    article = _article(BODY + "\n\n" + long, name="long.txt")
+    article = make_article(text=BODY + "\n\n" + long, name="long.txt", published=None)
     taxonomy = load_default_taxonomy()
     with caplog.at_level(logging.WARNING, logger="briefings.extract"):
         facts = extract_article(article, taxonomy, max_sentence_chars=500)
@@ -193,7 +186,7 @@ def test_long_sentence_is_cut_and_reported(caplog: pytest.LogCaptureFixture) -> 
 
 
 def test_sentence_limit_not_hit_changes_nothing(caplog: pytest.LogCaptureFixture) -> None:
-    article = _article(published=datetime(2025, 7, 22, tzinfo=UTC))
+    article = make_article(text=BODY, name="a.txt", published=datetime(2025, 7, 22, tzinfo=UTC))
     taxonomy = load_default_taxonomy()
     with caplog.at_level(logging.WARNING, logger="briefings.extract"):
         limited = extract_article(article, taxonomy, max_sentence_chars=DEFAULT_SENTENCE_CHARS)

@@ -1,6 +1,6 @@
-"""The merge measured on the fact-level gold set (eval/merge-gold.jsonl) when the corpus is here.
+"""The merge measured on the fact-level gold set (briefings/evaluation/data/merge-gold.jsonl) when the corpus is here.
 
-Measured with ``.venv/bin/python -m briefings.merge_eval --corpus ../shared/corpus/articles --folds 2``
+Measured with ``.venv/bin/python -m briefings.evaluation.merging --corpus ../shared/corpus/articles --folds 2``
 (61 gold pairs after the rule-5 fix of 023's summary bullet):
 
 * default settings, whole gold: precision 0.946, recall 0.869, F1 0.906 (53 of 56 predicted).
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefings.compose.merge import MergeSettings
-from briefings.merge_eval import DEFAULT_GOLD, cross_validate, gold_pairs, load_gold, load_scopes, pooled, score
+from briefings.evaluation.merging import DEFAULT_GOLD, cross_validate, gold_pairs, load_gold, load_scopes, pooled, score
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "articles"
 F1_FLOOR = 0.90
@@ -33,6 +33,17 @@ def test_gold_names_sentences_by_offsets_only():
             assert len(group) >= 2
             for name, start, end in group:
                 assert name in entry["articles"] and 0 <= start < end
+
+
+def test_gold_ships_as_package_data():
+    """The gold is found through importlib.resources (as from an installed wheel), not beside
+    the source tree."""
+    from importlib import resources
+
+    shipped = resources.files("briefings.evaluation").joinpath("data").joinpath("merge-gold.jsonl")
+    assert shipped.is_file()
+    assert DEFAULT_GOLD == shipped
+    assert load_gold(shipped), "the shipped gold has scopes"
 
 
 def test_gold_pairs_skip_pairs_within_one_article():

@@ -1,4 +1,4 @@
-"""A non-editable install finds the default theme and taxonomy without the source tree."""
+"""A non-editable install finds the default theme, taxonomy and merge gold without the source tree."""
 
 import subprocess
 import sys
@@ -21,6 +21,7 @@ def test_wheel_carries_theme_and_taxonomy(tmp_path):
     for name in theme_files:
         assert f"briefings/templates/{name}" in names
     assert "briefings/data/taxonomy.toml" in names
+    assert "briefings/evaluation/data/merge-gold.jsonl" in names
     assert "briefings/cli.py" in names
     entry_points = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()

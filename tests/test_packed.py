@@ -10,20 +10,19 @@ from typer.testing import CliRunner
 
 from briefings.extract import day as day_stage
 from briefings.cli import app
-from briefings.model import Fact, stable_id
+from briefings.model import Fact
 from briefings.packed import PackedFacts, Subset
+from factories import make_fact
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def _fact(article: str, index: int) -> Fact:
-    return Fact(id=stable_id(article, str(index)), article_id=article, index=index,
-                text=f"Sentence {index} of {article}.", section="other")
-
-
 def test_packed_facts_read_back_as_they_went_in() -> None:
     packed = PackedFacts(cached=2)
-    articles = {f"a{n}": [_fact(f"a{n}", i) for i in range(n % 4)] for n in range(9)}
+    articles: dict[str, list[Fact]] = {
+        f"a{n}": [make_fact(article_id=f"a{n}", index=i, text=f"Sentence {i} of a{n}.") for i in range(n % 4)]
+        for n in range(9)
+    }
     for facts in articles.values():
         packed.add(facts)
     flat = [f for facts in articles.values() for f in facts]

@@ -11,6 +11,7 @@ from briefings.collect import read_paths
 from briefings.config import default_config
 from briefings.model import Article
 from briefings.pipeline import extractor
+from factories import make_article
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2025, 7, 22)
@@ -23,8 +24,8 @@ def articles() -> list[Article]:
     for n in range(6):
         for a in base:
             published = None if n == 5 else (a.published or datetime(2025, 7, 22, tzinfo=timezone.utc)) + timedelta(days=n)
-            out.append(Article(id=f"{a.id}-{n}", title=a.title, outlet=a.outlet, url=a.url,
-                               published=published, text=a.text, language=a.language, source=a.source))
+            out.append(make_article(id=f"{a.id}-{n}", title=a.title, outlet=a.outlet, url=a.url,
+                                    published=published, text=a.text, language=a.language, source=a.source))
     return out
 
 

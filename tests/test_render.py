@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,117 +26,10 @@ from briefings.errors import BriefingsError, OutputError, RenderError
 from briefings.model import (
     Brand,
     Brief,
-    BriefFact,
-    BriefSection,
-    Citation,
-    DateMention,
     UpcomingEvent,
-    Window,
 )
 from briefings.render import format_names, render_brief
-
-KYIV = timezone(timedelta(hours=3))
-HOSTILE = 'Protesters held signs reading <script>alert(1)</script> and <img src="file:///etc/passwd"> outside the ministry.'
-JS_URL = "javascript:alert(1)"
-
-# ------------------------------------------------------------------ conftest_render helpers
-
-
-def _citation(number: int, outlet: str, title: str, url: str | None, hour: int | None) -> Citation:
-    published = datetime(2025, 7, 22, hour, 15, tzinfo=KYIV) if hour is not None else None
-    return Citation(f"art{number:03d}", outlet, title, url, published, number)
-
-
-SOURCES = (
-    _citation(1, "Kyiv Ledger", "Delegations to meet again in Istanbul", "https://ledger.example/istanbul", 7),
-    _citation(2, "Baltic Wire", "Overnight drone attack hits Odesa port", "https://balticwire.example/odesa", 9),
-    _citation(3, "Danube Observer", "EU agrees new aid tranche", "http://danube.example/aid?id=7&x=1", 11),
-    _citation(4, "Harbour Post", "Grain corridor insurance extended", JS_URL, 13),
-    _citation(5, "Steppe Daily", "Officials weigh prisoner exchange", None, None),
-    _citation(6, "Carpathian Review", "Energy ministry warns of winter shortfall", "https://carpathian.example/energy", 18),
-)
-
-
-def _fact(text: str, section: str, cites: tuple[int, ...], *, attribution: str | None = None,
-          dates: tuple[DateMention, ...] = ()) -> BriefFact:
-    citations = tuple(SOURCES[n - 1] for n in cites)
-    return BriefFact(
-        id=f"f-{abs(hash(text)) % 10**8}",
-        text=text,
-        section=section,
-        score=0.8,
-        citations=citations,
-        corroboration=len({c.outlet for c in citations}),
-        dates=dates,
-        attribution=attribution,
-    )
-
-
-WED = DateMention("on Wednesday", date(2025, 7, 23), date(2025, 7, 23))
-TALKS = _fact("Ukrainian and Russian delegations will meet in Istanbul on Wednesday for a third round of talks, "
-              "the presidential office said.", "diplomacy", (1, 5), attribution="presidential office", dates=(WED,))
-DRONES = _fact("At least 14 people were injured when drones struck port infrastructure in Odesa overnight, "
-               "regional officials said.", "strikes", (2,), attribution="regional officials")
-AID = _fact("The European Union approved a €1.2 billion tranche of macro-financial assistance, "
-            "to be disbursed by the end of August.", "aid", (3, 1))
-PRISONERS = _fact("A prisoner exchange involving up to 300 people is being prepared, according to two sources "
-                  "familiar with the negotiations.", "diplomacy", (5,), attribution="two unnamed sources")
-HOSTILE_FACT = _fact(HOSTILE, "other", (4,))
-
-
-def make_brief(logo: str | None = None, **changes: object) -> Brief:
-    """A realistic brief for 22 July 2025 (Europe/Kyiv), built by hand."""
-    diplomacy = BriefSection("diplomacy", "Diplomacy", (
-        TALKS,
-        PRISONERS,
-        _fact("The foreign minister told reporters that any ceasefire must be verified by international "
-              "monitors before sanctions relief is discussed.", "diplomacy", (1,), attribution="foreign minister"),
-    ), more=4)
-    strikes = BriefSection("strikes", "Strikes", (
-        DRONES,
-        _fact("Air defence units shot down 37 of 41 drones launched overnight, the air force said.",
-              "strikes", (2, 6), attribution="air force"),
-        _fact("Power was cut to about 20,000 households in the Sumy region after a strike on a substation.",
-              "strikes", (6,)),
-    ))
-    aid = BriefSection("aid", "Aid", (
-        AID,
-        _fact("Insurers extended war-risk cover for grain ships using the Black Sea corridor until October.",
-              "aid", (4,)),
-    ))
-    other = BriefSection("other", "Other news", (
-        HOSTILE_FACT,
-        _fact("The energy ministry warned that gas storage is 15% below the level planned for mid-July.",
-              "other", (6,)),
-    ))
-    looking_ahead = (
-        UpcomingEvent(date(2025, 7, 23), date(2025, 7, 23),
-                      "Third round of direct talks between Ukrainian and Russian delegations in Istanbul.",
-                      "diplomacy", (SOURCES[0], SOURCES[4]), "on Wednesday"),
-        UpcomingEvent(date(2025, 7, 24), date(2025, 7, 25),
-                      "EU foreign ministers meet in Brussels to discuss the next sanctions package and "
-                      "long-term security commitments for Ukraine, including air defence deliveries.",
-                      "diplomacy", (SOURCES[2],), "Thursday and Friday"),
-        UpcomingEvent(date(2025, 8, 31), date(2025, 8, 31),
-                      "Deadline for disbursing the EU assistance tranche.", "aid", (SOURCES[3],),
-                      "by the end of August"),
-    )
-    brand = Brand(name="Example Risk Desk", primary="#0b3d91", accent="#ffd500",
-                  marking="FOR INTERNAL USE", footer="Prepared automatically from open sources.",
-                  logo=logo)
-    brief = Brief(
-        date=date(2025, 7, 22),
-        title="Ukraine Morning Brief",
-        window=Window(datetime(2025, 7, 22, tzinfo=KYIV), datetime(2025, 7, 23, tzinfo=KYIV), "Europe/Kyiv"),
-        brand=brand,
-        key_points=(TALKS, DRONES, AID),
-        sections=(diplomacy, strikes, aid, other),
-        looking_ahead=looking_ahead,
-        articles=SOURCES,
-        stats={"articles": 6, "sentences": 61, "facts": 14, "boilerplate": 7, "merged": 2, "undated": 1},
-        generated=datetime(2025, 7, 23, 6, 30, tzinfo=UTC),
-    )
-    return replace(brief, **changes) if changes else brief
+from hand_built_brief import HOSTILE, SOURCES, cited_fact, make_brief, numbered_citation
 
 
 LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">'
@@ -419,8 +312,8 @@ def test_pdf_pages_are_not_blank(rendered: dict, tmp_path: Path) -> None:
 
 def test_pdf_refuses_network_and_disk(tmp_path: Path, server: RecordingServer) -> None:
     """Hostile article text, and a theme that tries to fetch: no request, no file read."""
-    fact = _fact(f'Look: <img src="{server.url("/fact")}"> and <link rel=stylesheet href="{server.url("/l")}">',
-                 "other", (1,))
+    fact = cited_fact(f'Look: <img src="{server.url("/fact")}"> and <link rel=stylesheet href="{server.url("/l")}">',
+                      "other", (1,))
     b = make_brief(key_points=(fact,))
     theme = tmp_path / "theme"
     theme.mkdir()
@@ -720,7 +613,7 @@ def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_pa
     LOOKING_AHEAD_SHOWN events (soonest first) with "+N more in brief.json"; brief.json keeps all."""
     from briefings.render.html import LOOKING_AHEAD_SHOWN
 
-    uncited = tuple(_citation(n, "Quiet Outlet", f"Uncited story {n}", f"https://quiet.example/{n}", 12)
+    uncited = tuple(numbered_citation(n, "Quiet Outlet", f"Uncited story {n}", f"https://quiet.example/{n}", 12)
                     for n in range(7, 40))
     events = tuple(
         UpcomingEvent(date(2025, 8, 1) + timedelta(days=30 - k), date(2025, 8, 1) + timedelta(days=30 - k),

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from briefings.render import render_brief
-from test_render import make_brief
+from hand_built_brief import make_brief
 
 
 def test_caution_tags_speak_the_brands_language(tmp_path: Path) -> None:

@@ -38,22 +38,8 @@ SIZES = {"a4": (210 * PT_PER_MM, 297 * PT_PER_MM), "letter": (612.0, 792.0)}
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40">'
         '<rect width="40" height="40" rx="6" fill="#f2a900"/><path d="M8 28 L20 10 L32 28 Z" '
         'fill="#5a1a66"/></svg>')
-TEST_BRAND = """\
-[brief]
-title = "Revue de presse"
-timezone = "Europe/Kyiv"
-
-[brand]
-name = "Cellule de veille"
-logo = "brand/logo.svg"
-primary = "#5a1a66"
-accent = "#f2a900"
-marking = "DIFFUSION RESTREINTE"
-footer = "Préparé automatiquement à partir de sources ouvertes."
-language = "fr"
-font = "Briefings Sans"
-page_size = "letter"
-"""
+TEST_BRAND = (Path(__file__).resolve().parent / "data" / "themes" / "brand-fr.toml").read_text(encoding="utf-8")
+"""A French brand config: title, timezone, logo, colours, marking, footer, font, letter pages."""
 
 
 @dataclass(frozen=True)

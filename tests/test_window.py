@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefings.config import Config, Settings, default_config
-from briefings.model import Article
 from briefings.pipeline import brief_window, in_window
 from briefings.taxonomy import load_default_taxonomy
+from factories import make_article
 
 KYIV = ZoneInfo("Europe/Kyiv")
 
@@ -17,11 +17,6 @@ KYIV = ZoneInfo("Europe/Kyiv")
 def config_with(**brief) -> Config:
     settings = Settings.model_validate({"brief": brief})
     return Config(settings, load_default_taxonomy(), default_config().base_dir)
-
-
-def article(published, has_time=True) -> Article:
-    return Article(id="x", title="t", outlet="o", url=None, published=published, text="body",
-                   published_has_time=has_time)
 
 
 def test_window_is_the_day_in_the_brief_timezone():
@@ -49,16 +44,16 @@ def test_window_hours_reach_further_back():
 )
 def test_timed_articles_fall_in_exactly_one_day(published, inside):
     window = brief_window(date(2025, 7, 22), config_with(timezone="Europe/Kyiv"))
-    assert in_window(article(published), window) is inside
+    assert in_window(make_article(published=published), window) is inside
 
 
 def test_a_date_without_time_counts_as_that_whole_day():
     window = brief_window(date(2025, 7, 22), config_with(timezone="Europe/Kyiv"))
-    assert in_window(article(datetime(2025, 7, 22, tzinfo=KYIV), has_time=False), window)
-    assert not in_window(article(datetime(2025, 7, 21, tzinfo=KYIV), has_time=False), window)
-    assert not in_window(article(datetime(2025, 7, 23, tzinfo=KYIV), has_time=False), window)
+    assert in_window(make_article(published=datetime(2025, 7, 22, tzinfo=KYIV), published_has_time=False), window)
+    assert not in_window(make_article(published=datetime(2025, 7, 21, tzinfo=KYIV), published_has_time=False), window)
+    assert not in_window(make_article(published=datetime(2025, 7, 23, tzinfo=KYIV), published_has_time=False), window)
 
 
 def test_undated_articles_are_kept():
     window = brief_window(date(2025, 7, 22), config_with())
-    assert in_window(article(None), window)
+    assert in_window(make_article(published=None), window)

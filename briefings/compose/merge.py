@@ -99,7 +99,7 @@ def _shingle_candidates(sketches: Sequence[array]) -> set[tuple[int, int]]:
 @dataclass(frozen=True)
 class MergeSettings:
     """The fact merge's numeric settings, in one place so the scorer can tune them on one
-    half of the gold and measure them on the other (``merge_eval --folds 2``)."""
+    half of the gold and measure them on the other (``python -m briefings.evaluation.merging --folds 2``)."""
 
     similarity: float = MERGE_SIMILARITY
     similarity_copies: float = MERGE_SIMILARITY_COPIES

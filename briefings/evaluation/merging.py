@@ -1,6 +1,6 @@
 """Score the cross-outlet merge against a fact-level gold set.
 
-The gold (``eval/merge-gold.jsonl``) names sentences only by article file and character
+The gold (``data/merge-gold.jsonl`` in this package, so an installed wheel carries it) names sentences only by article file and character
 offsets into the article body (the text after the header's ``---`` line), so no article text
 enters the repository. Each line is one scope (usually a corpus cluster): its articles, the
 brief's day, and groups of sentences that state one fact. Rules: ``docs/merge-gold-rules.md``.
@@ -9,10 +9,11 @@ The measure is pairwise: over every pair of news sentences from *different* arti
 scope, "these two are the same fact". Predicted pairs come from ``compose``'s own grouping,
 so the figure measures what the brief does.
 
-    .venv/bin/python -m briefings.merge_eval [GOLD] [--corpus DIR] [-v] [--folds 2]
+    .venv/bin/python -m briefings.evaluation.merging [GOLD] [--corpus DIR] [-v] [--folds 2]
 
 ``--folds K`` shows how much of the figure is tuning: the scopes are dealt into K folds, the
-merge settings are chosen on K-1 folds (a small grid) and scored on the fold left out.
+merge settings are chosen on K-1 folds (a small grid) and scored on the fold left out (the
+splits of ``folds``, each scope a group of its own).
 """
 
 from __future__ import annotations
@@ -24,16 +25,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .collect import read_paths
-from .compose import normal
-from .compose.merge import DEFAULT_SETTINGS, MergeSettings, duplicate_articles, group_facts
-from .extract import extract_article
-from .model import Article, Fact
-from .taxonomy import Taxonomy, load_default_taxonomy
+from ..collect import read_paths
+from ..compose import normal
+from ..compose.merge import DEFAULT_SETTINGS, MergeSettings, duplicate_articles, group_facts
+from ..extract import extract_article
+from ..model import Article, Fact
+from ..taxonomy import Taxonomy, load_default_taxonomy
+from .folds import deal, splits
 
-DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "eval" / "merge-gold.jsonl"
+DEFAULT_GOLD: Traversable = resources.files("briefings.evaluation") / "data" / "merge-gold.jsonl"
+"""The shipped gold, found through importlib.resources so it is read the same from a source
+tree and from an installed wheel."""
 Span = tuple[str, int, int]
 """(article file name, start, end) of one sentence."""
 Pair = tuple[Span, Span]
@@ -74,7 +80,7 @@ class MergeReport:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load_gold(path: Path) -> list[dict]:
+def load_gold(path: Path | Traversable) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -147,13 +153,13 @@ def score_scope(entry: dict, corpus: Path, taxonomy: Taxonomy, settings: MergeSe
     return load_scope(entry, corpus, taxonomy).score(settings)
 
 
-def load_scopes(gold_path: Path, corpus: Path, taxonomy: Taxonomy | None = None) -> list[Scope]:
+def load_scopes(gold_path: Path | Traversable, corpus: Path, taxonomy: Taxonomy | None = None) -> list[Scope]:
     taxonomy = taxonomy or load_default_taxonomy()
     return [load_scope(e, corpus, taxonomy) for e in load_gold(gold_path)]
 
 
 def score(
-    gold_path: Path, corpus: Path, taxonomy: Taxonomy | None = None, settings: MergeSettings = DEFAULT_SETTINGS
+    gold_path: Path | Traversable, corpus: Path, taxonomy: Taxonomy | None = None, settings: MergeSettings = DEFAULT_SETTINGS
 ) -> MergeReport:
     return MergeReport([s.score(settings) for s in load_scopes(gold_path, corpus, taxonomy)])
 
@@ -189,11 +195,10 @@ def cross_validate(scopes: Sequence[Scope], folds: int = 2, grid: Sequence[Merge
     """Deal the scopes into ``folds`` folds (round robin, in file order); for each, tune on
     the others and score it. Scopes are whole clusters, so no story is in both halves."""
     results = []
-    for k in range(folds):
-        held_out = [s for n, s in enumerate(scopes) if n % folds == k]
-        train = [s for n, s in enumerate(scopes) if n % folds != k]
-        chosen = tune(train, grid)
-        results.append(FoldResult(k, chosen, MergeReport([s.score(chosen) for s in held_out])))
+    for split in splits(deal([[n] for n in range(len(scopes))], folds), len(scopes)):
+        chosen = tune([scopes[n] for n in split.train], grid)
+        held_out = [scopes[n] for n in split.held_out]
+        results.append(FoldResult(split.index, chosen, MergeReport([s.score(chosen) for s in held_out])))
     return results
 
 

@@ -31,12 +31,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .collect import read_file
-from .errors import ConfigError, SourceError
-from .extract import extract_article
-from .extract.sections import DEFAULT_SETTINGS, ClassifierSettings
-from .model import BOILERPLATE, Article, Fact
-from .taxonomy import Taxonomy
+from ..collect import read_file
+from ..errors import ConfigError, SourceError
+from ..extract import extract_article
+from ..extract.sections import DEFAULT_SETTINGS, ClassifierSettings
+from ..model import BOILERPLATE, Article, Fact
+from ..taxonomy import Taxonomy
+from .folds import check_fold_count, deal, splits
 
 CONTENT_LABELS = ("diplomacy", "strikes", "aid", "other")
 ALL_LABELS = CONTENT_LABELS + (BOILERPLATE,)
@@ -323,14 +324,8 @@ def assign_folds(pairs: Sequence[GoldPair], folds: int) -> list[list[int]]:
         cluster = pairs[i].gold.get("cluster")
         key = f"cluster:{cluster}" if cluster else f"article:{names[i]}"
         groups.setdefault(key, []).append(i)
-    if folds < 2:
-        raise ConfigError(f"--folds {folds}: cross-validation needs at least 2 folds")
-    if folds > len(groups):
-        raise ConfigError(f"--folds {folds}: only {len(groups)} groups of articles (clusters kept together) to split")
-    assignment: list[list[int]] = [[] for _ in range(folds)]
-    for k, members in enumerate(groups.values()):
-        assignment[k % folds].extend(members)
-    return [sorted(fold, key=lambda i: names[i]) for fold in assignment]
+    check_fold_count(folds, len(groups))
+    return [sorted(fold, key=lambda i: names[i]) for fold in deal(list(groups.values()), folds)]
 
 
 @dataclass
@@ -428,19 +423,17 @@ def cross_validate(
 
     results = []
     pooled = EvalReport()
-    for index, held in enumerate(assignment, start=1):
-        held_set = set(held)
-        train = [i for i in range(len(pairs)) if i not in held_set]
+    for split in splits(assignment, len(pairs)):
         best, best_f1 = 0, -1.0
         for p, reports in enumerate(per_point):
-            f1 = merged(reports, train).macro_f1
+            f1 = merged(reports, split.train).macro_f1
             if f1 > best_f1:
                 best, best_f1 = p, f1
-        held_out = merged(per_point[best], held)
+        held_out = merged(per_point[best], split.held_out)
         pooled.merge(held_out)
         results.append(FoldResult(
-            index=index,
-            articles=tuple(pairs[i].article_path.name for i in held),
+            index=split.index + 1,
+            articles=tuple(pairs[i].article_path.name for i in split.held_out),
             choice=points[best],
             settings=settings_for(points[best]),
             train_macro_f1=best_f1,
