@@ -118,7 +118,7 @@ def test_the_fact_cache_keys_on_the_classifiers_fingerprint(tmp_path: Path, aid_
 def test_an_unknown_classifier_is_a_config_error_naming_the_known_ones() -> None:
     from briefings.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="unknown classifier 'bayes'; choose from lexicon"):
+    with pytest.raises(ConfigError, match="unknown classifier 'bayes'; choose from cues"):
         make_classifier("bayes", default_config().taxonomy)
 
 

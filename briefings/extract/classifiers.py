@@ -26,7 +26,7 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     from ..taxonomy import Taxonomy
 
-DEFAULT_CLASSIFIER = "lexicon"
+DEFAULT_CLASSIFIER = "cues"
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ class CueLexiconClassifier:
     @property
     def fingerprint(self) -> str:
         """The cues (the whole taxonomy) and the numeric settings: what its decisions read."""
-        text = repr(("lexicon", self.taxonomy, self.settings))
+        text = repr(("cues", self.taxonomy, self.settings))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     def with_settings(self, settings: ClassifierSettings | None) -> "CueLexiconClassifier":
