@@ -30,7 +30,9 @@ _DATELINE = re.compile(
 _LEAD_PLACE = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})*:\s+(?=[A-Z])")  # "LONDON: Britain ..."
 _WORD = re.compile(r"[^\W_]+(?:[.,]\d+)?")
 """A word of lower-cased text: letters and digits of any script (no underscore), with a
-decimal part. On ASCII text exactly the old ``[a-z0-9]+(?:[.,][0-9]+)?``."""
+decimal part."""
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+"""``_WORD`` on ASCII text (the same matches there, found faster: most news text is ASCII)."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 NONE: frozenset[str] = frozenset()
@@ -65,7 +67,7 @@ def words(text: str, language: Language = ENGLISH) -> list[str]:
     text = plain(text)
     for pattern, replacement in language.comparison.phrases:
         text = pattern.sub(replacement, text)
-    return _WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def normal(text: str, language: Language = ENGLISH) -> str:
