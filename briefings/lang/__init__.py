@@ -22,12 +22,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
     "Attribution",
     "Boilerplate",
     "Comparison",
-    "DEFAULT_LANGUAGE",
     "Figures",
-    "LANGUAGES",
     "Language",
     "get_language",
     "register_language",
@@ -228,6 +228,6 @@ def get_language(code: str | None) -> Language:
     return LANGUAGES[DEFAULT_LANGUAGE]
 
 
-from .en import ENGLISH  # noqa: E402  (en.py reads the classes above)
+from .en import ENGLISH  # last: en.py reads the classes above
 
 register_language(ENGLISH)
