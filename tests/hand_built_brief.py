@@ -37,10 +37,11 @@ SOURCES = (
 
 
 def cited_fact(text: str, section: str, cites: tuple[int, ...], *, attribution: str | None = None,
-               dates: tuple[DateMention, ...] = ()) -> BriefFact:
+               dates: tuple[DateMention, ...] = (), unnamed_source: bool = False) -> BriefFact:
     """A line of the brief citing sources ``cites`` (numbers into ``SOURCES``)."""
     return make_brief_fact(id=f"f-{abs(hash(text)) % 10**8}", text=text, section=section, score=0.8,
-                           citations=tuple(SOURCES[n - 1] for n in cites), dates=dates, attribution=attribution)
+                           citations=tuple(SOURCES[n - 1] for n in cites), dates=dates, attribution=attribution,
+                           unnamed_source=unnamed_source)
 
 
 WED = DateMention("on Wednesday", date(2025, 7, 23), date(2025, 7, 23))
@@ -51,7 +52,8 @@ DRONES = cited_fact("At least 14 people were injured when drones struck port inf
 AID = cited_fact("The European Union approved a €1.2 billion tranche of macro-financial assistance, "
                  "to be disbursed by the end of August.", "aid", (3, 1))
 PRISONERS = cited_fact("A prisoner exchange involving up to 300 people is being prepared, according to two sources "
-                       "familiar with the negotiations.", "diplomacy", (5,), attribution="two unnamed sources")
+                       "familiar with the negotiations.", "diplomacy", (5,), attribution="two unnamed sources",
+                       unnamed_source=True)  # as extraction marks it (entities.is_unnamed)
 HOSTILE_FACT = cited_fact(HOSTILE, "other", (4,))
 
 

@@ -99,9 +99,11 @@ def test_sentence_addressing_the_reader_is_a_promo_but_quotes_are_not():
 def test_promo_alternatives_grouped_by_first_letter_match_as_the_plain_list():
     import re
 
-    from briefings.extract.clean import _PROMO, _PROMO_SOURCE
+    from briefings.extract.clean import promo_pattern
+    from briefings.lang.en import ENGLISH
 
-    plain = re.compile(_PROMO_SOURCE, re.VERBOSE)
+    _PROMO = promo_pattern(ENGLISH)
+    plain = re.compile(ENGLISH.boilerplate.promo, re.VERBOSE)
     lines = ["sign up for our newsletter", "follow us on x", "copyright 2030", "\u00a9 2030 example",
              "did not immediately respond to a request for comment", "could not be reached for comment",
              "support independent journalism", "https://example.com", "podcast", "podcasts are fun",

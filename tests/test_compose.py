@@ -375,7 +375,7 @@ def test_sentences_naming_different_news_events_are_two_facts(monkeypatch):
     talks = fact("b", 0, "Talks on the grain port of Izmail on the Danube resumed.", "diplomacy")
     again = fact("c", 0, "Drones hit the grain port of Izmail on the Danube overnight.", "strikes")
     assert _grouped([strike, talks, again]) == [[0, 2]]
-    monkeypatch.setattr(merge, "EVENT_SENSES", frozenset())  # without the check, the words alone join all three
+    monkeypatch.setattr(merge, "_events", lambda words, language=None: frozenset())  # without the check, the words alone join all three
     assert _grouped([strike, talks, again]) == [[0, 1, 2]]
 
 

@@ -117,10 +117,11 @@ def test_other_people_keeps_its_noun():
     ],
 )
 def test_figures_match_the_case_insensitive_pattern_exactly(sentence):
-    from briefings.extract.entities import _FIGURE, _figure_matches
+    from briefings.extract.entities import _figure_matches, _patterns
+    from briefings.lang.en import ENGLISH
 
-    expected = [m.group() for m in _FIGURE.finditer(sentence)]
-    assert [m.group() for m in _figure_matches(sentence)] == expected
+    expected = [m.group() for m in _patterns(ENGLISH).figure.finditer(sentence)]
+    assert [m.group() for m in _figure_matches(sentence, ENGLISH)] == expected
 
 
 def test_names_start_at_a_capital_not_inside_a_word_or_after_a_period():

@@ -3,6 +3,9 @@
 Both steps look only at candidate pairs found through an inverted index (of sampled
 shingles for articles, of uncommon words for sentences), never at all pairs: a brief of
 10,000 articles must not cost 10^8 comparisons.
+
+Each article is read with the words of its own language (``Article.language``); facts, which
+do not carry it, take it from ``languages`` (article id -> ``Language``, English when absent).
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from dataclasses import dataclass
 
+from ..lang import Language, get_language
+from ..lang.en import ENGLISH
 from ..model import Article, DateMention, Fact
-from .text import (EVENT_SENSES, NONE, concepts, concepts_of, normal, numbers, plain, shingles, similarity, stem, totals,
+from .text import (NONE, concepts, concepts_of, folding, normal, numbers, plain, shingles, similarity, stem, totals,
                    without_dateline, words)
 
 DUPLICATE_JACCARD = 0.5
@@ -44,7 +49,7 @@ consistent sample: a quarter of the work, the same resemblance on average)."""
 # ----------------------------------------------------------------------------- articles
 def duplicate_articles(articles: Sequence[Article]) -> list[list[str]]:
     """Groups (two or more article ids) of syndicated copies and near-identical rewrites."""
-    sketches = [article_sketch(a.text) for a in articles]
+    sketches = [article_sketch(a.text, get_language(a.language)) for a in articles]
     parent = list(range(len(articles)))
     for i, j in _shingle_candidates(sketches):
         if is_duplicate(set(sketches[i]), set(sketches[j])):
@@ -55,10 +60,15 @@ def duplicate_articles(articles: Sequence[Article]) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def article_sketch(text: str) -> array:
+def article_sketch(text: str, language: Language = ENGLISH) -> array:
     """An article's sampled shingle hashes, sorted, as 4-byte integers: 0.7 kB an article
     where a set of Python ints took 14 kB (10,000 articles are held at once)."""
-    return array("I", sorted(shingles(text, sample=_SAMPLE)))
+    return array("I", sorted(shingles(text, sample=_SAMPLE, language=language)))
+
+
+def languages_of(articles: Iterable[Article]) -> dict[str, Language]:
+    """Each article's ``Language`` by article id: what ``group_facts`` reads facts with."""
+    return {a.id: get_language(a.language) for a in articles}
 
 
 def is_duplicate(a: set[int], b: set[int]) -> bool:
@@ -137,7 +147,7 @@ class _Keys:
 
 def group_facts(
     facts: Sequence[Fact], copies: Iterable[Iterable[str]] = (), settings: MergeSettings = DEFAULT_SETTINGS,
-    keys: Sequence[_Keys] | None = None,
+    keys: Sequence[_Keys] | None = None, languages: Mapping[str, Language] | None = None,
 ) -> list[list[int]]:
     """Indexes of ``facts`` grouped so that each group tells one fact.
 
@@ -145,16 +155,17 @@ def group_facts(
     synonyms folded), their figures agree and their dates agree; one named speaker, the same
     figures and the same days make a pair surer. ``copies`` (groups of article ids) lower the
     word threshold for sentences of articles that are copies of one story. A sentence the
-    scraper cut in two is read whole and its tail follows its head.
+    scraper cut in two is read whole and its tail follows its head. ``languages`` (article id
+    -> ``Language``, see ``languages_of``; English when absent) says how each fact is read.
     """
     profile = _profile(facts)
     tails = profile.tails
-    keys = list(keys) if keys is not None else sentence_keys(facts)
+    keys = list(keys) if keys is not None else sentence_keys(facts, languages)
     whole: dict[int, str] = {}
     for tail, head in tails.items():
         whole[head] = f"{whole.get(head, facts[head].text)} {facts[tail].text}"
     for head, text in whole.items():
-        keys[head] = _keys(text, facts[head])
+        keys[head] = _keys(text, facts[head], _language(languages, facts[head]))
     weight = _rarity([k.words for k in keys])
     copy_of = {aid: n for n, group in enumerate(copies) for aid in group}
     story = [copy_of.get(aid, -1) for aid in profile.article_ids]
@@ -319,40 +330,45 @@ def _score_stripe(
                     scored.append((-strength, i, j))
     return scored
 
-def sentence_key(fact: Fact) -> _Keys:
-    """What the merge compares of one sentence."""
-    return _keys(fact.text, fact)
+def sentence_key(fact: Fact, language: Language = ENGLISH) -> _Keys:
+    """What the merge compares of one sentence, read with ``language``'s words."""
+    return _keys(fact.text, fact, language)
 
 
-def sentence_keys(facts: Sequence[Fact]) -> list[_Keys]:
+def sentence_keys(facts: Sequence[Fact], languages: Mapping[str, Language] | None = None) -> list[_Keys]:
     """What the merge compares of each sentence (compose also reads ``exact`` to drop
-    headlines): made once, passed to ``group_facts``."""
-    return [_keys(f.text, f) for f in facts]
+    headlines): made once, passed to ``group_facts``. ``languages`` as in ``group_facts``."""
+    return [_keys(f.text, f, _language(languages, f)) for f in facts]
 
 
-def title_key(title: str) -> int:
+def _language(languages: Mapping[str, Language] | None, fact: Fact) -> Language:
+    """The language a fact is read with: its article's, else English."""
+    return languages.get(fact.article_id, ENGLISH) if languages else ENGLISH
+
+
+def title_key(title: str, language: Language = ENGLISH) -> int:
     """A headline's ``exact`` key: a sentence with this key repeats the headline."""
-    text = normal(title)
+    text = normal(title, language)
     return hash(text) if text else 0
 
 
-def _keys(text: str, fact: Fact) -> _Keys:
+def _keys(text: str, fact: Fact, language: Language = ENGLISH) -> _Keys:
     found = numbers(_without_dates(text, fact))
-    tokens = words(text)
+    tokens = words(text, language)
     claim = without_dateline(_without_speaker(text, fact.attribution))
-    meant = concepts_of(tokens if claim == text else words(claim)) or concepts(text)
+    meant = concepts_of(tokens if claim == text else words(claim, language), language) or concepts(text, language)
     exact = " ".join(tokens)
-    return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found),
-                 speaker_key(fact.attribution), _events(meant))
+    return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found, language),
+                 speaker_key(fact.attribution, language), _events(meant, language))
 
 
 _EVENT_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
-def _events(words: frozenset[str]) -> frozenset[str]:
+def _events(words: frozenset[str], language: Language = ENGLISH) -> frozenset[str]:
     """The news senses among ``words``, one shared set per combination (a few dozen occur;
     a set each for 175,000 sentences would be 10 MB)."""
-    found = EVENT_SENSES.intersection(words)
+    found = folding(language).event_senses.intersection(words)
     return _EVENT_SETS.setdefault(found, found) if found else NONE
 
 
@@ -372,7 +388,7 @@ def _without_dates(text: str, fact: Fact) -> str:
     return text
 
 
-def speaker_key(who: str | None) -> str:
+def speaker_key(who: str | None, language: Language = ENGLISH) -> str:
     """The surname a speaker is known by ("Ukrainian President Volodymyr Zelenskiy" ->
     "zelensky"), or "" when the source is not a named person or body."""
     if not who:
@@ -380,7 +396,7 @@ def speaker_key(who: str | None) -> str:
     names = [w for w in re.findall(r"[\w'\u2019.-]+", who) if w[:1].isupper()]
     if not names:
         return ""
-    return stem(plain(names[-1]).removesuffix("'s").strip(".'"))
+    return stem(plain(names[-1]).removesuffix("'s").strip(".'"), language)
 
 
 def continuations(facts: Sequence[Fact]) -> dict[int, int]:
@@ -612,6 +628,7 @@ __all__ = [
     "figures_agree",
     "group_facts",
     "is_duplicate",
+    "languages_of",
     "similarity",
     "weighted_overlap",
 ]

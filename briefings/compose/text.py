@@ -1,7 +1,10 @@
 """Text keys that compose compares: normalised words, crude stems, shingles, datelines.
 
 Kept apart from the merge logic so that the key points filter, the merge and the merge
-scorer all read a sentence the same way.
+scorer all read a sentence the same way. Words are letters and digits of any script (a
+Ukrainian or Russian sentence has keys too); what is folded or left out (stop words, news
+verbs, spellings, suffixes) is the sentence's language's (``Language.comparison``,
+``briefings/lang``; default English).
 """
 
 from __future__ import annotations
@@ -10,7 +13,12 @@ import re
 import sys
 import unicodedata
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+
+from ..lang import Comparison, Language
+from ..lang.en import ENGLISH
 
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'\- ]{2,}"                      # KYIV / NEW YORK / ST. PETERSBURG
@@ -20,19 +28,16 @@ _DATELINE = re.compile(
     r"\s*[\u2014\u2013-]{1,2}\s+(?=[\"\u201cA-Z0-9])"
 )
 _LEAD_PLACE = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})*:\s+(?=[A-Z])")  # "LONDON: Britain ..."
-_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+_WORD = re.compile(r"[^\W_]+(?:[.,]\d+)?")
+"""A word of lower-cased text: letters and digits of any script (no underscore), with a
+decimal part."""
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+"""``_WORD`` on ASCII text (the same matches there, found faster: most news text is ASCII)."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 NONE: frozenset[str] = frozenset()
 """The one empty set of a sentence without figures: most have none, and each empty frozenset
 made anew is 216 bytes (two a sentence, 200,000 sentences at 10,000 articles)."""
-STOPWORDS = frozenset(
-    """a an the and or but of in on at to for from by with as is are was were be been has have
-    had it its this that these those he she they we his her their our said says say will would
-    could should may might also after before over into about than then there which who whom what
-    when where while not no more most such other some any all both each up out new told added
-    s did do does according""".split()
-)
 
 
 def plain(text: str) -> str:
@@ -57,93 +62,95 @@ def without_dateline(text: str) -> str:
     return _LEAD_PLACE.sub("", text, count=1)
 
 
-def words(text: str) -> list[str]:
+def words(text: str, language: Language = ENGLISH) -> list[str]:
+    """The words of ``text``, plain and lower-cased, the language's phrases made one word."""
     text = plain(text)
-    for pattern, replacement in _PHRASES:
+    for pattern, replacement in language.comparison.phrases:
         text = pattern.sub(replacement, text)
-    return _WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
-def normal(text: str) -> str:
+def normal(text: str, language: Language = ENGLISH) -> str:
     """The sentence as a comparison key: same words, same order, nothing else."""
-    return " ".join(words(text))
+    return " ".join(words(text, language))
 
 
-_ALIASES = {
-    "zelenskyy": "zelensky", "zelenskiy": "zelensky", "defence": "defense", "programme": "program",
-    "brokered": "mediated", "latest": "new", "nato's": "nato",
-}
-"""Spellings that differ between outlets (transliterations, British/American) for one word."""
-_PHRASES = ((re.compile(r"\bu\.s\.(?=\W|$)|\bunited states\b"), "us"),
-            (re.compile(r"\bu\.k\.(?=\W|$)|\bunited kingdom\b|\bbritain\b"), "uk"))
-
-
-@lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
+def stem(word: str, language: Language = ENGLISH) -> str:
     """A crude suffix stripper: "extended"/"extends"/"extending" meet at "extend", and a
     people's name meets its country ("Ukrainians"/"Ukraine", "Russian"/"Russia").
 
     Paraphrasing outlets change inflections more than words; a real stemmer would be a
-    dependency for a few percent of recall.
+    dependency for a few percent of recall. The suffixes and spellings are the language's.
     """
+    return folding(language).stem(word)
+
+
+def _stem_with(word: str, words: Comparison) -> str:
+    """``stem`` with the language's ``Comparison`` words (cached per language by ``folding``)."""
     if len(word) <= 4 or word[0].isdigit():
         return word
-    word = _ALIASES.get(word, word)
-    for suffix, keep in (("ians", 4), ("ian", 4), ("ia", 4)):
+    word = words.aliases.get(word, word)
+    for suffix, keep in words.demonym_suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:
             return word[: -len(suffix)]
-    for suffix in ("ing", "ed", "es", "s", "ly"):
+    for suffix in words.inflections:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
     return word[:-1] if word.endswith("e") and len(word) > 5 else word
 
 
-_SENSES = (
-    "attend attended attending participate participated participation participating join joined",
-    "strike struck hit attack attacked attacks bomb bombed shell shelled pound pounded",
-    "kill killed killing dead death deaths die died",
-    "injure injured injuring wound wounded wounding hurt",
-    "pledge pledged promise promised commit committed vow vowed",
-    "demand demanded demands press pressing pressed want wants wanted",
-    "withdraw withdrawal withdrew pull pullback retreat cede",
-    "reject rejected rejects refuse refused refuses",
-    "break broke broken",
-    "win won triumph triumphed prevail prevailed",
-    "visit visited host hosted",
-    "exchange exchanged swap swapped",
-    "talks negotiations negotiation",
-    "slow slowed delay delayed",
-    "seize seized capture captured",
-)
-"""News verbs and nouns that outlets swap for one another when retelling one event: general
-vocabulary, one sense a line, the first word naming the sense."""
-_SENSE = {stem(w): line.split()[0] for line in _SENSES for w in line.split() if w not in STOPWORDS}
-EVENT_SENSES = frozenset(line.split()[0] for line in _SENSES)
-"""The senses above by name: what a sentence says happened (a strike, talks, a pledge...)."""
-_METONYMS = {"kremlin": "russ", "moscow": "russ", "kyiv": "ukrain", "kiev": "ukrain", "washington": "us"}
-"""Capitals that stand for their governments: the capital's word is kept, the country's added."""
+@dataclass(frozen=True, eq=False)
+class Folding:
+    """What compose derives from one language's ``Comparison`` words, made once per language."""
+
+    stopwords: frozenset[str]
+    stem: Callable[[str], str]
+    """``stem`` for this language, memoised (65,536 words)."""
+    senses: dict[str, str]
+    """Stem of a news verb or noun -> the name of its sense ("struck" -> "strike")."""
+    event_senses: frozenset[str]
+    """The senses by name: what a sentence says happened (a strike, talks, a pledge...)."""
+    metonyms: dict[str, str]
+    """Capitals that stand for their governments: the capital's word is kept, the country's added."""
 
 
-def concepts(text: str) -> frozenset[str]:
+@lru_cache(maxsize=None)
+def folding(language: Language) -> Folding:
+    """The language's ``Folding``, made on first use (hashed by the language's identity)."""
+    words = language.comparison
+
+    @lru_cache(maxsize=1 << 16)
+    def stem_(word: str) -> str:
+        return _stem_with(word, words)
+
+    lines = [line.split() for line in words.senses]
+    senses = {stem_(w): line[0] for line in lines for w in line if w not in words.stopwords}
+    return Folding(words.stopwords, stem_, senses, frozenset(line[0] for line in lines), dict(words.metonyms))
+
+
+def concepts(text: str, language: Language = ENGLISH) -> frozenset[str]:
     """Content words with synonyms folded to one sense and capitals adding their country:
     what two retellings of one fact share even when their words differ."""
-    return concepts_of(words(without_dateline(text)))
+    return concepts_of(words(without_dateline(text), language), language)
 
 
-def concepts_of(tokens: list[str]) -> frozenset[str]:
+def concepts_of(tokens: list[str], language: Language = ENGLISH) -> frozenset[str]:
     """``concepts`` of a text already split into ``words`` (without its dateline)."""
+    fold = folding(language)
+    stopwords, stem_, senses, metonyms = fold.stopwords, fold.stem, fold.senses, fold.metonyms
     found: set[str] = set()
-    for word in {stem(w) for w in tokens if w not in STOPWORDS}:
-        found.add(sys.intern(_SENSE.get(word, word)))
-        if word in _METONYMS:
-            found.add(_METONYMS[word])
+    for word in {stem_(w) for w in tokens if w not in stopwords}:
+        found.add(sys.intern(senses.get(word, word)))
+        if word in metonyms:
+            found.add(metonyms[word])
     return frozenset(found)
 
 
-def content_words(text: str) -> frozenset[str]:
+def content_words(text: str, language: Language = ENGLISH) -> frozenset[str]:
     """The words that carry the meaning: stop words out, inflections folded."""
-    return frozenset(stem(w) for w in words(without_dateline(text)) if w not in STOPWORDS)
+    fold = folding(language)
+    return frozenset(fold.stem(w) for w in words(without_dateline(text), language) if w not in fold.stopwords)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -159,25 +166,22 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(n.replace(",", "") for n in found) if found else NONE
 
 
-_EACH = re.compile(r"\beach\b|\bper side\b|\bapiece\b|\b(\d+)[- ]for[- ]\1\b", re.IGNORECASE)
-
-
-def totals(text: str, found: frozenset[str]) -> frozenset[str]:
+def totals(text: str, found: frozenset[str], language: Language = ENGLISH) -> frozenset[str]:
     """Totals a sentence implies: "157 prisoners each" (of two sides) or "157-for-157" is an
     exchange of 314. Outlets count a two-sided exchange either way; the merge must see both."""
-    if not _EACH.search(text):
+    if not language.comparison.each.search(text):
         return NONE
     return frozenset(str(int(n) * 2) for n in found if n.isdigit()) or NONE
 
 
-def shingles(text: str, size: int = 5, sample: int = 1) -> set[int]:
+def shingles(text: str, size: int = 5, sample: int = 1, language: Language = ENGLISH) -> set[int]:
     """Hashes of the word ``size``-grams of a text: the unit of near-duplicate detection.
 
     With ``sample`` > 1, only the n-grams whose first word's hash is divisible by it: a
     consistent sample (two copies sample the same places), so resemblance measured on the
     samples estimates resemblance of the whole at a ``sample``-th of the cost. A text too
     short to have any sampled n-gram is one hash of its whole."""
-    tokens = words(text)
+    tokens = words(text, language)
     if len(tokens) < size:
         return {_hash(" ".join(tokens))} if tokens else set()
     starts = range(len(tokens) - size + 1)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from ..lang import get_language
 from ..model import BOILERPLATE, Article, Fact, stable_id
 from ..taxonomy import Taxonomy
 from . import entities as _entities
@@ -48,10 +49,11 @@ def extract_article(
     span the whole unit in the article), and a warning on the ``briefings.extract`` logger
     names the article and the unit.
     """
-    units = split_units(article.text)
+    language = get_language(article.language)
+    units = split_units(article.text, language)
     if max_sentence_chars is not None:
         units = _cut_long_units(article, units, max_sentence_chars)
-    reasons = boilerplate_reasons(units, article.title)
+    reasons = boilerplate_reasons(units, article.title, language)
     content = [i for i, reason in enumerate(reasons) if reason is None]
     classifier = _classifier(sections, settings) if isinstance(sections, Taxonomy) else sections
     decisions = _classify(units, content, classifier)
@@ -61,7 +63,7 @@ def extract_article(
         _fact(article, k, unit, decisions.get(k), published, paragraphs[unit.paragraph])
         for k, unit in enumerate(units)
     ]
-    return _entities.resolve_speakers(facts)
+    return _entities.resolve_speakers(facts, language)
 
 
 def _cut_long_units(article: Article, units: list[Unit], limit: int) -> list[Unit]:
@@ -160,7 +162,8 @@ def _fact(
     dates = find_dates(unit.text, published, language=article.language, context=paragraph) if published else []
     if decision is None:
         return Fact(section=BOILERPLATE, score=1.0, dates=tuple(dates), **common)
-    attribution = _entities.attribution(unit.text)
+    language = get_language(article.language)
+    attribution = _entities.attribution(unit.text, language)
     is_aid = AID in (decision.section, *decision.also)
     return Fact(
         section=decision.section,
@@ -168,9 +171,9 @@ def _fact(
         score=decision.score,
         dates=tuple(dates),
         attribution=attribution,
-        entities=_entities.entities(unit.text, article.text),
-        figures=_entities.figures(unit.text),
-        unnamed_source=_entities.is_unnamed(attribution, unit.text),
-        aid_status=_entities.aid_status(unit.text) if is_aid else None,
+        entities=_entities.entities(unit.text, article.text, language),
+        figures=_entities.figures(unit.text, language),
+        unnamed_source=_entities.is_unnamed(attribution, unit.text, language),
+        aid_status=_entities.aid_status(unit.text, language) if is_aid else None,
         **common,
     )

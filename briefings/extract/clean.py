@@ -15,7 +15,9 @@ brief, yet dropping a real sentence loses news, so the rules look at three thing
    footer unless the article visibly goes on.
 
 ``boilerplate_reasons`` says why each unit was dropped, so tests and the ``extract`` output
-can show it.
+can show it. The words these rules look for are the article's language's
+(``Language.boilerplate``, ``briefings/lang``); the shapes and positions are the same in every
+language.
 """
 
 from __future__ import annotations
@@ -24,53 +26,17 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..lang import Language
+from ..lang.en import ENGLISH
 from .sentences import Unit
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-
-_WIDGET = re.compile(
-    r"""^\W*(?:share|share this|print|email|e-mail|save|copy|copied|copy url|copy link|copy article link
-    |comments?|search|menu|home|tags?|related:?|advertisement|advertise(?:\s+with\s+us)?|sponsored
-    |facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|reddit|sms|rss|photos?:?
-    |image|images|video|watch|watch live|listen|audio|hide caption|show caption|caption|credit\W*
-    |updated|published|loading|read more|read later|save to read later|recommended(?:\s+stories)?
-    |more from \w+|trending|most read|latest|key points|sign up(?:\s+now)?|subscribe|log ?in|logged in
-    |leave a reply|cancel reply|show comments|close|next|previous|back to top|skip to \w+(?:\s+\w+)?
-    |contact(?:\s+us)?|privacy policy|terms of (?:service|use)|cookie policy|about us|site map
-    |from our partners|you must be|get in touch|news tips|careers|help
-    |ap|afp|reuters|associated\s+press|the\s+associated\s+press|bloomberg|xinhua|tass|dpa|efe|ians|pti|upi
-    |[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|eu|co\.uk|info|news))\W*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-"""A whole line that is only a widget, menu item or section label."""
-
-_PROMO_SOURCE = (
-    r"""follow\s+(?:us|@|all\s+\w+\s+stories|\w+['\u2019]s\s+coverage)|sign(?:ing)?[\s-]+up\b|subscribe\s+to
-    |newsletter|click\s+(?:here|on)|download\s+(?:the|our)\s+app|get\s+instant\s+alerts|enjoy\s+bonus\s+content
-    |be\s+the\s+first\s+to\s+know|don['\u2019]t\s+miss|your\s+inbox|delivered\s+to\s+your
-    |invalid\s+email|confirmation\s+email|your\s+browser\s+does\s+not\s+support|skip\s+to\s+(?:main\s+)?content
-    |this\s+(?:site|website)\s+uses\s+cookies|our\s+(?:site|website)\s+uses\s+cookies
-    |accept\s+(?:all\s+|only\s+essential\s+)?cookies|cookies?\s+policy
-    |official\s+website|support\s+(?:[\w-]+\s+){0,3}journalism|podcasts?\b|preferred\s+source
-    |contributed\s+to\s+this\s+report|editing\s+by|writing\s+by
-    |compiled\s+by|with\s+files\s+from|first\s+published|originally\s+published|copyright|\u00a9|all\s+rights\s+reserved
-    |trust\s+principles|opens\s+new\s+tab|purchase\s+licensing|licensing\s+(?:&|and)\s+reprints
-    |did\s+not\s+(?:immediately\s+)?respond\s+to\s+(?:a\s+|multiple\s+)?requests?\s+for\s+comment
-    |could\s+not\s+be\s+reached\s+for\s+comment|can\s+not\s+be\s+reached\s+for\s+comment
-    |request\s+for\s+comment\s+as\s+this
-    |learn\s+more\s+about|now\s+we\s+are\s+on|we\s+want\s+to\s+hear\s+from\s+you|write\s+to:|email\s+us
-    |website\s+addresses|https?://"""
-)
-"""Promos, credits, licence lines and newsletter prompts, anywhere in a line. Matched against
-the lower-cased text without flags, so that every branch starts with a letter and the regex
-engine can skip quickly to the positions where one might start."""
-
 
 def _by_first_letter(alternatives: str) -> str:
     """A verbose pattern of top-level alternatives rewritten with the alternatives that start
     with the same letter under one branch ("c(?:lick...|ookies...|opyright)"): the same
     matches, but at each position the regex engine tries one branch per letter instead of
-    every alternative in turn (twice as fast for ``_PROMO``)."""
+    every alternative in turn (twice as fast for the promo words)."""
     parts, depth, start, i = [], 0, 0, 0
     while i < len(alternatives):
         ch = alternatives[i]
@@ -97,66 +63,19 @@ def _by_first_letter(alternatives: str) -> str:
     )
 
 
-_PROMO = re.compile(_by_first_letter(_PROMO_SOURCE), re.VERBOSE)
+@lru_cache(maxsize=None)
+def promo_pattern(language: Language) -> re.Pattern[str]:
+    """The language's promo words (``Boilerplate.promo``) compiled once, grouped by first
+    letter. Matched against the lower-cased text without flags, so that every branch starts
+    with a letter and the regex engine can skip quickly to the positions where one might start."""
+    return re.compile(_by_first_letter(language.boilerplate.promo), re.VERBOSE)
 
-_PROMO_START = re.compile(
-    r"""\W*(?:(?:source|photo|photograph|image|credit|caption|file|video|audio|watch|read|related|listen|also\s+read
-    |more|see\s+also|ap\s+audio|ap\s+video|tags?|topics?)\s*:|(?:list|item)\s+\d+\s+of\s+\d+
-    |\d+\s+of\s+\d+\W*$|\[?\d+/\d+\]|\(?\s*(?:additional\s+)?reporting\s+by|by$
-    |(?:updated|published|posted)\b.*\d)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-"""Lines that begin as a credit, a caption label or a gallery counter."""
-
-_PROMO_CASED = re.compile(
-    r"""^[Bb]y\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*\s*$
-    |\b(?:correspondent|reporter)\s+[A-Z][\w.]*\s+[A-Z][\w-]*\s+reports\b""",
-    re.VERBOSE,
-)
-"""Bylines ("By Jane Roe and John Doe") and audio credits, which need the capitals."""
-
-_CREDIT = re.compile(
-    r"""(?:\bvia\s+(?:AP|Reuters|AFP|Getty|REUTERS)\b|(?i:getty\s+images)|\(AP\s+Photo|AP\s+Photo/|/AP\b|/AFP\b|/Reuters\b
-    |/REUTERS\b|/The\s+New\s+York\s+Times|for\s+The\s+New\s+York\s+Times|Agence\s+France-Presse\s+\W*\s*Getty
-    |(?i:\bhide\s+caption)|\bcredit\.\.\.|\(Image:|\(Photo:|\[File:|^\W*Photograph:|\bPHOTO\b
-    |\[[^\]]*/[^\]]*\]\s*$|^\(?[A-Z][A-Za-z.'\u2019-]+\s+[A-Z][A-Za-z.'\u2019-]+/[A-Z])""",
-    re.VERBOSE,
-)
-"""Photo credits: "(AP Photo/...)", "Name/Agency", "[File: ...]", "... via Getty"."""
-
-_CREDIT_LIST = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?['\u2019]s\s+(?:[A-Z][\w'\u2019-]+\s+[A-Z][\w'\u2019-]+,\s+){2,}")
-"""A list of contributors: "CNN's Jane Doe, John Roe, Ann Poe and ..."."""
 
 _CAPS_NAME = re.compile(r"\b[A-Z][a-z\u00c0-\u024f]+(?:\s+[A-Z]\.?)*\s+[A-Z\u00c0-\u024f]{3,}(?:-[A-Z]{2,})?\b")
 """A byline or credit name written "First LAST" (AFP style: "Nico GARCIA", "Saul LOEB")."""
 
-_TIMESTAMP = re.compile(
-    r"""\b(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}h\b|[ap]\.m\.
-    |(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?
-    |\d{1,4}(?:st|nd|rd|th)?|et|edt|est|gmt|utc|cet|bst|pm|am|hrs?|hours?|mins?|minutes?|days?|ago|updated
-    |last\s+update(?:d)?(?:\s+on)?|published|posted|at|on)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-_END_MARKER = re.compile(
-    r"""contributed\s+to\s+this\s+report|reporting\s+by|editing\s+by|copyright|\u00a9|all\s+rights\s+reserved
-    |first\s+published""",
-    re.VERBOSE,
-)
-_END_LINE = re.compile(
-    r"""\W*(?:recommended(?:\s+stories)?|related(?:\s+stories|\s+articles)?|read\s+more|show\s+comments|comments
-    |leave\s+a\s+reply|latest\s+headlines.*|more\s+from\s+.*|most\s+read|trending.*|tags?)\W*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-"""Lines after which a page's footer usually starts."""
-
 _TERMINATED = re.compile(r"[.!?:;…][\"'\u201d\u2019\u00bb)\]*]*$")
-_SPEECH_TAG = re.compile(
-    r"(?:\b(?:said|says|added|told\s+\w+|wrote|stated|noted)\s*(?:[A-Z][\w.'\u2019-]*\s*){0,4}"
-    r"|\b(?:he|she|they|it|we|I)\s+(?:said|says|added|wrote))$"
-)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
 _QUOTE_CHAR = re.compile(f"[{_QUOTE_CHARS}]")
@@ -199,24 +118,25 @@ def _terminated(text: str) -> bool:
 
 
 @lru_cache(maxsize=_MEMO)
-def _is_widget(text: str) -> bool:
-    return _WIDGET.match(text) is not None
+def _is_widget(text: str, language: Language) -> bool:
+    return language.boilerplate.widget.match(text) is not None
 
 
 @lru_cache(maxsize=_MEMO)
-def _has_end_marker(text: str) -> bool:
-    return _END_MARKER.search(text.lower()) is not None
+def _has_end_marker(text: str, language: Language) -> bool:
+    return language.boilerplate.end_marker.search(text.lower()) is not None
 
 
-def boilerplate_reasons(units: Sequence[Unit], title: str = "") -> list[str | None]:
-    """For each unit, why it is boilerplate, or None when it is news content."""
+def boilerplate_reasons(units: Sequence[Unit], title: str = "", language: Language = ENGLISH) -> list[str | None]:
+    """For each unit, why it is boilerplate, or None when it is news content, judged with the
+    words of ``language`` (default English)."""
     lines = _group_lines(units)
     texts = [normalise(" ".join(u.text for u in line)) for line in lines]
-    line_reasons = [_line_reason(text) for text in texts]
-    _mark_captions(texts, line_reasons)
-    links = _fragment_links(texts)
+    line_reasons = [_line_reason(text, language) for text in texts]
+    _mark_captions(texts, line_reasons, language)
+    links = _fragment_links(texts, language)
     fragments = links | {i - 1 for i in links}
-    head = _head_lines(texts, line_reasons, title)
+    head = _head_lines(texts, line_reasons, title, language)
     tails: dict[int, str] = {}
     for i in fragments:
         if line_reasons[i] == "label":
@@ -226,25 +146,25 @@ def boilerplate_reasons(units: Sequence[Unit], title: str = "") -> list[str | No
     for i, line in enumerate(lines):
         if line_reasons[i] is None and i not in fragments and i not in head:
             if len(line) == 1:
-                line_reasons[i] = _shape_reason(texts[i])
-            elif _shape_reason(normalise(line[-1].text)):
+                line_reasons[i] = _shape_reason(texts[i], language)
+            elif _shape_reason(normalise(line[-1].text), language):
                 tails[line[-1].start] = "unpunctuated tail"
-    _mark_tail(texts, line_reasons)
+    _mark_tail(texts, line_reasons, language)
     _mark_preamble(texts, line_reasons, head)
     reasons = [
-        line_reasons[i] or tails.get(unit.start) or _unit_reason(normalise(unit.text))
+        line_reasons[i] or tails.get(unit.start) or _unit_reason(normalise(unit.text), language)
         for i, line in enumerate(lines)
         for unit in line
     ]
-    _mark_line_footers(units, reasons)
-    _mark_promo_questions(units, reasons)
+    _mark_line_footers(units, reasons, language)
+    _mark_promo_questions(units, reasons, language)
     return reasons
 
 
-def is_boilerplate_line(text: str) -> bool:
+def is_boilerplate_line(text: str, language: Language = ENGLISH) -> bool:
     """Whether a single line, seen on its own, is boilerplate (widget, credit, promo, shape)."""
     text = normalise(text.strip())
-    return any(check(text) is not None for check in (_line_reason, _unit_reason, _shape_reason))
+    return any(check(text, language) is not None for check in (_line_reason, _unit_reason, _shape_reason))
 
 
 def _group_lines(units: Sequence[Unit]) -> list[list[Unit]]:
@@ -257,20 +177,20 @@ def _group_lines(units: Sequence[Unit]) -> list[list[Unit]]:
     return lines
 
 
-def _line_reason(text: str) -> str | None:
+def _line_reason(text: str, language: Language) -> str | None:
     """Boilerplate judged from the words of a whole line."""
     text = text.strip()
     if not _WORD.search(text):
         return "no words"
-    if _has_credit(text):
+    if _has_credit(text, language):
         return "credit"
-    if _is_widget(text):
+    if _is_widget(text, language):
         return "widget"
     if _word_count(text) <= 2 and not text.rstrip().endswith(("?", "!")):
         return "label"
-    if _CREDIT_LIST.match(text):
+    if language.boilerplate.credit_list.match(text):
         return "credit"
-    if _is_timestamp(text):
+    if _is_timestamp(text, language):
         return "timestamp"
     if not _terminated(text) and _CAPS_NAME.search(text) and _word_count(text) <= 12:
         return "byline"
@@ -278,47 +198,46 @@ def _line_reason(text: str) -> str | None:
 
 
 @lru_cache(maxsize=_MEMO)
-def _is_promo(text: str) -> bool:
+def _is_promo(text: str, language: Language) -> bool:
     lower = text.lower()
+    words = language.boilerplate
     return bool(
-        _PROMO.search(lower)
-        or _PROMO_START.match(text)
-        or (lower.startswith("by") or "report" in lower or "correspondent" in lower)
-        and _PROMO_CASED.search(text)
+        promo_pattern(language).search(lower)
+        or words.promo_start.match(text)
+        or words.byline_hint.search(lower)
+        and words.byline.search(text)
     )
 
 
-_CREDIT_HINTS = re.compile(r"/|via |getty|photo|caption|credit|image|file:|\[")
-"""Words one of which every photo credit holds (in the lower-cased text)."""
-
-
 @lru_cache(maxsize=_MEMO)
-def _has_credit(text: str) -> bool:
+def _has_credit(text: str, language: Language) -> bool:
     """A photo credit in the line (cheap substring test first: the regex is long)."""
-    return _CREDIT_HINTS.search(text.lower()) is not None and bool(_CREDIT.search(text))
+    words = language.boilerplate
+    return words.credit_hint.search(text.lower()) is not None and bool(words.credit.search(text))
 
 
-def _unit_reason(text: str) -> str | None:
+def _unit_reason(text: str, language: Language) -> str | None:
     """Boilerplate judged from one sentence (a promo sentence or a "Share" inside a line)."""
-    if _is_promo(text):
+    if _is_promo(text, language):
         return "promo"
-    if _is_widget(text):
+    if _is_widget(text, language):
         return "widget"
     return None
 
 
-def _is_timestamp(text: str) -> bool:
+def _is_timestamp(text: str, language: Language) -> bool:
     """A line made of dates and times only: "Feb 26, 2026 | 9:05 AM", "6 hrs ago"."""
     if len(text) > 120:
         return False
-    has_time = _DIGIT.search(text) is not None or "ago" in text.lower()
+    words = language.boilerplate
+    has_time = _DIGIT.search(text) is not None or words.time_ago in text.lower()
     if not has_time or not any(ch.isdigit() for ch in text):
         return False
-    return not _WORD.search(_TIMESTAMP.sub(" ", text))
+    return not _WORD.search(words.timestamp.sub(" ", text))
 
 
 @lru_cache(maxsize=_MEMO)
-def _shape_reason(text: str) -> str | None:
+def _shape_reason(text: str, language: Language) -> str | None:
     """A line without final punctuation is a label, tag, caption or link, not a sentence; an
     all-capitals sub-head is a label even with a colon ("KEY DEVELOPMENTS:")."""
     if _is_subhead(text):
@@ -326,7 +245,7 @@ def _shape_reason(text: str) -> str | None:
     if _terminated(text):
         return None
     words = _word_count(text)
-    if _SPEECH_TAG.search(text) and words >= 6:
+    if language.boilerplate.speech_tag.search(text) and words >= 6:
         return None  # a quotation whose final period was lost: "...," he said
     if words <= 3 or text.isupper() or re.match(r"^\W*-.*-\W*$", text):
         return "label"
@@ -347,7 +266,7 @@ def _is_subhead(text: str) -> bool:
     )
 
 
-def _mark_captions(texts: Sequence[str], reasons: list[str | None]) -> None:
+def _mark_captions(texts: Sequence[str], reasons: list[str | None], language: Language) -> None:
     """A sentence followed by a line that is only a photo credit, or preceded by "Image", is a
     caption (a credit at the end of the caption's own line already marks that line)."""
     for i, text in enumerate(texts):
@@ -355,19 +274,19 @@ def _mark_captions(texts: Sequence[str], reasons: list[str | None]) -> None:
             continue
         after = texts[i + 1] if i + 1 < len(texts) else ""
         before = texts[i - 1].strip().lower() if i > 0 else ""
-        if _is_credit_line(after) or before in ("image", "photo", "photos:", "picture"):
+        if _is_credit_line(after, language) or before in language.boilerplate.caption_labels:
             reasons[i] = "caption"
 
 
-def _is_credit_line(text: str) -> bool:
+def _is_credit_line(text: str, language: Language) -> bool:
     """A short line that only credits a photo: "(AP Photo/...)", "Hide Caption", "Saul LOEB"."""
     text = text.strip()
     if not text or _word_count(text) > 14 or _terminated(text) and len(text) > 40:
         return False
-    return bool(_has_credit(text) or _CAPS_NAME.search(text) or re.match(r"(?i)credit\W*$", text))
+    return bool(_has_credit(text, language) or _CAPS_NAME.search(text) or language.boilerplate.credit_label.match(text))
 
 
-def _fragment_links(texts: Sequence[str]) -> set[int]:
+def _fragment_links(texts: Sequence[str], language: Language) -> set[int]:
     """Lines that continue the line before them: a sentence the scraper cut at a link
     ("... missile that" / "sank the flagship vessel"). Line ``i`` in the set continues ``i - 1``."""
     links: set[int] = set()
@@ -375,7 +294,7 @@ def _fragment_links(texts: Sequence[str]) -> set[int]:
         prev, cur = texts[i - 1].strip(), texts[i].strip()
         if _terminated(prev) or not cur[:1].islower():
             continue
-        if i - 1 in links or _word_count(prev) >= 3 and not _is_widget(prev):
+        if i - 1 in links or _word_count(prev) >= 3 and not _is_widget(prev, language):
             links.add(i)
     return links
 
@@ -392,7 +311,7 @@ def _orphans(texts: Sequence[str], links: set[int]) -> set[int]:
     }
 
 
-def _head_lines(texts: Sequence[str], reasons: Sequence[str | None], title: str) -> set[int]:
+def _head_lines(texts: Sequence[str], reasons: Sequence[str | None], title: str, language: Language) -> set[int]:
     """The article's own headline, standfirst and summary bullets, which lack final periods.
 
     The head is the run of unpunctuated, headline-shaped lines before the first body sentence;
@@ -409,7 +328,7 @@ def _head_lines(texts: Sequence[str], reasons: Sequence[str | None], title: str)
             continue
         if closed:
             continue
-        if reasons[i] is not None or _unit_reason(text):
+        if reasons[i] is not None or _unit_reason(text, language):
             closed = bool(head)
         elif _terminated(text.strip()):
             closed = True
@@ -444,22 +363,22 @@ def _same_headline(text: str, title_words: Sequence[set[str]]) -> bool:
     )
 
 
-def _mark_tail(texts: Sequence[str], reasons: list[str | None]) -> None:
+def _mark_tail(texts: Sequence[str], reasons: list[str | None], language: Language) -> None:
     """After an end marker ("contributed to this report", "Copyright"), the rest is footer,
     unless the article goes on with at least two full sentences (live pages, syndicated text)."""
     i = 0
     while i < len(texts):
-        if not (_has_end_marker(texts[i]) or _END_LINE.match(texts[i])):
+        if not (_has_end_marker(texts[i], language) or language.boilerplate.end_line.match(texts[i])):
             i += 1
             continue
         j = i + 1
-        while j < len(texts) and not _resumes(texts, reasons, j):
+        while j < len(texts) and not _resumes(texts, reasons, j, language):
             reasons[j] = reasons[j] or "footer"
             j += 1
         i = j
 
 
-def _resumes(texts: Sequence[str], reasons: Sequence[str | None], j: int) -> bool:
+def _resumes(texts: Sequence[str], reasons: Sequence[str | None], j: int, language: Language) -> bool:
     """Two consecutive long, punctuated, non-promo lines: the article is back."""
     def full(k: int) -> bool:
         return (
@@ -467,7 +386,7 @@ def _resumes(texts: Sequence[str], reasons: Sequence[str | None], j: int) -> boo
             and reasons[k] is None
             and _terminated(texts[k].strip())
             and _word_count(texts[k]) >= 12
-            and not _is_promo(texts[k])
+            and not _is_promo(texts[k], language)
         )
 
     return full(j) and full(j + 1)
@@ -496,27 +415,28 @@ def _is_lede(texts: Sequence[str], reasons: Sequence[str | None], i: int) -> boo
     )
 
 
-def _mark_line_footers(units: Sequence[Unit], reasons: list[str | None]) -> None:
+def _mark_line_footers(units: Sequence[Unit], reasons: list[str | None], language: Language) -> None:
     """Short sentences after a copyright or credit in the same line are its footer
     ("(c) 2030 Example Media. All Rights Reserved. An Example Company.")."""
     for k in range(1, len(units)):
         same_line = units[k - 1].line == units[k].line
         if same_line and reasons[k] is None and reasons[k - 1] is not None:
-            after_marker = _has_end_marker(units[k - 1].text) or reasons[k - 1] == "footer"
+            after_marker = _has_end_marker(units[k - 1].text, language) or reasons[k - 1] == "footer"
             if after_marker and _word_count(units[k].text) <= 8:
                 reasons[k] = "footer"
 
 
-def _mark_promo_questions(units: Sequence[Unit], reasons: list[str | None]) -> None:
+def _mark_promo_questions(units: Sequence[Unit], reasons: list[str | None], language: Language) -> None:
     """Sentences that address the reader ("Want to get a head start on your day?") outside a
     quotation are promos: news reports speak of people, not to the reader."""
     in_quote = False
+    hint, second_person = language.boilerplate.second_person_hint, language.boilerplate.second_person
     for k, unit in enumerate(units):
         if k and units[k - 1].line != unit.line:
             in_quote = False
         text = unit.text
         quoted = in_quote or _QUOTE_CHAR.search(text) is not None
-        if reasons[k] is None and not quoted and "you" in text.lower() and _SECOND_PERSON.search(text):
+        if reasons[k] is None and not quoted and hint in text.lower() and second_person.search(text):
             reasons[k] = "addresses the reader"
         in_quote = _toggles_quote(text, in_quote)
 

@@ -9,8 +9,8 @@ annotation guidelines, because they are also what a reader expects:
   line ending without punctuation and followed by a lower-case line is a soft wrap and joins it;
 - a run is split after ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by
   white space and a capital, a digit or an opening quote;
-- abbreviations (``U.S.``, ``Gen.``, ``Jan.``), single initials (``J. R. Smith``) and decimals
-  never end a sentence;
+- abbreviations (the language's: ``U.S.``, ``Gen.``, ``Jan.``), single initials (``J. R. Smith``)
+  and decimals never end a sentence;
 - a line without final punctuation is one unit.
 
 Offsets index the original text, so a unit's text is always ``text[start:end]``.
@@ -19,18 +19,11 @@ Offsets index the original text, so a unit's text is always ``text[start:end]``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms messrs dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig gov sen rep
-    pres rev hon st ste mt ft jr sr esq no nos vol vols art fig figs approx dept est
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    inc ltd corp co bros vs v al
-    u.s u.k u.n e.u u.s.a u.a.e d.c a.m p.m e.g i.e n.b
-    """.split()
-)
-"""Words that a following period does not end (compared lower-case, without the final dot)."""
+from ..lang import Language
+from ..lang.en import ENGLISH
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)\]*]*(\s+)")
 """A candidate end of sentence: final punctuation, closing quotes or brackets, then space."""
@@ -62,8 +55,10 @@ class Unit:
     """True when the unit is a complete line on its own (a caption, a menu item, a headline)."""
 
 
-def split_units(text: str) -> list[Unit]:
+def split_units(text: str, language: Language = ENGLISH) -> list[Unit]:
     """Every non-blank piece of ``text`` as units, in order, with offsets and paragraph indexes.
+
+    ``language`` gives the abbreviations a period does not end (default English).
 
     Paragraphs are numbered without gaps: a block that yields no unit (white space and
     invisible characters only) takes no number."""
@@ -73,7 +68,7 @@ def split_units(text: str) -> list[Unit]:
     for p_start, p_end in _paragraphs(text):
         first = len(units)
         for start, end in _runs(text, p_start, p_end):
-            pieces = list(_sentences(text, start, end))
+            pieces = list(_sentences(text, start, end, language.abbreviations))
             for a, b in pieces:
                 units.append(Unit(text[a:b], a, b, p_index, line_no, len(pieces) == 1))
             line_no += 1
@@ -123,13 +118,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentences(text: str, start: int, end: int):
+def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Sentence spans of one run of text."""
     chunk = text[start:end]
     last = 0
     for m in _BOUNDARY.finditer(chunk):
         cut = m.start(1)
-        if m.end() >= len(chunk) or not _ends_sentence(chunk, m.start(), m.end()):
+        if m.end() >= len(chunk) or not _ends_sentence(chunk, m.start(), m.end(), abbreviations):
             continue
         a, b = _strip(text, start + last, start + cut)
         if a < b:
@@ -140,7 +135,7 @@ def _sentences(text: str, start: int, end: int):
         yield a, b
 
 
-def _ends_sentence(chunk: str, punct: int, after: int) -> bool:
+def _ends_sentence(chunk: str, punct: int, after: int, abbreviations: frozenset[str]) -> bool:
     """Whether the punctuation at ``punct`` ends a sentence, given what follows at ``after``."""
     if not _starts_sentence(chunk, after):
         return False
@@ -150,7 +145,7 @@ def _ends_sentence(chunk: str, punct: int, after: int) -> bool:
     if not m:
         return True
     word = m.group(1).lower().lstrip("'\u2019-")
-    if word in ABBREVIATIONS:
+    if word in abbreviations:
         return False
     if len(word) == 1 and word.isalpha():
         return not _is_initial(chunk, m.start(1))

@@ -37,11 +37,6 @@ _COLOUR = re.compile(
     r"^(#[0-9a-fA-F]{3,4}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,20}"
     r"|rgba?\(\s*[\d.%\s,/]+\)|hsla?\(\s*[\d.%\s,/deg]+\))$"
 )
-_UNNAMED = re.compile(
-    r"\b(unnamed|anonymous|anonymity|sources?|insiders?|people familiar|person familiar"
-    r"|not authori[sz]ed)\b",
-    re.IGNORECASE,
-)
 _DEFAULT_BRAND = Brand()
 LOOKING_AHEAD_SHOWN = 15
 """Lines the Looking-ahead list shows (the soonest, in date order; a sentence that names
@@ -262,15 +257,16 @@ class CitationNumbers:
 def fact_tags(fact: BriefFact, language: str | None = "en") -> list[str]:
     """Caution tags for a fact: a claim resting on one outlet or on unnamed sources.
 
-    Compose sets ``claim_status`` and ``unnamed_source``; the same tags reach the HTML, the
-    PDF and the email text. A statement in the outlet's own voice from one outlet is not
-    tagged (its single [n] marker says so); a claim attributed to someone is tagged
-    "single source" when only one outlet carries it, and unnamed sources are always called
-    out. Facts without the fields (an older brief.json) fall back to the attribution text.
-    The tags are in the brand's ``language``.
+    Compose sets ``claim_status`` and ``unnamed_source`` (extraction judges unnamed sources,
+    with the words of the article's language: the renderer does not judge again); the same
+    tags reach the HTML, the PDF and the email text. A statement in the outlet's own voice
+    from one outlet is not tagged (its single [n] marker says so); a claim attributed to
+    someone is tagged "single source" when only one outlet carries it, and unnamed sources
+    are always called out. A fact without ``claim_status`` (an older brief.json) counts its
+    outlets. The tags are in the brand's ``language``.
     """
     attribution = fact.attribution or ""
-    unnamed = fact.unnamed_source or bool(_UNNAMED.search(attribution))
+    unnamed = fact.unnamed_source
     single = fact.claim_status == "single_source" if fact.claim_status else fact.corroboration <= 1
     tags = []
     if unnamed and single:
