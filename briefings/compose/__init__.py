@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -31,7 +31,8 @@ from ..model import (
 from ..packed import Subset
 from ..taxonomy import Taxonomy
 from .figures import key_figures
-from .merge import group_facts, sentence_key, title_key
+from ..lang import ENGLISH, Language
+from .merge import group_facts, languages_of, sentence_key, title_key
 from .text import content_words, normal, readable, similarity, without_dateline
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
@@ -66,9 +67,10 @@ def compose_brief(
     """The whole compose stage, one step a line, from what extraction made of the day."""
     articles, facts = day.articles, day.facts
     citations = number_sources(articles)
-    kept, keys = _news_without_headlines(facts, citations)
+    languages = languages_of(articles)
+    kept, keys = _news_without_headlines(facts, citations, languages)
     news = facts if len(kept) == len(facts) else Subset(facts, kept)
-    groups = group_facts(news, day.copies, keys=keys)
+    groups = group_facts(news, day.copies, keys=keys, languages=languages)
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
     merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
     sections = build_sections(merged, spec)
@@ -116,16 +118,18 @@ def number_sources(articles: Sequence[Article]) -> dict[str, Citation]:
     return numbered
 
 
-def _news_without_headlines(facts: Sequence[Fact], citations: dict[str, Citation]) -> tuple[list[int], list]:
+def _news_without_headlines(
+    facts: Sequence[Fact], citations: dict[str, Citation], languages: Mapping[str, Language]
+) -> tuple[list[int], list]:
     """In one pass: the indexes of the news facts that are not their article's own headline
     repeated in its body (the Sources list already shows it), and their merge keys (made
-    once, read here and by the merge)."""
-    headline = {aid: title_key(c.title) for aid, c in citations.items()}
+    once, read here and by the merge), each read in its article's language."""
+    headline = {aid: title_key(c.title, languages[aid]) for aid, c in citations.items()}
     kept, keys = [], []
     for i, fact in enumerate(facts):
         if not fact.is_news:
             continue
-        key = sentence_key(fact)
+        key = sentence_key(fact, languages.get(fact.article_id, ENGLISH))
         if key.exact != headline.get(fact.article_id):
             kept.append(i)
             keys.append(key)
@@ -151,7 +155,7 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
         figures=best.figures,
         entities=best.entities,
         claim_status="corroborated" if len(outlets) > 1 else "single_source",
-        unnamed_source=all(f.unnamed_source for f in group),
+        unnamed_source=all(f.unnamed_source for f in group) or attributed.unnamed_source,
         aid_status=best.aid_status,
     )
 
