@@ -236,7 +236,7 @@ def send(
 
     SMTP settings come from the config's [email] table; the password from the environment variable it names. Temporary failures are retried; a delivery failure exits 5 and leaves the files as they are.
     """
-    from .mail import load_brief
+    from .deliver import load_brief
 
     set_output(quiet, log_json)
     config = load(config_path)

@@ -22,7 +22,7 @@ from .model import Brand
 from .taxonomy import Taxonomy, apply_overrides, load_default_taxonomy
 
 if TYPE_CHECKING:
-    from .deliver import EmailSettings
+    from .email_settings import EmailSettings
 
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
@@ -281,7 +281,7 @@ def _email_settings(table: dict[str, Any], path: Path, base_dir: Path) -> "Email
         return None
     from dataclasses import replace
 
-    from .deliver import EmailSettings
+    from .email_settings import EmailSettings
 
     email = EmailSettings.from_table(table, path.name)
     if email.cafile and not Path(email.cafile).is_absolute():

@@ -26,9 +26,11 @@ import pytest
 aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
 
-from briefings.deliver import EmailSettings, send_brief, send_message  # noqa: E402
+from briefings.deliver import load_brief, send_brief  # noqa: E402
+from briefings.deliver.message import build_message, write_eml  # noqa: E402
+from briefings.deliver.smtp import send_message  # noqa: E402
+from briefings.email_settings import EmailSettings  # noqa: E402
 from briefings.errors import ConfigError, DeliveryError  # noqa: E402
-from briefings.mail import build_message, load_brief, write_eml  # noqa: E402
 from briefings.model import (  # noqa: E402
     Brand,
     Brief,
