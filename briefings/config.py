@@ -17,7 +17,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .brand import BUNDLED_FONTS, LANGUAGES, PAGE_SIZES, PDF_VARIANTS, font_available
 from .errors import ConfigError
+from .limits import (
+    DEFAULT_ARTICLES,
+    DEFAULT_FILE_BYTES,
+    DEFAULT_JSON_DEPTH,
+    DEFAULT_SENTENCE_CHARS,
+    DEFAULT_SOURCE_MAX_BYTES,
+    DEFAULT_SOURCE_RETRIES,
+    DEFAULT_SOURCE_SECONDS,
+    DEFAULT_SOURCE_TIMEOUT,
+)
 from .model import Brand
 from .taxonomy import Taxonomy, apply_overrides, load_default_taxonomy
 
@@ -25,6 +36,8 @@ if TYPE_CHECKING:
     from .email_settings import EmailSettings
 
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_BRAND = Brand()
+"""The brand's defaults, written once (in ``model.Brand``)."""
 
 
 class _Table(BaseModel):
@@ -54,17 +67,17 @@ class BriefTable(_Table):
 class BrandTable(_Table):
     """``[brand]``: how the brief looks and speaks; every value checked before a build starts."""
 
-    name: str = "briefings"
-    logo: str | None = None
-    primary: str = "#0b3d91"
-    accent: str = "#c8102e"
-    marking: str = ""
-    footer: str = "Prepared automatically from open sources."
-    font: str = ""
-    heading_font: str = ""
-    language: str = "en"
-    page_size: str = "a4"
-    pdf_variant: str = ""
+    name: str = _BRAND.name
+    logo: str | None = _BRAND.logo
+    primary: str = _BRAND.primary
+    accent: str = _BRAND.accent
+    marking: str = _BRAND.marking
+    footer: str = _BRAND.footer
+    font: str = _BRAND.font
+    heading_font: str = _BRAND.heading_font
+    language: str = _BRAND.language
+    page_size: str = _BRAND.page_size
+    pdf_variant: str = _BRAND.pdf_variant
 
     @field_validator("primary", "accent")
     @classmethod
@@ -81,8 +94,6 @@ class BrandTable(_Table):
         An unknown family would silently fall back and the brief would not look like the
         sender's; better to say so when the config is read.
         """
-        from .render.options import BUNDLED_FONTS, font_available
-
         value = value.strip()
         if value and not font_available(value):
             raise ValueError(f"unknown font {value!r}: not bundled and not installed "
@@ -92,8 +103,6 @@ class BrandTable(_Table):
     @field_validator("language")
     @classmethod
     def _language(cls, value: str) -> str:
-        from .render.options import LANGUAGES
-
         if value.lower() not in LANGUAGES:
             raise ValueError(f"unsupported language {value!r}; choose from {', '.join(LANGUAGES)}")
         return value.lower()
@@ -101,8 +110,6 @@ class BrandTable(_Table):
     @field_validator("page_size")
     @classmethod
     def _page_size(cls, value: str) -> str:
-        from .render.options import PAGE_SIZES
-
         if value.lower() not in PAGE_SIZES:
             raise ValueError(f"unknown page size {value!r}; choose from {', '.join(PAGE_SIZES)}")
         return value.lower()
@@ -110,8 +117,6 @@ class BrandTable(_Table):
     @field_validator("pdf_variant")
     @classmethod
     def _pdf_variant(cls, value: str) -> str:
-        from .render.options import PDF_VARIANTS
-
         if value.lower() not in PDF_VARIANTS:
             choices = ", ".join(k for k in PDF_VARIANTS if k)
             raise ValueError(f"unknown PDF variant {value!r}; choose from {choices}")
@@ -127,9 +132,9 @@ class SourceTable(_Table):
     kind: Literal["folder", "feed", "page"]
     path: str | None = None
     url: str | None = None
-    timeout: float = Field(20.0, gt=0, le=600)
-    max_bytes: int = Field(5_000_000, gt=0)
-    retries: int = Field(2, ge=0, le=10)
+    timeout: float = Field(DEFAULT_SOURCE_TIMEOUT, gt=0, le=600)
+    max_bytes: int = Field(DEFAULT_SOURCE_MAX_BYTES, gt=0)
+    retries: int = Field(DEFAULT_SOURCE_RETRIES, ge=0, le=10)
 
     @model_validator(mode="after")
     def _where_to_read(self) -> "SourceTable":
@@ -150,19 +155,19 @@ class SourceTable(_Table):
 class LimitsTable(_Table):
     """``[limits]``: bounds on what one run reads and does; each is named when it is hit."""
 
-    file_bytes: int = Field(10_000_000, ge=1_000, le=2_000_000_000)
+    file_bytes: int = Field(DEFAULT_FILE_BYTES, ge=1_000, le=2_000_000_000)
     """Article files (folder sources, paths given to ``build``) larger than this many bytes
     are skipped, with a reason naming the limit."""
-    articles: int = Field(20_000, ge=1, le=10_000_000)
+    articles: int = Field(DEFAULT_ARTICLES, ge=1, le=10_000_000)
     """Articles per build: past it the newest are kept (undated ones dropped first) and the
     number not briefed is reported."""
-    sentence_chars: int = Field(3_000, ge=100, le=1_000_000)
+    sentence_chars: int = Field(DEFAULT_SENTENCE_CHARS, ge=100, le=1_000_000)
     """A sentence (or line) longer than this many characters is cut at a word boundary, with
     "…", and a warning names the article."""
-    source_seconds: float = Field(300.0, gt=0, le=86_400)
+    source_seconds: float = Field(DEFAULT_SOURCE_SECONDS, gt=0, le=86_400)
     """Total time one source may take in a collect (the feed and all its item pages); past
     it the source stops fetching, keeps what it read and reports the limit."""
-    json_depth: int = Field(64, ge=2, le=500)
+    json_depth: int = Field(DEFAULT_JSON_DEPTH, ge=2, le=500)
     """JSON and JSONL article files nesting lists/objects deeper than this are refused (the
     line, for JSONL), with a reason naming the limit."""
 

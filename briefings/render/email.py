@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefings.errors import RenderError
-from briefings.model import Brief, BriefFact
+from briefings.model import Brand, Brief, BriefFact
 from briefings.render.html import (
     CitationNumbers,
     calendar_entries,
@@ -32,6 +32,7 @@ EMAIL_TEMPLATE = "email.html.j2"
 TEXT_WIDTH = 76
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _NAMED_COLOUR = re.compile(r"^[a-zA-Z]{3,20}$")
+_DEFAULT_BRAND = Brand()
 _LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 __all__ = ["EMAIL_TEMPLATE", "email_context", "one_line", "render_email_html", "render_text"]
@@ -75,8 +76,8 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
     return {
         "brief": brief,
         "brand": brief.brand,
-        "primary": safe_colour(brief.brand.primary, "#0b3d91"),
-        "accent": safe_colour(brief.brand.accent, "#c8102e"),
+        "primary": safe_colour(brief.brand.primary, _DEFAULT_BRAND.primary),
+        "accent": safe_colour(brief.brand.accent, _DEFAULT_BRAND.accent),
         "long_date": long_date(brief.date),
         "window_text": window_text(brief),
         "key_points": [fact_view(f) for f in brief.key_points],
