@@ -1,20 +1,23 @@
 """The ``[email]`` table: where and how the brief is mailed, validated when the config is read.
 
-A config value like every other table (so :mod:`briefings.config` imports no stage); the
-deliver stage receives it. Every problem names the file and the key, so a typo is reported
-when the config is read, not at 06:30 when the mail should go out.
+A config table like every other (so :mod:`briefings.config` imports no stage); the deliver
+stage receives the validated value. Every problem names the key (the config adds the file),
+so a typo is reported when the config is read, not at 06:30 when the mail should go out.
+Accepts ``starttls = true/false`` (DESIGN's example) as well as ``security``, and ``from`` as
+well as ``sender``; the port defaults to 465 for implicit TLS and 587 otherwise.
 """
 
 from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from email.utils import getaddresses
 from typing import Any, Literal
 
-from briefings.errors import ConfigError
+from pydantic import AliasChoices, Field, ValidationInfo, field_validator, model_validator
+
+from briefings.schema import Location, Table, problems_at
 
 Security = Literal["plain", "starttls", "tls"]
 SECURITY_MODES: tuple[str, ...] = ("plain", "starttls", "tls")
@@ -22,25 +25,28 @@ SUBJECT_FIELDS = ("title", "date", "iso_date", "brand")
 """Placeholders a subject template may use: ``{title} — {date}`` (date: 'Tuesday 22 July 2025')."""
 
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_KEYS = {
-    "to", "cc", "bcc", "sender", "from", "host", "port", "security", "starttls", "username",
-    "password_env", "subject", "timeout", "retry_for", "tls_verify", "cafile",
-}
+
+__all__ = ["SECURITY_MODES", "SUBJECT_FIELDS", "EmailSettings", "Security", "address_problem"]
 
 
-# ----------------------------------------------------------------------------- settings
-@dataclass(frozen=True, kw_only=True)
-class EmailSettings:
-    """Where and how the brief is mailed: the config's ``[email]`` table, validated."""
+class EmailSettings(Table):
+    """Where and how the brief is mailed: the config's ``[email]`` table, validated.
 
-    to: tuple[str, ...]
+    Fields are declared in the order they are checked: a check that reads an earlier key
+    (``security`` reads ``starttls``) sees it through ``info.data``.
+    """
+
+    to: tuple[str, ...] = Field((), validate_default=True)
     cc: tuple[str, ...] = ()
     bcc: tuple[str, ...] = ()
     """Envelope-only recipients: never written into a header."""
-    sender: str
-    host: str
+    sender: str = Field(None, validation_alias=AliasChoices("sender", "from"),  # type: ignore[arg-type]
+                        validate_default=True)
+    host: str = Field(None, validate_default=True)  # type: ignore[arg-type]
     port: int = 587
-    security: Security = "starttls"
+    starttls: bool | None = None
+    """DESIGN's spelling: true means ``security = "starttls"``, false ``"plain"``."""
+    security: Security = Field(None, validate_default=True)  # type: ignore[arg-type]
     username: str | None = None
     password_env: str | None = None
     """Name of the environment variable holding the password (read at send time, never stored)."""
@@ -52,17 +58,6 @@ class EmailSettings:
     tls_verify: bool = True
     cafile: str | None = None
     """Extra CA bundle to trust (a private relay's CA, or a test's self-signed certificate)."""
-
-    def __post_init__(self) -> None:
-        for name in ("to", "cc", "bcc"):
-            value = getattr(self, name)
-            if isinstance(value, str):
-                object.__setattr__(self, name, (value,))
-            else:
-                object.__setattr__(self, name, tuple(value))
-        if self.security not in SECURITY_MODES:
-            raise ConfigError(f"email.security: {self.security!r} is not one of "
-                              f"{', '.join(SECURITY_MODES)}")
 
     @property
     def recipients(self) -> tuple[str, ...]:
@@ -78,75 +73,124 @@ class EmailSettings:
         """'smtp.example.org:587', the name every error message carries."""
         return f"{self.host}:{self.port}"
 
+    @model_validator(mode="before")
     @classmethod
-    def from_table(cls, table: Mapping[str, Any], where: str) -> EmailSettings:
-        """Validate the ``[email]`` table of the config file ``where``.
+    def _table(cls, data: Any) -> Any:
+        """A table, with ``sender`` or ``from`` (not both) and the port its security implies."""
+        if isinstance(data, cls):
+            return data
+        if not isinstance(data, Mapping):
+            raise ValueError("must be a table")
+        if "sender" in data and "from" in data:
+            raise problems_at([(("from",), "give sender or from, not both")])
+        if "port" in data:
+            return data
+        security = data.get("security")
+        implicit_tls = isinstance(security, str) and security.lower() == "tls"
+        return {**data, "port": 465 if implicit_tls else 587}
 
-        Every problem is a ConfigError ``"<where>: email.<key>: <problem>"`` so a typo is
-        reported when the config is read, not at 06:30 when the mail should go out.
-        Accepts ``starttls = true/false`` (DESIGN's example) as well as ``security``; the
-        port defaults to 465 for implicit TLS and 587 otherwise.
-        """
-        def fail(key: str, problem: str) -> ConfigError:
-            return ConfigError(f"{where}: email.{key}: {problem}")
+    @field_validator("to", "cc", "bcc", mode="before")
+    @classmethod
+    def _recipients(cls, value: Any, info: ValidationInfo) -> tuple[str, ...]:
+        return _addresses(value, required=info.field_name == "to")
 
-        if not isinstance(table, Mapping):
-            raise ConfigError(f"{where}: email: must be a table")
-        unknown = sorted(set(table) - _KEYS)
-        if unknown:
-            raise fail(unknown[0], f"unknown key (expected one of {', '.join(sorted(_KEYS))})")
-        if "sender" in table and "from" in table:
-            raise fail("from", "give sender or from, not both")
+    @field_validator("sender", mode="before")
+    @classmethod
+    def _sender(cls, value: Any) -> str:
+        return _addresses(value, required=True, single=True)[0]
 
-        to = _addresses(table.get("to"), "to", fail, required=True)
-        cc = _addresses(table.get("cc"), "cc", fail)
-        bcc = _addresses(table.get("bcc"), "bcc", fail)
-        sender_key = "from" if "from" in table else "sender"
-        sender = _addresses(table.get(sender_key), sender_key, fail, required=True, single=True)[0]
-        host = _text(table, "host", fail, required=True)
+    @field_validator("host", mode="before")
+    @classmethod
+    def _host(cls, value: Any) -> str:
+        host = _text(value, required=True)
         if any(ch.isspace() for ch in host or ""):
-            raise fail("host", f"{host!r} is not a host name")
-        security = _security(table, fail)
-        port = _port(table, security, fail)
-        username = _text(table, "username", fail)
-        password_env = _text(table, "password_env", fail)
-        if password_env is not None and not _ENV_NAME.match(password_env):
-            raise fail("password_env", f"{password_env!r} is not an environment variable name")
-        if username and not password_env:
-            raise fail("password_env", "required when username is set (the password is read "
-                                       "from that environment variable)")
-        if password_env and not username:
-            raise fail("username", "required when password_env is set")
-        subject = _text(table, "subject", fail) or cls.subject
-        _check_subject(subject, fail)
-        timeout = _number(table, "timeout", 30.0, fail, positive=True)
-        retry_for = _number(table, "retry_for", 300.0, fail, positive=False)
-        tls_verify = table.get("tls_verify", True)
-        if not isinstance(tls_verify, bool):
-            raise fail("tls_verify", "must be true or false")
-        cafile = _text(table, "cafile", fail)
-        return cls(to=to, cc=cc, bcc=bcc, sender=sender, host=str(host), port=port,
-                   security=security, username=username, password_env=password_env,
-                   subject=subject, timeout=timeout, retry_for=retry_for,
-                   tls_verify=tls_verify, cafile=cafile)
+            raise ValueError(f"{host!r} is not a host name")
+        return str(host)
+
+    @field_validator("port", mode="before")
+    @classmethod
+    def _port(cls, port: Any) -> int:
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise ValueError(f"{port!r} is not a port number (1-65535)")
+        return port
+
+    @field_validator("starttls", "tls_verify", mode="before")
+    @classmethod
+    def _true_or_false(cls, value: Any) -> bool | None:
+        if value is not None and not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
+
+    @field_validator("security", mode="before")
+    @classmethod
+    def _security(cls, security: Any, info: ValidationInfo) -> str:
+        if security is None:
+            return "plain" if info.data.get("starttls") is False else "starttls"
+        if not isinstance(security, str) or security.lower() not in SECURITY_MODES:
+            raise ValueError(f"{security!r} is not one of {', '.join(SECURITY_MODES)}")
+        return security.lower()
+
+    @field_validator("username", "cafile", mode="before")
+    @classmethod
+    def _optional_text(cls, value: Any) -> str | None:
+        return _text(value)
+
+    @field_validator("password_env", mode="before")
+    @classmethod
+    def _password_env(cls, value: Any) -> str | None:
+        name = _text(value)
+        if name is not None and not _ENV_NAME.match(name):
+            raise ValueError(f"{name!r} is not an environment variable name")
+        return name
+
+    @field_validator("subject", mode="before")
+    @classmethod
+    def _subject(cls, value: Any) -> str:
+        subject = _text(value) or cls.model_fields["subject"].default
+        _check_subject(subject)
+        return subject
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: Any) -> float:
+        return _seconds(value, positive=True)
+
+    @field_validator("retry_for", mode="before")
+    @classmethod
+    def _retry_for(cls, value: Any) -> float:
+        return _seconds(value, positive=False)
+
+    @model_validator(mode="after")
+    def _keys_agree(self) -> EmailSettings:
+        """What no single key can say: keys that need or contradict each other."""
+        problems: list[tuple[Location, str]] = []
+        if self.starttls is not None and self.starttls != (self.security == "starttls"):
+            problems.append((("starttls",), f"contradicts security = {self.security!r}"))
+        if self.username and not self.password_env:
+            problems.append((("password_env",), "required when username is set (the password "
+                                                "is read from that environment variable)"))
+        if self.password_env and not self.username:
+            problems.append((("username",), "required when password_env is set"))
+        if problems:
+            raise problems_at(problems)
+        return self
 
 
-def _addresses(value: Any, key: str, fail: Callable[[str, str], ConfigError], *,
-               required: bool = False, single: bool = False) -> tuple[str, ...]:
+def _addresses(value: Any, *, required: bool = False, single: bool = False) -> tuple[str, ...]:
     """One address or a list of them; each must parse to exactly one ``x@y`` and stay on one line."""
-    if value is None or value == [] or value == "":
+    if value is None or value == [] or value == () or value == "":
         if required:
-            raise fail(key, "required (an address" + ("" if single else " or a list of them") + ")")
+            raise ValueError("required (an address" + ("" if single else " or a list of them") + ")")
         return ()
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
-        raise fail(key, "must be an address" + ("" if single else " or a list of addresses"))
+        raise ValueError("must be an address" + ("" if single else " or a list of addresses"))
     if single and len(items) != 1:
-        raise fail(key, "must be one address")
+        raise ValueError("must be one address")
     for item in items:
         problem = address_problem(item)
         if problem:
-            raise fail(key, f"{item!r}: {problem}")
+            raise ValueError(f"{item!r}: {problem}")
     return tuple(item.strip() for item in items)
 
 
@@ -167,59 +211,34 @@ def address_problem(text: str) -> str | None:
     return None
 
 
-def _text(table: Mapping[str, Any], key: str, fail: Callable[[str, str], ConfigError], *,
-          required: bool = False) -> str | None:
-    value = table.get(key)
+def _text(value: Any, *, required: bool = False) -> str | None:
+    """A one-line, non-empty string (stripped), or None when absent and not required."""
     if value is None:
         if required:
-            raise fail(key, "required")
+            raise ValueError("required")
         return None
     if not isinstance(value, str) or not value.strip():
-        raise fail(key, "must be a non-empty string")
+        raise ValueError("must be a non-empty string")
     if any(ch in value for ch in "\r\n\0"):
-        raise fail(key, "must not contain a line break")
+        raise ValueError("must not contain a line break")
     return value.strip()
 
 
-def _security(table: Mapping[str, Any], fail: Callable[[str, str], ConfigError]) -> Security:
-    security = table.get("security")
-    starttls = table.get("starttls")
-    if starttls is not None and not isinstance(starttls, bool):
-        raise fail("starttls", "must be true or false")
-    if security is None:
-        return "plain" if starttls is False else "starttls"
-    if not isinstance(security, str) or security.lower() not in SECURITY_MODES:
-        raise fail("security", f"{security!r} is not one of {', '.join(SECURITY_MODES)}")
-    security = security.lower()
-    if starttls is not None and starttls != (security == "starttls"):
-        raise fail("starttls", f"contradicts security = {security!r}")
-    return security  # type: ignore[return-value]
-
-
-def _port(table: Mapping[str, Any], security: str, fail: Callable[[str, str], ConfigError]) -> int:
-    port = table.get("port", 465 if security == "tls" else 587)
-    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-        raise fail("port", f"{port!r} is not a port number (1-65535)")
-    return port
-
-
-def _number(table: Mapping[str, Any], key: str, default: float,
-            fail: Callable[[str, str], ConfigError], *, positive: bool) -> float:
-    value = table.get(key, default)
+def _seconds(value: Any, *, positive: bool) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise fail(key, f"{value!r} is not a number of seconds")
+        raise ValueError(f"{value!r} is not a number of seconds")
     if value < 0 or (positive and value == 0):
-        raise fail(key, f"{value!r} must be {'positive' if positive else 'zero or more'}")
+        raise ValueError(f"{value!r} must be {'positive' if positive else 'zero or more'}")
     return float(value)
 
 
-def _check_subject(subject: str, fail: Callable[[str, str], ConfigError]) -> None:
+def _check_subject(subject: str) -> None:
     """Only plain ``{name}`` placeholders from SUBJECT_FIELDS: no attribute or index access."""
     try:
         fields = [f for _, f, spec, conv in string.Formatter().parse(subject) if f is not None]
     except ValueError as exc:
-        raise fail("subject", f"bad template ({exc})") from exc
+        raise ValueError(f"bad template ({exc})") from exc
     for name in fields:
         if name not in SUBJECT_FIELDS:
-            raise fail("subject", f"unknown placeholder {{{name}}} (use "
-                                  + ", ".join("{" + f + "}" for f in SUBJECT_FIELDS) + ")")
+            raise ValueError(f"unknown placeholder {{{name}}} (use "
+                             + ", ".join("{" + f + "}" for f in SUBJECT_FIELDS) + ")")
