@@ -4,7 +4,7 @@ A taxonomy is an ordered list of sections (the brief shows them in this order), 
 title, a description and weighted cues. A cue is a word or phrase; a trailing ``*`` matches any
 ending (``negotiat*``). The default lives in ``briefings/data/taxonomy.toml`` so that a
 non-editable install finds it; a config's ``[sections.KEY]`` tables retitle, extend, drop
-(``enabled = false``) or add sections.
+(``enabled = false``) or add sections. Both are read with one schema, :class:`SectionTable`.
 """
 
 from __future__ import annotations
@@ -58,17 +58,9 @@ class Taxonomy:
         return key.replace("_", " ").title()
 
 
-def parse_cues(raw: Any, where: str) -> tuple[Cue, ...]:
-    """Cues come as a list of words (weight 1) or a table ``{word = weight}``."""
-    cues, problems = _read_cues(raw)
-    if problems:
-        raise ConfigError("\n".join(f"{where}.cues{_dotted_tail(loc)}: {problem}"
-                                     for loc, problem in problems))
-    return cues
-
-
 def _read_cues(raw: Any) -> tuple[tuple[Cue, ...], list[tuple[Location, str]]]:
-    """The cues of ``raw`` and every problem found in it, each at its key (``cues.word``)."""
+    """Cues come as a list of words (weight 1) or a table ``{word = weight}``: the cues of
+    ``raw`` and every problem found in it, each at its key (``cues.word`` for a weight)."""
     if isinstance(raw, list):
         items = [(item, 1.0) for item in raw]
     elif isinstance(raw, dict):
@@ -87,33 +79,16 @@ def _read_cues(raw: Any) -> tuple[tuple[Cue, ...], list[tuple[Location, str]]]:
     return tuple(cues), problems
 
 
-def _dotted_tail(location: Location) -> str:
-    return "".join(f".{part}" for part in location)
-
-
-def section_from_table(key: str, table: Mapping[str, Any], where: str) -> SectionSpec:
-    """A section of the packaged taxonomy file."""
-    title = table.get("title", key.replace("_", " ").title())
-    if not isinstance(title, str):
-        raise ConfigError(f"{where}.title: expected text, got {title!r}")
-    description = table.get("description", "")
-    if not isinstance(description, str):
-        raise ConfigError(f"{where}.description: expected text, got {description!r}")
-    return SectionSpec(key, title, description, parse_cues(table.get("cues", []), where))
-
-
 @cache
 def load_default_taxonomy() -> Taxonomy:
-    """The packaged sections (read once: a Taxonomy is frozen, so every caller can share it)."""
+    """The packaged sections, read with the same schema as a config's ``[sections.KEY]``
+    (read once: a Taxonomy is frozen, so every caller can share it)."""
     text = resources.files("briefings").joinpath("data", DEFAULT_TAXONOMY).read_text("utf-8")
     data = tomllib.loads(text)
-    return Taxonomy(
-        tuple(
-            section_from_table(key, table, f"{DEFAULT_TAXONOMY}: sections.{key}")
-            for key, table in data["sections"].items()
-        ),
-        parse_cues(data.get("other", {}).get("cues", []), f"{DEFAULT_TAXONOMY}: other"),
-    )
+    tables = _checked({**data["sections"], OTHER: data.get(OTHER, {})}, DEFAULT_TAXONOMY)
+    other = tables.pop(OTHER)
+    return Taxonomy(tuple(_merged(None, key, table) for key, table in tables.items()),
+                    other.cues or ())
 
 
 # ----------------------------------------------------------------------------- [sections.KEY]
