@@ -176,8 +176,8 @@ class LimitsTable(Table):
 
 
 class Settings(Table):
-    """The whole file. ``sections`` and ``email`` come last: their problems were reported
-    after the other tables' before every problem was reported at once, and still are."""
+    """The whole file, its tables in the order their problems are listed (``sections`` and
+    ``email`` last, where they were when only the first problem was reported)."""
 
     brief: BriefTable = BriefTable()
     brand: BrandTable = BrandTable()
