@@ -94,7 +94,7 @@ def subject_line(brief: Brief, settings: EmailSettings) -> str:
 
 
 def _check_addresses(settings: EmailSettings) -> None:
-    """Refuse addresses that could inject headers (settings built without from_table)."""
+    """Refuse addresses that could inject headers (settings made with model_copy, unchecked)."""
     for key in ("sender", "to", "cc", "bcc"):
         value = getattr(settings, key)
         for address in (value,) if isinstance(value, str) else value:
