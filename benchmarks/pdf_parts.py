@@ -86,7 +86,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from briefings.errors import BriefingsError
-    from briefings.mail import load_brief
+    from briefings.deliver import load_brief
     from briefings.render.html import render_html
     from briefings.render.pdf import render_pdf
     from briefings.render.theme import load_theme

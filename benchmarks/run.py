@@ -111,7 +111,7 @@ def child_pdf(brief_json: str, out: str) -> dict[str, Any]:
     """
     from pypdf import PdfReader
 
-    from briefings.mail import load_brief
+    from briefings.deliver import load_brief
     from briefings.render import render_brief
 
     brief = load_brief(Path(brief_json))

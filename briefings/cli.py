@@ -77,7 +77,10 @@ def set_output(quiet: bool = False, log_json: bool = False) -> Console:
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    _console.error(message, exit_code=code)
+    """Report ``message`` and give the exit to raise; a ConfigError lists every problem of the
+    file, one line each, and each is printed as its own ``Error:`` line (or JSON event)."""
+    for line in message.split("\n"):
+        _console.error(line, exit_code=code)
     return typer.Exit(code)
 
 
@@ -237,7 +240,7 @@ def send(
 
     SMTP settings come from the config's [email] table; the password from the environment variable it names. Temporary failures are retried; a delivery failure exits 5 and leaves the files as they are.
     """
-    from .mail import load_brief
+    from .deliver import load_brief
 
     set_output(quiet, log_json)
     config = load(config_path)

@@ -1,9 +1,13 @@
 """The ``briefings.toml`` config, validated in one place.
 
 Layers: packaged defaults, then the user's file, then command-line flags (the CLI applies
-those). Paths in the file are relative to the file's folder. Every problem becomes one
-``ConfigError`` naming the file and the key (``briefings.toml: brief.timezone: unknown time
-zone 'Europe/Kiev2'``); unknown keys are warnings, so a typo never passes silently.
+those). Paths in the file are relative to the file's folder. Every table is a pydantic model
+(:mod:`briefings.schema`; ``[email]`` in :mod:`briefings.email_settings`, ``[sections.KEY]``
+in :mod:`briefings.taxonomy`), and the whole file is checked at once: one ``ConfigError``
+lists every problem, a line each, naming the file and the key (``briefings.toml:
+brief.timezone: unknown time zone 'Europe/Kiev2'``). Unknown keys, in any table, are
+warnings with the known key they were probably meant to be, so a typo never passes silently.
+This module imports no stage: the stages receive what it validated.
 """
 
 from __future__ import annotations
@@ -12,28 +16,40 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
+from .brand import BUNDLED_FONTS, LANGUAGES, PAGE_SIZES, PDF_VARIANTS, font_available
+from .email_settings import EmailSettings
 from .errors import ConfigError
+from .limits import (
+    DEFAULT_ARTICLES,
+    DEFAULT_FILE_BYTES,
+    DEFAULT_JSON_DEPTH,
+    DEFAULT_SENTENCE_CHARS,
+    DEFAULT_SOURCE_MAX_BYTES,
+    DEFAULT_SOURCE_RETRIES,
+    DEFAULT_SOURCE_SECONDS,
+    DEFAULT_SOURCE_TIMEOUT,
+)
 from .model import Brand
-from .taxonomy import Taxonomy, apply_overrides, load_default_taxonomy
-
-if TYPE_CHECKING:
-    from .deliver import EmailSettings
+from .schema import Table, printable, problem_lines, problems_at, unknown_key_warnings
+from .taxonomy import (
+    SectionTable,
+    Taxonomy,
+    apply_overrides,
+    load_default_taxonomy,
+    override_problems,
+)
 
 HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_BRAND = Brand()
+"""The brand's defaults, written once (in ``model.Brand``)."""
 
 
-class _Table(BaseModel):
-    """A config table: extra keys are kept so that they can be reported as warnings."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
-
-
-class BriefTable(_Table):
+class BriefTable(Table):
     title: str = "Morning Brief"
     timezone: str = "UTC"
     window_hours: int = Field(24, ge=24, le=24 * 14)
@@ -51,20 +67,20 @@ class BriefTable(_Table):
         return value
 
 
-class BrandTable(_Table):
+class BrandTable(Table):
     """``[brand]``: how the brief looks and speaks; every value checked before a build starts."""
 
-    name: str = "briefings"
-    logo: str | None = None
-    primary: str = "#0b3d91"
-    accent: str = "#c8102e"
-    marking: str = ""
-    footer: str = "Prepared automatically from open sources."
-    font: str = ""
-    heading_font: str = ""
-    language: str = "en"
-    page_size: str = "a4"
-    pdf_variant: str = ""
+    name: str = _BRAND.name
+    logo: str | None = _BRAND.logo
+    primary: str = _BRAND.primary
+    accent: str = _BRAND.accent
+    marking: str = _BRAND.marking
+    footer: str = _BRAND.footer
+    font: str = _BRAND.font
+    heading_font: str = _BRAND.heading_font
+    language: str = _BRAND.language
+    page_size: str = _BRAND.page_size
+    pdf_variant: str = _BRAND.pdf_variant
 
     @field_validator("primary", "accent")
     @classmethod
@@ -81,8 +97,6 @@ class BrandTable(_Table):
         An unknown family would silently fall back and the brief would not look like the
         sender's; better to say so when the config is read.
         """
-        from .render.options import BUNDLED_FONTS, font_available
-
         value = value.strip()
         if value and not font_available(value):
             raise ValueError(f"unknown font {value!r}: not bundled and not installed "
@@ -92,8 +106,6 @@ class BrandTable(_Table):
     @field_validator("language")
     @classmethod
     def _language(cls, value: str) -> str:
-        from .render.options import LANGUAGES
-
         if value.lower() not in LANGUAGES:
             raise ValueError(f"unsupported language {value!r}; choose from {', '.join(LANGUAGES)}")
         return value.lower()
@@ -101,8 +113,6 @@ class BrandTable(_Table):
     @field_validator("page_size")
     @classmethod
     def _page_size(cls, value: str) -> str:
-        from .render.options import PAGE_SIZES
-
         if value.lower() not in PAGE_SIZES:
             raise ValueError(f"unknown page size {value!r}; choose from {', '.join(PAGE_SIZES)}")
         return value.lower()
@@ -110,26 +120,24 @@ class BrandTable(_Table):
     @field_validator("pdf_variant")
     @classmethod
     def _pdf_variant(cls, value: str) -> str:
-        from .render.options import PDF_VARIANTS
-
         if value.lower() not in PDF_VARIANTS:
             choices = ", ".join(k for k in PDF_VARIANTS if k)
             raise ValueError(f"unknown PDF variant {value!r}; choose from {choices}")
         return value.lower()
 
 
-class ArchiveTable(_Table):
+class ArchiveTable(Table):
     path: str = "reports/archive.sqlite"
 
 
-class SourceTable(_Table):
+class SourceTable(Table):
     name: str
     kind: Literal["folder", "feed", "page"]
     path: str | None = None
     url: str | None = None
-    timeout: float = Field(20.0, gt=0, le=600)
-    max_bytes: int = Field(5_000_000, gt=0)
-    retries: int = Field(2, ge=0, le=10)
+    timeout: float = Field(DEFAULT_SOURCE_TIMEOUT, gt=0, le=600)
+    max_bytes: int = Field(DEFAULT_SOURCE_MAX_BYTES, gt=0)
+    retries: int = Field(DEFAULT_SOURCE_RETRIES, ge=0, le=10)
 
     @model_validator(mode="after")
     def _where_to_read(self) -> "SourceTable":
@@ -147,35 +155,39 @@ class SourceTable(_Table):
         return url
 
 
-class LimitsTable(_Table):
+class LimitsTable(Table):
     """``[limits]``: bounds on what one run reads and does; each is named when it is hit."""
 
-    file_bytes: int = Field(10_000_000, ge=1_000, le=2_000_000_000)
+    file_bytes: int = Field(DEFAULT_FILE_BYTES, ge=1_000, le=2_000_000_000)
     """Article files (folder sources, paths given to ``build``) larger than this many bytes
     are skipped, with a reason naming the limit."""
-    articles: int = Field(20_000, ge=1, le=10_000_000)
+    articles: int = Field(DEFAULT_ARTICLES, ge=1, le=10_000_000)
     """Articles per build: past it the newest are kept (undated ones dropped first) and the
     number not briefed is reported."""
-    sentence_chars: int = Field(3_000, ge=100, le=1_000_000)
+    sentence_chars: int = Field(DEFAULT_SENTENCE_CHARS, ge=100, le=1_000_000)
     """A sentence (or line) longer than this many characters is cut at a word boundary, with
     "…", and a warning names the article."""
-    source_seconds: float = Field(300.0, gt=0, le=86_400)
+    source_seconds: float = Field(DEFAULT_SOURCE_SECONDS, gt=0, le=86_400)
     """Total time one source may take in a collect (the feed and all its item pages); past
     it the source stops fetching, keeps what it read and reports the limit."""
-    json_depth: int = Field(64, ge=2, le=500)
+    json_depth: int = Field(DEFAULT_JSON_DEPTH, ge=2, le=500)
     """JSON and JSONL article files nesting lists/objects deeper than this are refused (the
     line, for JSONL), with a reason naming the limit."""
 
 
-class Settings(_Table):
+class Settings(Table):
+    """The whole file, its tables in the order their problems are listed (``sections`` and
+    ``email`` last, where they were when only the first problem was reported)."""
+
     brief: BriefTable = BriefTable()
     brand: BrandTable = BrandTable()
     archive: ArchiveTable = ArchiveTable()
     limits: LimitsTable = LimitsTable()
     sources: list[SourceTable] = []
-    sections: dict[str, Any] = {}
-    email: dict[str, Any] = {}
     theme: str | None = None
+    sections: dict[str, SectionTable] = {}
+    email: EmailSettings | None = None
+    """None when the file has no ``[email]`` table (or an empty one)."""
 
     @field_validator("sources")
     @classmethod
@@ -185,6 +197,19 @@ class Settings(_Table):
         if twice:
             raise ValueError(f"two sources are named {twice[0]!r}; names must be unique")
         return sources
+
+    @field_validator("sections")
+    @classmethod
+    def _fit_the_default_sections(cls, sections: dict[str, SectionTable]) -> dict[str, SectionTable]:
+        problems = override_problems(load_default_taxonomy(), sections)
+        if problems:
+            raise problems_at(problems)
+        return sections
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _empty_is_none(cls, table: Any) -> Any:
+        return None if table == {} else table
 
 
 @dataclass(frozen=True)
@@ -197,10 +222,10 @@ class Config:
     """The config file's folder (or the current folder without a config)."""
     file: Path | None = None
     warnings: tuple[str, ...] = field(default=())
-    email: "EmailSettings | None" = None
-    """The validated ``[email]`` table, or None when the config has none."""
+    email: EmailSettings | None = None
+    """The validated ``[email]`` table (``cafile`` made absolute), or None when the config has none."""
 
-    def require_email(self) -> "EmailSettings":
+    def require_email(self) -> EmailSettings:
         """Sending needs an ``[email]`` table: say so plainly when it is missing."""
         if self.email is None:
             where = self.file.name if self.file else "no config file given (--config)"
@@ -247,104 +272,68 @@ def default_config(base_dir: Path | None = None) -> Config:
 
 
 def load_config(path: Path | None) -> Config:
-    """The validated config of ``path`` (defaults without one); every problem one ConfigError line."""
+    """The validated config of ``path`` (defaults without one).
+
+    Every problem of the file is one line of one ConfigError (the first line is the first
+    problem in the file's order); keys echoed from the file are shown escaped.
+    """
     if path is None:
         return default_config()
-    try:
-        return _load_config(path)
-    except ConfigError as exc:  # a key echoed from the file may hold a line break: show it escaped
-        raise ConfigError(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(exc))) from None
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _load_config(path: Path) -> Config:
     data = _read_toml(path)
+    base_dir = path.resolve().parent
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_first_error(path, exc)) from None
+        raise ConfigError("\n".join(problem_lines(path.name, exc) + _logo_problems(path, data, base_dir))
+                          ) from None
     except OSError as exc:  # a validator's file lookup: a 300-character time zone name
         raise ConfigError(f"{path.name}: a value cannot be looked up ({exc.strerror})") from None
+    logo = _logo_problems(path, data, base_dir)
+    if logo:
+        raise ConfigError("\n".join(logo))
     taxonomy = apply_overrides(load_default_taxonomy(), settings.sections, path.name)
-    base_dir = path.resolve().parent
-    email = _email_settings(settings.email, path, base_dir)
-    config = Config(settings, taxonomy, base_dir, path, tuple(_unknown_keys(path, settings)), email)
-    _check_logo(config)
-    return config
+    warnings = tuple(unknown_key_warnings(path.name, settings))
+    return Config(settings, taxonomy, base_dir, path, warnings, _resolved_email(settings.email, base_dir))
 
 
-def _email_settings(table: dict[str, Any], path: Path, base_dir: Path) -> "EmailSettings | None":
-    """Validated at load, like every other table, so a bad address fails before the build."""
-    if not table:
-        return None
-    from dataclasses import replace
-
-    from .deliver import EmailSettings
-
-    email = EmailSettings.from_table(table, path.name)
-    if email.cafile and not Path(email.cafile).is_absolute():
-        email = replace(email, cafile=str(base_dir / email.cafile))
-    return email
+def _resolved_email(email: EmailSettings | None, base_dir: Path) -> EmailSettings | None:
+    """``cafile`` relative to the config file, like every other path in it."""
+    if email is None or not email.cafile or Path(email.cafile).is_absolute():
+        return email
+    return email.model_copy(update={"cafile": str(base_dir / email.cafile)})
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file does not exist") from None
+        problem = "config file does not exist"
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
+        problem = f"cannot read config ({exc.strerror})"
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config is not valid UTF-8") from None
+        problem = "config is not valid UTF-8"
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        problem = f"invalid TOML: {exc}"
     except RecursionError:  # tomllib recurses per level of [[[...]]] or {a = {b = ...}}
-        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+        problem = "invalid TOML: arrays or tables nested too deeply"
+    raise ConfigError(printable(f"{path}: {problem}"))
 
 
-def _first_error(path: Path, exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    key = _dotted(error["loc"]) or "(top level)"
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "missing":
-        message = "required key is missing"
-    elif "input" in error and error["type"] not in ("value_error",):
-        message = f"{message}, got {error['input']!r}"
-    return f"{path.name}: {key}: {message}"
-
-
-def _dotted(location: tuple[str | int, ...]) -> str:
-    """('sources', 2, 'url') → 'sources[2].url', as a user would write it."""
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _unknown_keys(path: Path, settings: Settings) -> list[str]:
-    """Keys nobody reads, named with their table so a typo is easy to find."""
-    found: list[str] = []
-    tables: list[tuple[str, BaseModel]] = [("", settings)]
-    tables += [(name, getattr(settings, name)) for name in ("brief", "brand", "archive", "limits")]
-    tables += [(f"sources[{i}]", s) for i, s in enumerate(settings.sources)]
-    for prefix, table in tables:
-        for key in (table.model_extra or {}):
-            shown = _CONTROL.sub(lambda m: repr(m.group())[1:-1], key)
-            found.append(f"{path.name}: {prefix + '.' if prefix else ''}{shown}: unknown key, ignored")
-    return found
-
-
-def _check_logo(config: Config) -> None:
-    logo = config.settings.brand.logo
-    if not logo:
-        return
-    where = f"{config.file.name if config.file else 'config'}: brand.logo"
-    resolved = config.base_dir / logo
-    if not resolved.is_file():
-        raise ConfigError(f"{where}: file {resolved} does not exist")
+def _logo_problems(path: Path, data: dict[str, Any], base_dir: Path) -> list[str]:
+    """The logo must be an SVG or PNG file beside the config (read from the file itself, so
+    it is reported with the other problems even when the tables are not valid)."""
+    brand = data.get("brand")
+    logo = brand.get("logo") if isinstance(brand, dict) else None
+    if not isinstance(logo, str) or not logo:
+        return []
+    where = f"{path.name}: brand.logo"
+    resolved = base_dir / logo
+    try:
+        exists = resolved.is_file()
+    except (OSError, ValueError):  # a name no file system takes (5,000 characters, a NUL)
+        exists = False
+    if not exists:
+        return [printable(f"{where}: file {resolved} does not exist")]
     if resolved.suffix.lower() not in (".svg", ".png"):
-        raise ConfigError(f"{where}: expected an SVG or PNG file, got {resolved.name!r}")
+        return [printable(f"{where}: expected an SVG or PNG file, got {resolved.name!r}")]
+    return []

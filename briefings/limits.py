@@ -23,7 +23,10 @@ __all__ = [
     "DEFAULT_FILE_BYTES",
     "DEFAULT_JSON_DEPTH",
     "DEFAULT_SENTENCE_CHARS",
+    "DEFAULT_SOURCE_MAX_BYTES",
+    "DEFAULT_SOURCE_RETRIES",
     "DEFAULT_SOURCE_SECONDS",
+    "DEFAULT_SOURCE_TIMEOUT",
     "Deadline",
     "apply_article_limit",
     "cut_text",
@@ -35,6 +38,12 @@ DEFAULT_ARTICLES = 20_000
 DEFAULT_SENTENCE_CHARS = 3_000
 DEFAULT_SOURCE_SECONDS = 300.0
 DEFAULT_JSON_DEPTH = 64
+"""The ``[limits]`` defaults: ``LimitsTable`` (config) and the stages' keyword defaults read these."""
+
+DEFAULT_SOURCE_TIMEOUT = 20.0
+DEFAULT_SOURCE_MAX_BYTES = 5_000_000
+DEFAULT_SOURCE_RETRIES = 2
+"""A ``[[sources]]`` entry's defaults: seconds per request, bytes per response, retries."""
 
 ELLIPSIS = "…"
 

@@ -6,7 +6,8 @@ collect → ``Article``; extract → ``Fact`` (one per sentence, boilerplate inc
 
 Everything here is a frozen dataclass: a stage never edits what an earlier stage produced,
 it builds a new value. ``to_json`` helpers live beside the types so that every output
-(brief.json, ``briefings extract``) serialises the same way.
+(brief.json, ``briefings extract``) serialises the same way; ``from_json`` beside them reads
+brief.json back (``briefings send`` mails a brief without rebuilding it).
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ class DateMention:
     def to_json(self) -> dict[str, str]:
         return {"text": self.text, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DateMention:
+        return cls(data["text"], date.fromisoformat(data["start"]), date.fromisoformat(data["end"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -90,6 +95,11 @@ class Figure:
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
                 "currency": self.currency, "kind": self.kind}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figure:
+        return cls(data["text"], data.get("value"), data.get("unit", ""), data.get("qualifier", ""),
+                   data.get("currency", ""), data.get("kind", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +159,11 @@ class Citation:
             "number": self.number,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Citation:
+        return cls(data["article_id"], data["outlet"], data["title"], data.get("url"),
+                   _datetime_or_none(data.get("published")), data.get("number", 0))
+
 
 @dataclass(frozen=True, slots=True)
 class BriefFact:
@@ -191,6 +206,26 @@ class BriefFact:
             "aid_status": self.aid_status,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BriefFact:
+        """What ``to_json`` wrote, read back; keys added since older briefs default."""
+        return cls(
+            id=data.get("id", ""),
+            text=data["text"],
+            section=data["section"],
+            score=float(data.get("score", 0.0)),
+            citations=tuple(Citation.from_json(c) for c in data.get("citations", ())),
+            corroboration=int(data.get("corroboration", 1)),
+            dates=tuple(DateMention.from_json(d) for d in data.get("dates", ())),
+            attribution=data.get("attribution"),
+            first_seen=_datetime_or_none(data.get("first_seen")),
+            figures=tuple(Figure.from_json(g) for g in data.get("figures", ())),
+            entities=tuple(data.get("entities", ())),
+            claim_status=data.get("claim_status", ""),
+            unnamed_source=bool(data.get("unnamed_source", False)),
+            aid_status=data.get("aid_status"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class KeyFigure:
@@ -207,6 +242,11 @@ class KeyFigure:
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "figure": self.figure.to_json(), "fact": self.fact_text,
                 "status": self.status, "citations": [c.to_json() for c in self.citations]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KeyFigure:
+        return cls(data["kind"], Figure.from_json(data["figure"]), data.get("fact", ""),
+                   tuple(Citation.from_json(c) for c in data.get("citations", ())), data.get("status"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +268,12 @@ class BriefSection:
             "more": self.more,
             "more_facts": [f.to_json() for f in self.more_facts],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BriefSection:
+        return cls(data["key"], data["title"], tuple(BriefFact.from_json(f) for f in data["facts"]),
+                   more=data.get("more", 0),
+                   more_facts=tuple(BriefFact.from_json(f) for f in data.get("more_facts", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +297,12 @@ class UpcomingEvent:
             "citations": [c.to_json() for c in self.citations],
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> UpcomingEvent:
+        return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data["text"],
+                   data["section"], tuple(Citation.from_json(c) for c in data["citations"]),
+                   data.get("expression", ""))
+
 
 @dataclass(frozen=True, slots=True)
 class Window:
@@ -264,6 +316,11 @@ class Window:
             "end": self.end.isoformat(),
             "timezone": self.timezone,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Window:
+        return cls(datetime.fromisoformat(data["start"]), datetime.fromisoformat(data["end"]),
+                   data["timezone"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +358,11 @@ class Brand:
             "pdf_variant": self.pdf_variant,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Brand:
+        """Keys this version does not know are left out (a brief.json of a newer version)."""
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
 
 @dataclass(frozen=True, slots=True)
 class Brief:
@@ -334,6 +396,25 @@ class Brief:
             "generated": self.generated.isoformat() if self.generated else None,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Brief:
+        """Rebuild a Brief from ``to_json()`` output, all of it: ``briefings send`` renders the
+        email (Key figures, caution tags) from it. Raises KeyError/TypeError/ValueError/
+        AttributeError on a document that is not a brief."""
+        return cls(
+            date=date.fromisoformat(data["date"]),
+            title=data["title"],
+            window=Window.from_json(data["window"]),
+            brand=Brand.from_json(data.get("brand", {})),
+            key_points=tuple(BriefFact.from_json(f) for f in data.get("key_points", ())),
+            sections=tuple(BriefSection.from_json(s) for s in data.get("sections", ())),
+            looking_ahead=tuple(UpcomingEvent.from_json(e) for e in data.get("looking_ahead", ())),
+            articles=tuple(source_from_json(a) for a in data.get("articles", ())),
+            stats=dict(data.get("stats", {})),
+            generated=_datetime_or_none(data.get("generated")),
+            key_figures=tuple(KeyFigure.from_json(k) for k in data.get("key_figures", ())),
+        )
+
 
 def source_json(citation: Citation) -> dict[str, Any]:
     """One entry of brief.json's ``articles`` (the Sources list)."""
@@ -345,6 +426,16 @@ def source_json(citation: Citation) -> dict[str, Any]:
         "url": citation.url,
         "published": citation.published.isoformat() if citation.published else None,
     }
+
+
+def source_from_json(data: dict[str, Any]) -> Citation:
+    """One entry of brief.json's ``articles`` read back (the inverse of ``source_json``)."""
+    return Citation(data["id"], data["outlet"], data["title"], data.get("url"),
+                    _datetime_or_none(data.get("published")), data.get("number", 0))
+
+
+def _datetime_or_none(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,23 @@ A taxonomy is an ordered list of sections (the brief shows them in this order), 
 title, a description and weighted cues. A cue is a word or phrase; a trailing ``*`` matches any
 ending (``negotiat*``). The default lives in ``briefings/data/taxonomy.toml`` so that a
 non-editable install finds it; a config's ``[sections.KEY]`` tables retitle, extend, drop
-(``enabled = false``) or add sections.
+(``enabled = false``) or add sections. Both are read with one schema, :class:`SectionTable`.
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
+from .model import BOILERPLATE, OTHER
+from .schema import Location, Table, dotted, problem_lines, problems_at
 
 DEFAULT_TAXONOMY = "taxonomy.toml"
 
@@ -52,91 +58,150 @@ class Taxonomy:
         return key.replace("_", " ").title()
 
 
-def parse_cues(raw: Any, where: str) -> tuple[Cue, ...]:
-    """Cues come as a list of words (weight 1) or a table ``{word = weight}``."""
+def _read_cues(raw: Any) -> tuple[tuple[Cue, ...], list[tuple[Location, str]]]:
+    """Cues come as a list of words (weight 1) or a table ``{word = weight}``: the cues of
+    ``raw`` and every problem found in it, each at its key (``cues.word`` for a weight)."""
     if isinstance(raw, list):
         items = [(item, 1.0) for item in raw]
     elif isinstance(raw, dict):
         items = list(raw.items())
     else:
-        raise ConfigError(f"{where}.cues: expected a list of words or a table of weights")
-    cues = []
+        return (), [((), "expected a list of words or a table of weights")]
+    cues: list[Cue] = []
+    problems: list[tuple[Location, str]] = []
     for pattern, weight in items:
         if not isinstance(pattern, str) or not pattern.strip():
-            raise ConfigError(f"{where}.cues: expected words, got {pattern!r}")
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)):
-            raise ConfigError(f"{where}.cues.{pattern}: weight must be a number, got {weight!r}")
-        cues.append(Cue(pattern.strip().lower(), float(weight)))
-    return tuple(cues)
+            problems.append(((), f"expected words, got {pattern!r}"))
+        elif isinstance(weight, bool) or not isinstance(weight, (int, float)):
+            problems.append(((pattern,), f"weight must be a number, got {weight!r}"))
+        else:
+            cues.append(Cue(pattern.strip().lower(), float(weight)))
+    return tuple(cues), problems
 
 
-def section_from_table(key: str, table: Mapping[str, Any], where: str) -> SectionSpec:
-    title = table.get("title", key.replace("_", " ").title())
-    if not isinstance(title, str):
-        raise ConfigError(f"{where}.title: expected text, got {title!r}")
-    description = table.get("description", "")
-    if not isinstance(description, str):
-        raise ConfigError(f"{where}.description: expected text, got {description!r}")
-    return SectionSpec(key, title, description, parse_cues(table.get("cues", []), where))
-
-
+@cache
 def load_default_taxonomy() -> Taxonomy:
+    """The packaged sections, read with the same schema as a config's ``[sections.KEY]``
+    (read once: a Taxonomy is frozen, so every caller can share it)."""
     text = resources.files("briefings").joinpath("data", DEFAULT_TAXONOMY).read_text("utf-8")
     data = tomllib.loads(text)
-    return Taxonomy(
-        tuple(
-            section_from_table(key, table, f"{DEFAULT_TAXONOMY}: sections.{key}")
-            for key, table in data["sections"].items()
-        ),
-        parse_cues(data.get("other", {}).get("cues", []), f"{DEFAULT_TAXONOMY}: other"),
-    )
+    tables = _checked({**data["sections"], OTHER: data.get(OTHER, {})}, DEFAULT_TAXONOMY)
+    other = tables.pop(OTHER)
+    return Taxonomy(tuple(_merged(None, key, table) for key, table in tables.items()),
+                    other.cues or ())
 
 
-def apply_overrides(base: Taxonomy, tables: Mapping[str, Any], where: str) -> Taxonomy:
-    """Merge a config's ``[sections.KEY]`` tables into ``base``.
+# ----------------------------------------------------------------------------- [sections.KEY]
+class SectionTable(Table):
+    """A config's ``[sections.KEY]``: retitle, extend (``extra_cues``), replace the cues of,
+    drop (``enabled = false``) or add a section. None: the key is not given."""
+
+    title: str | None = None
+    description: str | None = None
+    cues: tuple[Cue, ...] | None = None
+    """Replace the section's cues (a new section needs them)."""
+    extra_cues: tuple[Cue, ...] | None = None
+    """Added to the section's cues."""
+    enabled: bool = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_table(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping | cls):
+            raise ValueError("expected a table")
+        return data
+
+    @field_validator("title", "description", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {value!r}")
+        return value
+
+    @field_validator("cues", "extra_cues", mode="before")
+    @classmethod
+    def _cues(cls, raw: Any) -> tuple[Cue, ...]:
+        if isinstance(raw, tuple) and all(isinstance(cue, Cue) for cue in raw):
+            return raw
+        cues, problems = _read_cues(raw)
+        if problems:
+            raise problems_at(problems)
+        return cues
+
+    @field_validator("enabled", mode="before")
+    @classmethod
+    def _enabled(cls, value: Any) -> Any:
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}")
+        return value
+
+
+RESERVED_KEYS = (OTHER, BOILERPLATE)
+"""Labels extraction gives besides the sections: no section may take them."""
+
+
+def override_problems(base: Taxonomy, tables: Mapping[str, SectionTable]) -> list[tuple[Location, str]]:
+    """What ``tables`` cannot do to ``base``, each at its key: take a reserved name, add a
+    section without cues, disable every section."""
+    problems: list[tuple[Location, str]] = []
+    for key, table in tables.items():
+        if key in RESERVED_KEYS:
+            problems.append(((key,), f"{key!r} is reserved and cannot be a section"))
+        elif table.enabled and key not in base.keys and table.cues is None:
+            problems.append(((key,), "a new section needs cues"))
+    kept = [k for k in (*base.keys, *tables) if tables.get(k, _KEEP).enabled]
+    if not kept:
+        problems.append(((), "every section is disabled; keep at least one"))
+    return problems
+
+
+_KEEP = SectionTable()
+
+
+def apply_overrides(base: Taxonomy, tables: Mapping[str, SectionTable | Mapping[str, Any]],
+                    where: str) -> Taxonomy:
+    """Merge a config's ``[sections.KEY]`` tables into ``base`` (``where``: the config file).
 
     An existing key keeps its cues unless the table gives ``cues`` (then they replace them) or
     ``extra_cues`` (then they are added); ``enabled = false`` drops it; a new key is appended.
+    Every problem is one line of one ConfigError.
     """
+    checked = _checked(tables, where)
+    problems = override_problems(base, checked)
+    if problems:
+        raise ConfigError("\n".join(f"{where}: {dotted(('sections', *loc))}: {problem}"
+                                     for loc, problem in problems))
     sections = {s.key: s for s in base.sections}
-    order = list(sections)
-    for key, table in tables.items():
-        here = f"{where}: sections.{key}"
-        if not isinstance(table, dict):
-            raise ConfigError(f"{here}: expected a table")
-        if key in ("other", "boilerplate"):
-            raise ConfigError(f"{here}: '{key}' is reserved and cannot be a section")
-        enabled = table.get("enabled", True)
-        if not isinstance(enabled, bool):
-            raise ConfigError(f"{here}.enabled: expected true or false, got {enabled!r}")
-        if not enabled:
+    for key, table in checked.items():
+        if not table.enabled:
             sections.pop(key, None)
-            order = [k for k in order if k != key]
-            continue
-        if key in sections:
-            sections[key] = _update_section(sections[key], table, here)
         else:
-            if "cues" not in table:
-                raise ConfigError(f"{here}: a new section needs cues")
-            sections[key] = section_from_table(key, table, here)
-            order.append(key)
-    if not order:
-        raise ConfigError(f"{where}: every section is disabled; keep at least one")
-    return replace(base, sections=tuple(sections[k] for k in order))
+            sections[key] = _merged(sections.get(key), key, table)
+    return replace(base, sections=tuple(sections.values()))
 
 
-def _update_section(section: SectionSpec, table: Mapping[str, Any], where: str) -> SectionSpec:
-    known = {"title", "description", "cues", "extra_cues", "enabled"}
-    unknown = sorted(set(table) - known)
-    if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
-    updated = section_from_table(section.key, {**_as_table(section), **table}, where)
-    if "cues" not in table:
-        updated = replace(updated, cues=section.cues)
-    if "extra_cues" in table:
-        updated = replace(updated, cues=updated.cues + parse_cues(table["extra_cues"], where))
-    return updated
+def _checked(tables: Mapping[str, SectionTable | Mapping[str, Any]], where: str
+             ) -> dict[str, SectionTable]:
+    """``tables`` validated (a config's are already; a caller's plain dicts are checked here)."""
+    try:
+        return _SECTION_TABLES.validate_python(dict(tables))
+    except ValidationError as exc:
+        raise ConfigError("\n".join(problem_lines(where, exc, ("sections",)))) from None
 
 
-def _as_table(section: SectionSpec) -> dict[str, Any]:
-    return {"title": section.title, "description": section.description}
+_SECTION_TABLES = TypeAdapter(dict[str, SectionTable])
+
+
+def _merged(section: SectionSpec | None, key: str, table: SectionTable) -> SectionSpec:
+    """``section`` (None: a new one) changed as ``table`` says; a new section takes its
+    ``cues`` only (``extra_cues`` extend an existing one)."""
+    if section is None:
+        return SectionSpec(key, table.title if table.title is not None else key.replace("_", " ").title(),
+                           table.description or "", table.cues or ())
+    cues = section.cues if table.cues is None else table.cues
+    return SectionSpec(
+        key,
+        section.title if table.title is None else table.title,
+        section.description if table.description is None else table.description,
+        cues + (table.extra_cues or ()),
+    )

@@ -425,8 +425,12 @@ def test_config_loader(content: bytes | str) -> None:
     path = _write(".toml", content)
     try:
         config = load_config(path)
-    except ConfigError as exc:
-        _one_line(exc)
+    except ConfigError as exc:  # every problem of the file at once: one line each, naming the file
+        lines = str(exc).split("\n")
+        assert len(lines) < 50, len(lines)
+        for line in lines:
+            _one_line(ConfigError(line))
+            assert line.startswith((path.name, str(path))), line[:300]
     else:
         assert config.settings is not None
         _ = (config.timezone, config.brand, config.archive_path, config.theme)

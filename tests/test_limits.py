@@ -87,7 +87,7 @@ def test_bad_limits_name_file_and_key(tmp_path: Path, body: str, key: str) -> No
 
 def test_unknown_limit_is_a_warning(tmp_path: Path) -> None:
     config = load_config(_config(tmp_path, "[limits]\narticle = 5\n"))
-    assert config.warnings == ("briefings.toml: limits.article: unknown key, ignored",)
+    assert config.warnings == ("briefings.toml: limits.article: unknown key, ignored (did you mean 'articles'?)",)
 
 
 def test_example_config_documents_every_limit() -> None:

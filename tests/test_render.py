@@ -638,7 +638,7 @@ def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_pa
 def test_a_sentence_naming_two_upcoming_dates_is_one_calendar_line(tmp_path: Path) -> None:
     """brief.json and the .ics keep one event per date; the brief, the email and its text
     part show the sentence once, dated with both spans, at its first date."""
-    from briefings.mail import email_context, render_text
+    from briefings.render.email import email_context, render_text
 
     text = "Talks may continue on Thursday and Friday if the delegations make progress on Wednesday."
     events = (

@@ -11,7 +11,7 @@ from hand_built_brief import make_brief
 
 def test_caution_tags_speak_the_brands_language(tmp_path: Path) -> None:
     """Tags reach the PDF/HTML and the email in the brief's language, like its other labels."""
-    from briefings.mail import email_context
+    from briefings.render.email import email_context
     from briefings.render.html import fact_tags
 
     brief = make_brief()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-LANGUAGES = ("en", "fr", "uk")
+from briefings.brand import LANGUAGES
 
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -1,54 +1,20 @@
-"""The brand's print and language options, in one cheap module.
+"""The brand's print and language options, as the renderer reads them.
 
-``config`` validates ``[brand]`` against these tables and the CLI's ``--page-size`` /
-``--pdf-variant`` choices come from here too, so neither has to import Jinja2 or WeasyPrint.
+They are defined in :mod:`briefings.brand`, beside no stage, so that ``config`` can check
+``[brand]`` without importing ``render``; this module names them for the renderer.
 """
 
 from __future__ import annotations
 
-import subprocess
-from functools import cache
+from briefings.brand import (
+    BUNDLED_FONTS,
+    GENERIC_FONTS,
+    LANGUAGES,
+    PAGE_SIZES,
+    PDF_VARIANTS,
+    font_available,
+    installed_font_families,
+)
 
-from briefings.render.i18n import LANGUAGES
-
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}
-"""Accepted page sizes → CSS ``size`` values."""
-PDF_VARIANTS = {
-    "": "",
-    "none": "",
-    "pdf/a-3b": "pdf/a-3b",
-    "pdfa": "pdf/a-3b",
-    "pdf/a-3u": "pdf/a-3u",
-    "pdf/a-2b": "pdf/a-2b",
-    "pdf/a-1b": "pdf/a-1b",
-    "pdf/ua-1": "pdf/ua-1",
-    "pdfua": "pdf/ua-1",
-}
-"""Accepted PDF variants (and short aliases) → WeasyPrint's variant names."""
-BUNDLED_FONTS = ("Briefings Sans", "Briefings Serif")
-GENERIC_FONTS = ("serif", "sans-serif", "monospace", "system-ui")
-
-__all__ = ["BUNDLED_FONTS", "LANGUAGES", "PAGE_SIZES", "PDF_VARIANTS", "font_available"]
-
-
-def font_available(family: str) -> bool:
-    """Whether ``family`` is bundled with the themes, a CSS generic name, or installed."""
-    wanted = family.strip().strip("'\"").casefold()
-    if wanted in {f.casefold() for f in BUNDLED_FONTS + GENERIC_FONTS}:
-        return True
-    return wanted in installed_font_families()
-
-
-@cache
-def installed_font_families() -> frozenset[str]:
-    """Font families fontconfig knows (casefolded); empty when fc-list is missing.
-
-    WeasyPrint finds fonts through fontconfig too, so this is exactly what the PDF can use.
-    """
-    try:
-        listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True,
-                                 timeout=20, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        listing = ""
-    return frozenset(name.strip().casefold() for line in listing.splitlines()
-                     for name in line.split(",") if name.strip())
+__all__ = ["BUNDLED_FONTS", "GENERIC_FONTS", "LANGUAGES", "PAGE_SIZES", "PDF_VARIANTS",
+           "font_available", "installed_font_families"]
