@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..lang import Language, get_language
 from ..lang.en import ENGLISH
 from ..model import Article, DateMention, Fact
+from ..processes import can_fork, worker_context
 from .text import (NONE, concepts, concepts_of, folding, normal, numbers, plain, shingles, similarity, stem, totals,
                    without_dateline, words)
 
@@ -245,28 +246,18 @@ def _score_candidates(
     are the same either way (``group_facts`` sorts them)."""
     global _shared
     skip = frozenset(skip)
-    if not PARALLEL_FACTS[0] <= len(keys) <= PARALLEL_FACTS[1] or not _can_fork():
+    if not PARALLEL_FACTS[0] <= len(keys) <= PARALLEL_FACTS[1] or not can_fork():
         return _score_stripe(profile, keys, weight, story, skip, settings)
     from concurrent.futures import ProcessPoolExecutor
-    import multiprocessing
 
     _shared = (profile, keys, weight, story, skip, settings)
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as pool:  # fork: reads _shared
             other = pool.submit(_score_shared_stripe, (1, 2))
             mine = _score_stripe(profile, keys, weight, story, skip, settings, (0, 2))
             return mine + other.result()
     finally:
         _shared = ()
-
-
-def _can_fork() -> bool:
-    """A fork is safe in a process with one thread (a forked lock held by another thread
-    would never be released) on a platform that has it."""
-    import multiprocessing
-    import threading
-
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _score_shared_stripe(stripe: tuple[int, int]) -> list[tuple[float, int, int]]:
