@@ -345,8 +345,9 @@ def test_pair_scoring_in_two_processes_groups_as_one_does(monkeypatch):
     import random
 
     from briefings.compose import merge
+    from briefings.processes import can_fork
 
-    if not merge._can_fork():
+    if not can_fork():
         pytest.skip("no fork on this platform (or threads running): the serial path is the only one")
     rng = random.Random(5)
     places = [f"{rng.choice('BDKLMNPRTV')}{rng.choice('aeiou')}{rng.choice('lnrsv')}ovo" for _ in range(300)]
