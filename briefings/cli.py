@@ -128,8 +128,9 @@ def parse_day(text: str | None) -> date:
 
 def load(config_path: Path | None):
     from .config import load_config
+    from .pipeline import registered_choices
 
-    config = run_guarded(load_config, config_path)
+    config = run_guarded(load_config, config_path, registered_choices())
     for message in config.warnings:
         warn(message)
     return config
@@ -269,7 +270,7 @@ def collect(
     """
     from .archive import Archive
     from .collect.sources import collect_sources
-    from .pipeline import source_specs
+    from .collect.sources import source_specs
 
     set_output(quiet, log_json)
     config = load(config_path)

@@ -16,10 +16,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .brand import BUNDLED_FONTS, LANGUAGES, PAGE_SIZES, PDF_VARIANTS, font_available
 from .email_settings import EmailSettings
@@ -130,21 +131,48 @@ class ArchiveTable(Table):
     path: str = "reports/archive.sqlite"
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The names a config may choose among that the stages themselves register: source kinds
+    (``collect.kinds``) and section classifiers (``extract.classifiers``). This module imports
+    no stage, so whoever loads a config passes them (``pipeline.registered_choices()``);
+    without them those names are checked where they are used."""
+
+    source_kinds: Mapping[str, Callable[[str | None, str | None], str | None]] = field(default_factory=dict)
+    """Each kind's name, and what a source of that kind given (path, url) lacks, or None."""
+    classifiers: Collection[str] = ()
+
+
+def _choices(info: ValidationInfo) -> Choices | None:
+    context = info.context
+    return context if isinstance(context, Choices) else None
+
+
 class SourceTable(Table):
     name: str
-    kind: Literal["folder", "feed", "page"]
+    kind: str
+    """A registered source kind (``folder``, ``feed``, ``page`` are built in)."""
     path: str | None = None
     url: str | None = None
     timeout: float = Field(DEFAULT_SOURCE_TIMEOUT, gt=0, le=600)
     max_bytes: int = Field(DEFAULT_SOURCE_MAX_BYTES, gt=0)
     retries: int = Field(DEFAULT_SOURCE_RETRIES, ge=0, le=10)
 
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str, info: ValidationInfo) -> str:
+        choices = _choices(info)
+        if choices is not None and kind not in choices.source_kinds:
+            raise ValueError(f"unknown source kind {kind!r}; choose from {', '.join(choices.source_kinds)}")
+        return kind
+
     @model_validator(mode="after")
-    def _where_to_read(self) -> "SourceTable":
-        if self.kind == "folder" and not self.path:
-            raise ValueError(f"source {self.name!r}: a folder source needs path")
-        if self.kind in ("feed", "page") and not (self.url or (self.kind == "feed" and self.path)):
-            raise ValueError(f"source {self.name!r}: a {self.kind} source needs url")
+    def _where_to_read(self, info: ValidationInfo) -> "SourceTable":
+        choices = _choices(info)
+        lacks = choices.source_kinds.get(self.kind) if choices is not None else None
+        problem = lacks(self.path, self.url) if lacks is not None else None
+        if problem:
+            raise ValueError(f"source {self.name!r}: {problem}")
         return self
 
     @field_validator("url")
@@ -153,6 +181,21 @@ class SourceTable(Table):
         if url is not None and not url.startswith(("http://", "https://")):
             raise ValueError(f"expected an http(s) URL, got {url!r}")
         return url
+
+
+class ExtractTable(Table):
+    """``[extract]``: how sentences are read."""
+
+    classifier: str | None = None
+    """The section classifier by its registered name; None: the stage's default."""
+
+    @field_validator("classifier")
+    @classmethod
+    def _known_classifier(cls, name: str | None, info: ValidationInfo) -> str | None:
+        choices = _choices(info)
+        if name is not None and choices is not None and name not in choices.classifiers:
+            raise ValueError(f"unknown classifier {name!r}; choose from {', '.join(sorted(choices.classifiers))}")
+        return name
 
 
 class LimitsTable(Table):
@@ -183,6 +226,7 @@ class Settings(Table):
     brand: BrandTable = BrandTable()
     archive: ArchiveTable = ArchiveTable()
     limits: LimitsTable = LimitsTable()
+    extract: ExtractTable = ExtractTable()
     sources: list[SourceTable] = []
     theme: str | None = None
     sections: dict[str, SectionTable] = {}
@@ -271,18 +315,19 @@ def default_config(base_dir: Path | None = None) -> Config:
     return Config(Settings(), load_default_taxonomy(), base_dir or Path.cwd())
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, choices: Choices | None = None) -> Config:
     """The validated config of ``path`` (defaults without one).
 
     Every problem of the file is one line of one ConfigError (the first line is the first
-    problem in the file's order); keys echoed from the file are shown escaped.
+    problem in the file's order); keys echoed from the file are shown escaped. ``choices``
+    are the registered names the file's ``kind`` and ``classifier`` are checked against.
     """
     if path is None:
         return default_config()
     data = _read_toml(path)
     base_dir = path.resolve().parent
     try:
-        settings = Settings.model_validate(data)
+        settings = Settings.model_validate(data, context=choices)
     except ValidationError as exc:
         raise ConfigError("\n".join(problem_lines(path.name, exc) + _logo_problems(path, data, base_dir))
                           ) from None

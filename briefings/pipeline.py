@@ -11,12 +11,11 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .collect import read_paths
 from .compose import BriefSpec, compose_brief
 from .compose.steps import finish_brief
-from .config import Config
+from .config import Choices, Config
 from .errors import ConfigError, NothingToBrief
 from .extract.cache import open_fact_cache
 from .extract.classifiers import DEFAULT_CLASSIFIER, make_classifier
@@ -25,9 +24,6 @@ from .limits import apply_article_limit
 from .model import Article, Brief, Window
 from .processes import give_back_freed_memory
 from .window import day_window, published_in
-
-if TYPE_CHECKING:
-    from .collect.sources import SourceSpec
 
 log = logging.getLogger(__name__)
 
@@ -68,21 +64,6 @@ class Gathered:
             yield articles.pop()
 
 
-def source_specs(config: Config, only: str | None = None, kinds: Collection[str] | None = None) -> list[SourceSpec]:
-    """The config's ``[[sources]]``, resolved (paths relative to the config file)."""
-    from .collect.sources import SourceSpec
-
-    if only is not None and only not in {s.name for s in config.settings.sources}:
-        names = ", ".join(s.name for s in config.settings.sources) or "none configured"
-        raise ConfigError(f"--source {only!r}: no such source (configured: {names})")
-    return [
-        SourceSpec(s.name, s.kind, path=config.base_dir / s.path if s.path else None, url=s.url,
-                   timeout=s.timeout, max_bytes=s.max_bytes, retries=s.retries)
-        for s in config.settings.sources
-        if (only is None or s.name == only) and (kinds is None or s.kind in kinds)
-    ]
-
-
 def gather(paths: Sequence[Path], window: Window, config: Config) -> Gathered:
     """Files named on the command line, or else the archive that ``collect`` fills (folder
     sources of the config are collected first, like any other source)."""
@@ -98,7 +79,7 @@ def gather(paths: Sequence[Path], window: Window, config: Config) -> Gathered:
             "or give --config with sources (and run briefings collect)"
         )
     from .archive import Archive
-    from .collect.sources import collect_sources
+    from .collect.sources import collect_sources, source_specs
 
     with Archive(config.archive_path) as archive:
         folders = source_specs(config, kinds=("folder",))
@@ -152,7 +133,7 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
 
 def extractor(config: Config, day: date) -> Extractor:
     """How the build extracts one article: the config's classifier and limits."""
-    classifier = make_classifier(DEFAULT_CLASSIFIER, config.taxonomy)
+    classifier = make_classifier(config.settings.extract.classifier or DEFAULT_CLASSIFIER, config.taxonomy)
     return Extractor(classifier, day, config.settings.limits.sentence_chars)
 
 
@@ -178,3 +159,11 @@ def _nothing_message(gathered: Gathered, window: Window) -> str:
     if gathered.failures:
         return f"nothing to brief: every input failed ({len(gathered.failures)} skipped)"
     return "nothing to brief: no article files found"
+
+
+def registered_choices() -> Choices:
+    """The source kinds and section classifiers registered now: what a config may name."""
+    from .collect.kinds import SOURCE_KINDS
+    from .extract.classifiers import CLASSIFIERS
+
+    return Choices({name: kind.problem for name, kind in SOURCE_KINDS.items()}, tuple(CLASSIFIERS))

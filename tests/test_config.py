@@ -10,6 +10,7 @@ import pytest
 
 from briefings.config import default_config, load_config
 from briefings.errors import ConfigError
+from briefings.pipeline import registered_choices
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -56,7 +57,7 @@ def test_values_are_read_and_paths_are_relative_to_the_file(tmp_path):
 )
 def test_bad_values_name_file_and_key(tmp_path, text, expected):
     with pytest.raises(ConfigError) as error:
-        load_config(write(tmp_path, text))
+        load_config(write(tmp_path, text), registered_choices())
     assert expected in str(error.value)
     assert "\n" not in str(error.value)
 

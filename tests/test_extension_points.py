@@ -220,3 +220,29 @@ def test_a_new_source_kind_is_collected_into_the_archive(tmp_path: Path, bulleti
     assert (results[0].added, results[0].error) == (1, None)
     assert results[1].error == "unknown source kind 'telex'; choose from folder, feed, page, bulletin"
     assert [a.title for a in stored] == ["Talks set for Wednesday"]
+
+
+def test_a_config_names_a_registered_source_kind_and_classifier(tmp_path: Path, bulletin_kind,
+                                                              aid_classifier) -> None:
+    """The config accepts what is registered, checks what each kind needs, and the build
+    uses the classifier the config names."""
+    from briefings.config import load_config
+    from briefings.errors import ConfigError
+    from briefings.pipeline import extractor, registered_choices
+
+    good = tmp_path / "briefings.toml"
+    good.write_text('[extract]\nclassifier = "all-aid"\n\n[[sources]]\nname = "morning"\nkind = "bulletin"\n'
+                    'path = "bulletin.txt"\n', encoding="utf-8")
+    config = load_config(good, registered_choices())
+    assert config.settings.sources[0].kind == "bulletin"
+    assert isinstance(extractor(config, DAY).classifier, EverythingIsAid)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[extract]\nclassifier = "bayes"\n\n[[sources]]\nname = "morning"\nkind = "bulletin"\n'
+                   '\n[[sources]]\nname = "wire"\nkind = "telex"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(bad, registered_choices())
+    assert str(error.value).splitlines() == [
+        "bad.toml: extract.classifier: unknown classifier 'bayes'; choose from all-aid, cues",
+        "bad.toml: sources[0]: source 'morning': a bulletin source needs path",
+        "bad.toml: sources[1].kind: unknown source kind 'telex'; choose from folder, feed, page, bulletin",
+    ]

@@ -13,19 +13,21 @@ the source starts no further request, stores what it has read, and its one-line 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from briefings.archive import Archive, ArchiveError
+from briefings.config import Config
+from briefings.errors import ConfigError
 from briefings.collect.feeds import FeedError
 from briefings.collect.http import Fetcher, FetchError
 from briefings.collect.kinds import SourceContext, SourceProblem, source_kind
 from briefings.limits import DEFAULT_FILE_BYTES, DEFAULT_JSON_DEPTH, Deadline
 
-__all__ = ["SourceResult", "SourceSpec", "collect_sources"]
+__all__ = ["SourceResult", "SourceSpec", "collect_sources", "source_specs"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,19 @@ class _Limits:
     seconds: float | None = None
     file_bytes: int = DEFAULT_FILE_BYTES
     json_depth: int = DEFAULT_JSON_DEPTH
+
+
+def source_specs(config: Config, only: str | None = None, kinds: Collection[str] | None = None) -> list[SourceSpec]:
+    """The config's ``[[sources]]``, resolved (paths relative to the config file)."""
+    if only is not None and only not in {s.name for s in config.settings.sources}:
+        names = ", ".join(s.name for s in config.settings.sources) or "none configured"
+        raise ConfigError(f"--source {only!r}: no such source (configured: {names})")
+    return [
+        SourceSpec(s.name, s.kind, path=config.base_dir / s.path if s.path else None, url=s.url,
+                   timeout=s.timeout, max_bytes=s.max_bytes, retries=s.retries)
+        for s in config.settings.sources
+        if (only is None or s.name == only) and (kinds is None or s.kind in kinds)
+    ]
 
 
 def collect_sources(
