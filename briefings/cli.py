@@ -196,9 +196,9 @@ def build(
             warn(f"skipped {failure}", kind="skipped")
         stats = result.brief.stats
         _console.result(
-            f"Brief for {the_day.isoformat()}: {counted(stats['articles'], 'article')}, "
-            f"{counted(stats['facts'], 'fact')} → {out_dir}",
-            event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats,
+            f"Brief for {the_day.isoformat()}: {counted(stats.articles, 'article')}, "
+            f"{counted(stats.facts, 'fact')} → {out_dir}",
+            event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats.to_json(),
         )
         for path in result.files:
             _console.result(f"  {path}", event="written", path=str(path))

@@ -365,6 +365,38 @@ class Brand:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefStats:
+    """How much went into the brief and what was left out: the footer, the CLI's result line
+    and brief.json's ``stats`` read these, made once by compose."""
+
+    articles: int = 0
+    """Articles briefed (in the window, readable)."""
+    sentences: int = 0
+    """Units read, boilerplate included."""
+    facts: int = 0
+    """Lines of the brief after merging (shown or counted under "more")."""
+    boilerplate: int = 0
+    merged: int = 0
+    """Sentences folded into another outlet's telling of the same fact."""
+    undated: int = 0
+    """Articles without a publication date (kept, and said in the footer)."""
+    duplicate_articles: int = 0
+    """Syndicated copies and near-identical rewrites beyond the first of each."""
+    skipped: int = 0
+    """Inputs that could not be read (each named on stderr)."""
+    out_of_window: int = 0
+    """Articles read but published outside the brief's day."""
+
+    def to_json(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BriefStats:
+        """brief.json's ``stats`` read back; a count it lacks (an older brief) is 0."""
+        return cls(**{k: int(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """The whole brief as every renderer reads it."""
 
@@ -377,7 +409,7 @@ class Brief:
     looking_ahead: tuple[UpcomingEvent, ...]
     articles: tuple[Citation, ...]
     """The Sources list, numbered: every article briefed."""
-    stats: dict[str, int] = field(default_factory=dict)
+    stats: BriefStats = BriefStats()
     generated: datetime | None = None
     key_figures: tuple[KeyFigure, ...] = ()
 
@@ -392,7 +424,7 @@ class Brief:
             "sections": [s.to_json() for s in self.sections],
             "looking_ahead": [e.to_json() for e in self.looking_ahead],
             "articles": [source_json(a) for a in self.articles],
-            "stats": dict(self.stats),
+            "stats": self.stats.to_json(),
             "generated": self.generated.isoformat() if self.generated else None,
         }
 
@@ -410,7 +442,7 @@ class Brief:
             sections=tuple(BriefSection.from_json(s) for s in data.get("sections", ())),
             looking_ahead=tuple(UpcomingEvent.from_json(e) for e in data.get("looking_ahead", ())),
             articles=tuple(source_from_json(a) for a in data.get("articles", ())),
-            stats=dict(data.get("stats", {})),
+            stats=BriefStats.from_json(data.get("stats", {})),
             generated=_datetime_or_none(data.get("generated")),
             key_figures=tuple(KeyFigure.from_json(k) for k in data.get("key_figures", ())),
         )

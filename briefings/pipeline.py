@@ -123,7 +123,7 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
                       cache=open_fact_cache(request.out_dir), progress=progress)
     spec = brief_spec(request.day, window, config)
     brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),
-                          extra_stats={"skipped": len(gathered.failures), "out_of_window": out_of_window})
+                          skipped=len(gathered.failures), out_of_window=out_of_window)
     brief = finish_brief(brief, day, spec)
     del day  # the brief holds what it shows: let the sentences go before rendering
     give_back_freed_memory()

@@ -17,6 +17,7 @@ from briefings.model import (
     Article,
     Brand,
     Brief,
+    BriefStats,
     BriefFact,
     BriefSection,
     Citation,
@@ -126,7 +127,7 @@ def make_brief(
     sections: tuple[BriefSection, ...] = (),
     looking_ahead: tuple[UpcomingEvent, ...] = (),
     articles: tuple[Citation, ...] = (),
-    stats: Mapping[str, int] | None = None,
+    stats: BriefStats | Mapping[str, int] | None = None,
     generated: datetime | None = BUILT,
     key_figures: tuple[KeyFigure, ...] = (),
 ) -> Brief:
@@ -140,7 +141,7 @@ def make_brief(
         sections=sections,
         looking_ahead=looking_ahead,
         articles=articles,
-        stats=dict(stats or {}),
+        stats=stats if isinstance(stats, BriefStats) else BriefStats(**(stats or {})),
         generated=generated,
         key_figures=key_figures,
     )

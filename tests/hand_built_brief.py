@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import factories
-from briefings.model import Brand, Brief, BriefFact, BriefSection, Citation, DateMention, UpcomingEvent, Window
+from briefings.model import Brand, Brief, BriefFact, BriefSection, BriefStats, Citation, DateMention, UpcomingEvent, Window
 from factories import make_brief_fact, make_citation
 
 KYIV = timezone(timedelta(hours=3))
@@ -106,7 +106,7 @@ def make_brief(logo: str | None = None, **changes: object) -> Brief:
         sections=(diplomacy, strikes, aid, other),
         looking_ahead=looking_ahead,
         articles=SOURCES,
-        stats={"articles": 6, "sentences": 61, "facts": 14, "boilerplate": 7, "merged": 2, "undated": 1},
+        stats=BriefStats(articles=6, sentences=61, facts=14, boilerplate=7, merged=2, undated=1),
         generated=datetime(2025, 7, 23, 6, 30, tzinfo=UTC),
     )
     return replace(brief, **changes) if changes else brief

@@ -58,7 +58,7 @@ def test_same_fact_from_two_outlets_is_merged_with_both_citations():
     merged = [f for f in diplomacy.facts if f.corroboration == 2]
     assert len(merged) == 1
     assert {c.outlet for c in merged[0].citations} == {"wire-one", "paper-two"}
-    assert brief.stats["merged"] == 1
+    assert brief.stats.merged == 1
     # a different fact about the same event stays apart
     assert any(f.text == TALKS_DAYS and f.corroboration == 1 for f in diplomacy.facts)
 
@@ -67,7 +67,7 @@ def test_facts_with_different_figures_are_not_merged():
     facts = [fact("a", 0, STRIKE.replace("a child", "2 people"), "strikes"),
              fact("b", 0, STRIKE_OTHER_NUMBER, "strikes")]
     brief = compose_brief(day_facts_of(ARTICLES, facts), spec())
-    assert brief.stats["facts"] == 2
+    assert brief.stats.facts == 2
 
 
 def test_boilerplate_and_headlines_never_reach_the_brief():
@@ -78,7 +78,7 @@ def test_boilerplate_and_headlines_never_reach_the_brief():
     brief = compose_brief(day_facts_of(titled, facts), spec())
     texts = [f.text for s in brief.sections for f in s.facts]
     assert texts == [TALKS_A]
-    assert brief.stats["boilerplate"] == 1
+    assert brief.stats.boilerplate == 1
 
 
 def test_sections_follow_taxonomy_order_and_cap_with_a_count_of_the_rest():
@@ -179,7 +179,7 @@ def test_dates_must_agree_when_both_are_dated():
              "diplomacy", dates=(wed,))
     b = fact("b", 0, "Peace talks between Ukraine and Russia will take place in Istanbul on Thursday and Friday.",
              "diplomacy", dates=(thu_fri,))
-    assert compose_brief(day_facts_of(ARTICLES, [a, b]), spec()).stats["facts"] == 2
+    assert compose_brief(day_facts_of(ARTICLES, [a, b]), spec()).stats.facts == 2
 
 
 def test_paraphrase_with_same_figures_merges_and_picks_one_text():

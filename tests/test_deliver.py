@@ -34,6 +34,7 @@ from briefings.errors import DeliveryError  # noqa: E402
 from briefings.model import (  # noqa: E402
     Brand,
     Brief,
+    BriefStats,
     BriefSection,
     Figure,
     KeyFigure,
@@ -75,7 +76,7 @@ def make_brief(**changes: Any) -> Brief:
                                      "Third round of talks in Istanbul.", "diplomacy", (ledger,),
                                      "on Wednesday"),),
         articles=(ledger, wire),
-        stats={"articles": 2, "facts": 2},
+        stats=BriefStats(articles=2, facts=2),
         generated=datetime(2025, 7, 23, 6, 30, tzinfo=UTC),
     )
     return replace(brief, **changes) if changes else brief

@@ -21,6 +21,7 @@ from ..model import (
     Brief,
     BriefFact,
     BriefSection,
+    BriefStats,
     Citation,
     DayFacts,
     Fact,
@@ -61,10 +62,12 @@ def compose_brief(
     day: DayFacts,
     spec: BriefSpec,
     *,
-    extra_stats: dict[str, int] | None = None,
     generated: datetime | None = None,
+    skipped: int = 0,
+    out_of_window: int = 0,
 ) -> Brief:
-    """The whole compose stage, one step a line, from what extraction made of the day."""
+    """The whole compose stage, one step a line, from what extraction made of the day.
+    ``skipped`` and ``out_of_window`` count what the build read but could not brief."""
     articles, facts = day.articles, day.facts
     citations = number_sources(articles)
     languages = languages_of(articles)
@@ -74,16 +77,17 @@ def compose_brief(
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
     merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
     sections = build_sections(merged, spec)
-    stats = {
-        "articles": len(articles),
-        "sentences": day.sentences,
-        "facts": len(merged),
-        "boilerplate": day.boilerplate,
-        "merged": len(news) - len(merged),
-        "undated": sum(1 for a in articles if a.published is None),
-        "duplicate_articles": sum(len(g) - 1 for g in day.copies),
-        **(extra_stats or {}),
-    }
+    stats = BriefStats(
+        articles=len(articles),
+        sentences=day.sentences,
+        facts=len(merged),
+        boilerplate=day.boilerplate,
+        merged=len(news) - len(merged),
+        undated=sum(1 for a in articles if a.published is None),
+        duplicate_articles=sum(len(g) - 1 for g in day.copies),
+        skipped=skipped,
+        out_of_window=out_of_window,
+    )
     return Brief(
         date=spec.date,
         title=spec.title,

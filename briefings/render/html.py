@@ -323,12 +323,10 @@ def stats_lines(brief: Brief) -> list[str]:
     """Footer statistics, in words: how much was read and what was missing."""
     stats = brief.stats
     words = i18n.labels(brief.brand.language)
-    articles = stats.get("articles", len(brief.articles))
-    facts = stats.get("facts", sum(len(s.facts) + s.more for s in brief.sections))
     lines = [words["articles_briefed"].format(
-        articles=i18n.counted(articles, words["article"], words["articles"]),
-        facts=i18n.counted(facts, words["fact"], words["facts"]))]
-    undated = stats.get("undated", 0)
+        articles=i18n.counted(stats.articles, words["article"], words["articles"]),
+        facts=i18n.counted(stats.facts, words["fact"], words["facts"]))]
+    undated = stats.undated
     if undated > 0:
         lines.append(words["undated"].format(
             articles=i18n.counted(undated, words["article"], words["articles"])))
