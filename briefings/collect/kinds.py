@@ -14,13 +14,36 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from briefings.limits import DEFAULT_FILE_BYTES, DEFAULT_JSON_DEPTH, Deadline
+from briefings.limits import (
+    DEFAULT_FILE_BYTES,
+    DEFAULT_JSON_DEPTH,
+    DEFAULT_SOURCE_MAX_BYTES,
+    DEFAULT_SOURCE_RETRIES,
+    DEFAULT_SOURCE_TIMEOUT,
+    Deadline,
+)
 from briefings.model import Article
 
 if TYPE_CHECKING:
     from briefings.archive import Archive
     from briefings.collect.http import Fetcher
-    from briefings.collect.sources import SourceSpec
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One ``[[sources]]`` entry, resolved (paths absolute)."""
+
+    name: str
+    kind: str
+    """A name in ``collect.kinds.SOURCE_KINDS``."""
+    path: Path | None = None
+    url: str | None = None
+    timeout: float = DEFAULT_SOURCE_TIMEOUT
+    max_bytes: int = DEFAULT_SOURCE_MAX_BYTES
+    retries: int = DEFAULT_SOURCE_RETRIES
+    seconds: float | None = None
+    """Total time this source may take in a collect; None: ``collect_sources``'s
+    ``source_seconds`` (``limits.source_seconds``)."""
 
 
 class SourceProblem(Exception):

@@ -24,27 +24,10 @@ from briefings.config import Config
 from briefings.errors import ConfigError
 from briefings.collect.feeds import FeedError
 from briefings.collect.http import Fetcher, FetchError
-from briefings.collect.kinds import SourceContext, SourceProblem, source_kind
+from briefings.collect.kinds import SourceContext, SourceProblem, SourceSpec, source_kind
 from briefings.limits import DEFAULT_FILE_BYTES, DEFAULT_JSON_DEPTH, Deadline
 
 __all__ = ["SourceResult", "SourceSpec", "collect_sources", "source_specs"]
-
-
-@dataclass(frozen=True)
-class SourceSpec:
-    """One ``[[sources]]`` entry, resolved (paths absolute)."""
-
-    name: str
-    kind: str
-    """A name in ``collect.kinds.SOURCE_KINDS``."""
-    path: Path | None = None
-    url: str | None = None
-    timeout: float = 20
-    max_bytes: int = 5_000_000
-    retries: int = 2
-    seconds: float | None = None
-    """Total time this source may take in a collect; None: ``collect_sources``'s
-    ``source_seconds`` (``limits.source_seconds``)."""
 
 
 @dataclass

@@ -18,26 +18,15 @@ A new classifier is one module and one ``register_classifier`` call; the config'
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..errors import ConfigError
+from .decision import Decision
 
 if TYPE_CHECKING:
     from ..taxonomy import Taxonomy
 
 DEFAULT_CLASSIFIER = "cues"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """The section chosen for one sentence."""
-
-    section: str
-    also: tuple[str, ...]
-    """Other sections the sentence clearly speaks to as well (briefed once, listed there too)."""
-    score: float
-    """Confidence, 0..1."""
 
 
 @runtime_checkable

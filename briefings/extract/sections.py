@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..model import OTHER
 from ..taxonomy import Cue, Taxonomy
-from .classifiers import Decision
+from .decision import Decision
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TOKEN = re.compile(r"[a-z0-9#\u00e0-\u024f\u0400-\u04ff\u20ac$%]+(?:[-'][a-z0-9#\u00e0-\u024f]+)*")
