@@ -305,7 +305,7 @@ def test_datetime_publication_and_other_types():
 def test_other_language_uses_locale_words():
     found = spans("Am Montag sagte er, dass am 3. März 2025 und gestern nichts geschah.",
                   language="de")
-    assert ("3. März 2025", "2025-03-03", "2025-03-03") in found
+    assert ("am 3. März 2025", "2025-03-03", "2025-03-03") in found  # preposition kept
     assert ("gestern", "2025-07-21", "2025-07-21") in found
     assert find_dates("Rien à signaler.", TUESDAY, language="fr") == []
     assert find_dates("Monday", TUESDAY, language="xx-unknown") == []
@@ -548,3 +548,61 @@ def test_fixed_holidays(sentence, published, expected):
 def test_day_and_month_take_the_year_nearest_publication_in_the_direction(sentence, published,
                                                                           expected):
     assert days(sentence, published)[0] == (expected, expected)
+
+
+# --- issue 18, items 1-3: other languages ----------------------------------------------------
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("es", "El tratado se firmó el 4 de octubre de 2005 en Lisboa.", ("2005-10-04", "2005-10-04")),
+    ("es", "La víctima murió el pasado 7 de octubre.", ("2024-10-07", "2024-10-07")),
+    ("de", "Die Konferenz beginnt am Montag, 5. Januar.", ("2026-01-05", "2026-01-05")),
+    ("fr", "Le marché aura lieu le samedi 5 juin.", ("2025-06-05", "2025-06-05")),
+    ("fr", "Le 1er novembre 2023, le port a rouvert.", ("2023-11-01", "2023-11-01")),
+    ("uk", "Угоду підписали 22 липня 2025 року.", ("2025-07-22", "2025-07-22")),
+    ("ru", "Встреча прошла 3 марта 2019 года.", ("2019-03-03", "2019-03-03")),
+    ("es", "Las obras terminaron en marzo de 2011.", ("2011-03-01", "2011-03-31")),
+])
+def test_numeric_day_and_month_names_outside_english(language, sentence, expected):
+    published = date(2025, 5, 20) if language == "fr" and "juin" in sentence else TUESDAY
+    assert days(sentence, published, language=language)[0] == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # The publication day is Tuesday 22 July 2025.
+    ("fr", "LE VILLAGE FERA LA FÊTE DIMANCHE", "2025-07-27"),
+    ("fr", "Le maire est venu vendredi dernier.", "2025-07-18"),
+    ("fr", "Le conseil se réunira mardi prochain.", "2025-07-29"),
+    ("es", "El lunes pasado llegó el convoy.", "2025-07-21"),
+    ("es", "El próximo viernes se votará la ley.", "2025-07-25"),
+    ("de", "Am letzten Montag kam der Minister.", "2025-07-21"),
+    ("de", "Am nächsten Freitag wird abgestimmt.", "2025-07-25"),
+    ("ru", "В прошлый понедельник он приехал.", "2025-07-21"),
+    ("ru", "В следующую пятницу он уедет.", "2025-07-25"),
+    ("uk", "У четвер делегація прибуде до Києва, повідомили в уряді.", "2025-07-24"),
+    ("es", "Esta mañana llegó la ayuda.", "2025-07-22"),
+    ("es", "Hoy se reúne el gabinete.", "2025-07-22"),
+    ("es", "Mañana se reúne el gabinete.", "2025-07-23"),
+    ("de", "Heute Morgen fielen Schüsse.", "2025-07-22"),
+])
+def test_tense_and_relative_words_outside_english(language, sentence, expected):
+    assert days(sentence, language=language)[0] == (expected, expected)
+
+
+def test_weeks_months_and_years_outside_english():
+    assert days("La semaine dernière, les prix ont baissé.", language="fr") == [
+        ("2025-07-14", "2025-07-20")]
+    assert days("El año pasado hubo elecciones.", language="es") == [("2024-01-01", "2024-12-31")]
+    assert days("Минулого місяця ціни зросли.", language="uk") == [("2025-06-01", "2025-06-30")]
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "Ils étaient sept à partir ce jour-là."),
+    ("fr", "Les sept mallettes ont disparu."),
+    ("es", "El barco salió al mar en calma."),
+    ("es", "Vive frente al mar desde niño."),
+    ("fr", "La sonde vers Mars a décollé."),
+    ("ru", "Городская среда стала лучше."),
+])
+def test_words_that_only_look_like_dates(language, sentence):
+    assert find_dates(sentence, TUESDAY, language=language) == []
