@@ -52,3 +52,8 @@ def test_rfc2822_and_iso_still_read_as_before():
 @pytest.mark.parametrize("value", ["not a date", "Tuesday", "soon", "2025", "", True, None])
 def test_what_cannot_be_read_is_unknown(value):
     assert parse_published(value, KYIV)[0] is None
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), 10**30, "9" * 20])
+def test_numbers_beyond_the_calendar_are_unknown(value):
+    assert parse_published(value, KYIV)[0] is None

@@ -7,6 +7,7 @@ configured zone, a time without a zone is read in that zone) in one place.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -42,6 +43,8 @@ def parse_published(value: Any, default_tz: tzinfo = UTC,
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=default_tz), False
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            return None, True
         value = str(int(value))
     if not isinstance(value, str) or not value.strip():
         return None, True
