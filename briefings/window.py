@@ -7,10 +7,48 @@ that whole day, so with 24-hour windows every article lands in exactly one daily
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from .errors import ConfigError
 from .model import Article, Window
+
+_EXPECTED = "YYYY-MM-DD, or words such as 'today' or 'yesterday'"
+_NUMERIC = re.compile(r"\d")
+
+
+def parse_brief_date(text: str | None, timezone: str, now: datetime | None = None) -> date:
+    """The day a brief covers, from ``--date``: an ISO date, or words read in the brief's zone.
+
+    Why here and not in the CLI: "today" and "yesterday" depend on the configured timezone (at
+    01:00 in Kyiv it is still yesterday in UTC), and the day rule lives in this module.  A
+    numeric date that is not ISO ("2025-13-01", "12/07/2025": July or December?) is refused
+    with the expected form rather than read as some other day.  ``now`` is for tests.
+    """
+    zone = ZoneInfo(timezone)
+    moment = (now or datetime.now(zone)).astimezone(zone)
+    if text is None or not text.strip():
+        return moment.date()
+    value = text.strip()
+    if _NUMERIC.search(value):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else _not_iso(value)
+        except ValueError:
+            raise ConfigError(f"--date: {value!r} is not a valid date (expected {_EXPECTED})") \
+                from None
+    import dateparser  # lazy: its first call is slow
+
+    base = moment.replace(tzinfo=None)
+    parsed = dateparser.parse(value, languages=["en"],
+                              settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base})
+    if parsed is None:
+        raise ConfigError(f"--date: cannot read {value!r} as a date (expected {_EXPECTED})")
+    return parsed.date()
+
+
+def _not_iso(value: str) -> date:
+    raise ValueError(value)
 
 
 def day_window(day: date, timezone: str, hours: int = 24) -> Window:

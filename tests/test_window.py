@@ -57,3 +57,34 @@ def test_a_date_without_time_counts_as_that_whole_day():
 def test_undated_articles_are_kept():
     window = brief_window(date(2025, 7, 22), config_with())
     assert in_window(make_article(published=None), window)
+
+
+# --- --date (issue 18, item 7) ------------------------------------------------------------------
+
+from briefings.errors import ConfigError  # noqa: E402
+from briefings.window import parse_brief_date  # noqa: E402
+
+# 23:30 UTC on 21 July is 02:30 on 22 July in Kyiv.
+LATE_UTC = datetime(2025, 7, 21, 23, 30, tzinfo=timezone.utc)
+
+
+def test_yesterday_and_today_are_read_in_the_brief_timezone():
+    assert parse_brief_date("today", "Europe/Kyiv", now=LATE_UTC) == date(2025, 7, 22)
+    assert parse_brief_date("yesterday", "Europe/Kyiv", now=LATE_UTC) == date(2025, 7, 21)
+    assert parse_brief_date("yesterday", "UTC", now=LATE_UTC) == date(2025, 7, 20)
+    assert parse_brief_date(None, "Europe/Kyiv", now=LATE_UTC) == date(2025, 7, 22)
+
+
+def test_iso_dates_are_taken_as_written():
+    assert parse_brief_date("2025-07-22", "Europe/Kyiv", now=LATE_UTC) == date(2025, 7, 22)
+
+
+@pytest.mark.parametrize("text", ["2025-13-01", "12/07/2025", "22.07.2025", "2025-7-2", "20250722"])
+def test_numeric_dates_that_are_not_iso_are_refused_naming_the_form(text):
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        parse_brief_date(text, "Europe/Kyiv", now=LATE_UTC)
+
+
+def test_unreadable_words_are_refused_naming_the_form():
+    with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+        parse_brief_date("the day after the war", "Europe/Kyiv", now=LATE_UTC)

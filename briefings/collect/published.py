@@ -7,6 +7,7 @@ configured zone, a time without a zone is read in that zone) in one place.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -25,29 +26,92 @@ _WORDY_FORMATS = (
 )  # fmt: skip
 
 
-def parse_published(value: Any, default_tz: tzinfo = UTC) -> tuple[datetime | None, bool]:
+def parse_published(value: Any, default_tz: tzinfo = UTC,
+                    language: str | None = None) -> tuple[datetime | None, bool]:
     """Read a publication date: ``(aware datetime or None, whether a time of day was given)``.
 
     Accepts ISO dates and datetimes (trailing words such as "(inferred)" are ignored), RFC 2822
-    as feeds write it, "2025/07/22", "July 22, 2025", and ``date``/``datetime`` objects (YAML
-    front matter gives those). Anything else is unknown, and unknown is None: an article is
-    better kept undated than dated wrongly.
+    as feeds write it, "2025/07/22", dotted "22.07.2025", epoch seconds (or milliseconds), and
+    ``date``/``datetime`` objects (YAML front matter gives those); anything else is given to
+    dateparser ("July 22, 2025 11:40 PM EDT", "22 juillet 2025", "22 липня 2025") in the
+    article's ``language`` (then English), day first unless the language is English.
+    Anything unreadable is unknown, and unknown is None: an article is better kept undated
+    than dated wrongly (the callers say so in one line).
     """
     if isinstance(value, datetime):
         return _aware(value, default_tz), True
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=default_tz), False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            return None, True
+        value = str(int(value))
     if not isinstance(value, str) or not value.strip():
         return None, True
     text = " ".join(value.split())
-    for parser in (_parse_iso, _parse_rfc2822, _parse_slashed, _parse_wordy):
+    for parser in (_parse_iso, _parse_epoch, _parse_dotted, _parse_rfc2822, _parse_slashed,
+                   _parse_wordy):
         try:
             found = parser(text, default_tz)
         except (ValueError, OverflowError, TypeError, IndexError):
             found = None
         if found is not None:
             return found
-    return None, True
+    try:
+        found = _parse_dateparser(text, default_tz, language)
+    except (ValueError, OverflowError, TypeError, IndexError, AttributeError):
+        found = None
+    return found if found is not None else (None, True)
+
+
+_EPOCH = re.compile(r"^\d{9,10}(?:\d{3})?(?:\.\d+)?$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2}))?(?![\d.])")
+_RFC2822_SHAPE = re.compile(r"^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
+_CLOCK = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|\d\s*(?:[ap]\.?m\.?)(?!\w)", re.IGNORECASE)
+
+
+def _parse_epoch(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
+    """Seconds (or milliseconds) since 1970, as JSON feeds give them: an instant, in UTC."""
+    if not _EPOCH.match(text):
+        return None
+    seconds = float(text)
+    if seconds > 1e11:
+        seconds /= 1000
+    return datetime.fromtimestamp(seconds, tz=UTC), True
+
+
+def _parse_dotted(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
+    """"22.07.2025" (day first, as everywhere dots are used), optionally "22.07.2025 14:30"."""
+    match = _DOTTED.match(text)
+    if not match:
+        return None
+    day, month, year, hour, minute = match.groups()
+    if hour is None:
+        return datetime(int(year), int(month), int(day), tzinfo=default_tz), False
+    return datetime(int(year), int(month), int(day), int(hour), int(minute),
+                    tzinfo=default_tz), True
+
+
+def _parse_dateparser(text: str, default_tz: tzinfo,
+                      language: str | None) -> tuple[datetime, bool] | None:
+    """Words, zone names and 12-hour clocks, read by dateparser (imported lazily: slow)."""
+    if not re.search(r"(?<!\d)\d{4}(?!\d)", text):
+        return None  # a publication date writes its year; "yesterday" is not one
+    import dateparser
+
+    code = (language or "en").split("-")[0].split("_")[0].lower()
+    languages = [code] if code == "en" else [code, "en"]
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                "DATE_ORDER": "MDY" if code == "en" else "DMY"}
+    try:
+        found = dateparser.parse(text, languages=languages, settings=settings)
+    except Exception:  # an unknown language code, or dateparser's own trouble: unreadable
+        found = None
+    if found is None:
+        return None
+    if found.tzinfo is not None:  # "EDT": dateparser's static zone, as a plain UTC offset
+        found = found.astimezone(timezone(found.utcoffset() or timedelta(0)))
+    return _aware(found, default_tz), bool(_CLOCK.search(text))
 
 
 def _aware(moment: datetime, default_tz: tzinfo) -> datetime:
@@ -81,8 +145,10 @@ def _zone(text: str | None, default_tz: tzinfo) -> tzinfo:
 
 
 def _parse_rfc2822(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | None:
-    """RFC 2822 ("Tue, 22 Jul 2025 08:15:00 +0300"); no zone, or -0000, is read as documented."""
-    if not re.search(r"\d{1,2}:\d{2}", text):
+    """RFC 2822 ("Tue, 22 Jul 2025 08:15:00 +0300"); no zone, or -0000, is read as documented.
+
+    Only text of that shape: ``parsedate_tz`` reads "July 22, 2025 11:40 PM EDT" as 11:40 UTC."""
+    if not _RFC2822_SHAPE.match(text):
         return None
     from email.utils import parsedate_tz  # lazy: email.utils costs ~15 ms at import
 

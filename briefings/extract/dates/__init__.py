@@ -87,8 +87,13 @@ def find_dates(sentence: str, published: date, *, language: str = "en",
     lang = (language or "en").split("-")[0].split("_")[0].lower()
     if lang != "en":
         return _find_other_language(sentence, pub, lang, context)
+    return [m for _, m in _find_english(sentence, pub, context) if m is not None]
+
+
+def _find_english(sentence: str, pub: date, context: str) -> list[tuple[_Cand, DateMention | None]]:
+    """Each candidate of an English sentence with its mention (None when it does not resolve)."""
     cands = _merged(_candidates(sentence), sentence)
-    mentions = []
+    resolved: list[tuple[_Cand, DateMention | None]] = []
     tense: _Tense | None = None
     for cand in cands:
         if cand.kind == "skip":
@@ -99,8 +104,90 @@ def find_dates(sentence: str, published: date, *, language: str = "en",
         elif _needs_direction(cand.key):
             if tense is None:
                 tense = _Tense(sentence, context)  # only when some mention needs a tense
-            direction = tense.direction(cand.start, cand.end)
-        mention = _mention(cand, sentence, pub, direction)
-        if mention is not None:
-            mentions.append(mention)
-    return mentions
+            direction = tense.direction(cand.start, cand.end,
+                                        sentence_only=cand.key[0] in _SENTENCE_TENSE)
+            if direction == "nearest" and cand.key[0] == "wd" and cand.key[2] == "until":
+                direction = "future"
+            elif direction == "future" and cand.key[0] == "wd" and cand.key[2] == "poss":
+                direction = "nearest"  # "Tuesday's talks will shape ...": the verb is not the talks'
+        if cand.key[0] in _ANCHORED or _LAST_YEAR == cand.key:
+            mention = _anchored(cand, sentence, pub, resolved, context, direction)
+        else:
+            mention = _mention(cand, sentence, pub, direction)
+        resolved.append((cand, mention))
+    return resolved
+
+
+_LAST_YEAR = ("year", -1, 0)
+""""last year" after a quarter in the same sentence is that quarter a year back ("third-quarter
+profit rose from last year")."""
+
+
+_SENTENCE_TENSE = frozenset({"date", "days", "month", "end_of", "holiday"})
+"""Keys whose direction is read from their own sentence only (never the paragraph)."""
+
+_ANCHORED = frozenset({"yearback", "anaphor"})
+"""Keys whose day depends on another expression: "a year earlier" (than the quarter just
+named), "that day" (the day just named)."""
+
+
+def _anchored(cand: _Cand, sentence: str, pub: date,
+              before: list[tuple[_Cand, DateMention | None]], context: str,
+              direction: Direction) -> DateMention | None:
+    """Resolve "a year earlier"/"the year-ago quarter" and "that day" against the nearest
+    expression before them in the sentence, else in the paragraph before the sentence."""
+    text = sentence[cand.start:cand.end].strip(_TRIM)
+    if cand.key[0] == "anaphor":
+        days = [m for c, m in before if m is not None and m.start == m.end]
+        if not days:
+            days = [m for c, m in _earlier_in_paragraph(sentence, pub, context)
+                    if m is not None and m.start == m.end]
+        if not days:
+            return None
+        return DateMention(text=text, start=days[-1].start, end=days[-1].end)
+    quarters = [m for c, m in before if m is not None and c.key[0] in _QUARTER_KEYS]
+    if cand.key == _LAST_YEAR:
+        if not quarters:
+            return _mention(cand, sentence, pub, direction)
+        count, noun = 1, "year"
+    else:
+        _, count, noun = cand.key
+        if not quarters:
+            quarters = [m for c, m in _earlier_in_paragraph(sentence, pub, context)
+                        if m is not None and c.key[0] in _QUARTER_KEYS]
+    if quarters:
+        start, end = quarters[-1].start, quarters[-1].end
+        if noun == "absolute":  # "the 1988 quarter": count is minus the year
+            count = start.year + count
+        return DateMention(text=text, start=_years_back(start, count), end=_years_back(end, count))
+    if noun == "absolute":
+        key = ("year_abs", -count)
+    elif noun == "quarter":
+        key = ("quarter_rel", "completed")
+    else:
+        key = cand.key
+    span = _resolve(key, pub, "past")
+    if span is None:
+        return None
+    if noun == "quarter":
+        span = (_years_back(span[0], count), _years_back(span[1], count))
+    return DateMention(text=text, start=span[0], end=span[1])
+
+
+_QUARTER_KEYS = frozenset({"quarter", "quarter_rel"})
+
+
+def _years_back(day: date, count: int) -> date:
+    try:
+        return day.replace(year=day.year - count)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - count, day=28)
+
+
+def _earlier_in_paragraph(sentence: str, pub: date,
+                          context: str) -> list[tuple[_Cand, DateMention | None]]:
+    """The mentions of the paragraph's text before ``sentence`` (only read for anchors)."""
+    at = context.find(sentence) if context and sentence else -1
+    if at <= 0:
+        return []
+    return _find_english(context[max(0, at - 2000):at], pub, "")

@@ -14,6 +14,13 @@ from typing import Callable
 from .phrases import (
     _MONTH_EVENT_NOUNS,
     _ago,
+    _bare_year,
+    _holiday,
+    _hours,
+    _quarter,
+    _that_day,
+    _year_back,
+    _year_quarter,
     _bare_month,
     _day_range,
     _end_of,
@@ -83,9 +90,46 @@ _RULES: list[_Rule] = [
         rf"\b(?P<mon>{_MONTH_FULL})\b"
         rf"(?:\s+(?P<noun>{'|'.join(_MONTH_EVENT_NOUNS)})\b)?"), _bare_month),
     ("vague", re.compile(rf"(?i:\b(?:early|mid|late)[-\s]+{_YEAR}s?"
-                         rf"|\bsince\s+(?:early\s+)?{_YEAR}s?"
-                         rf"|\b(?:in|by|during)\s+{_YEAR}(?!\s*[-–/])"
+                         rf"|\bsince\s+early\s+{_YEAR}s?"
+                         r"|\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:1[89]|20)\d0[’']?s\b"
+                         rf"|\b{_YEAR}\s*[-–/]\s*(?:\d\d)?\d\d\b(?![-–/.]\d)"
                          rf"|\b(?:early|mid|late)[-\s]+(?:last|this|next)\s+year)"), _skip),
+    # A year alone: "in 1988", "fiscal 1989" (counts, amounts and decades are refused).
+    ("digit", re.compile(
+        r"(?<![\w$£€.,/:-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,/:-]\d|\s*percent)"), _bare_year),
+    # Quarters: "third-quarter", "the fourth quarter of 1990", "last year's first quarter".
+    ("quarter", re.compile(
+        rf"(?i)\b(?:(?:the|its|a|an)\s+)?(?:(?P<rel>this|last|next|year-earlier|year-ago|"
+        rf"year\s+earlier|previous|prior|current)(?:\s+year[’']s)?\s+)?"
+        rf"(?:(?P<year>{_YEAR})(?:[’']s)?\s+)?(?:fiscal[-\s]+)?"
+        rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b"
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?"), _quarter),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<year>{_YEAR})\s+)?(?P<ord>Q[1-4])\b(?:\s+(?P<year2>{_YEAR}))?"), _quarter),
+    ("quarter", re.compile(
+        r"(?i)\b(?P<det>the|this|that|its)\s+(?:(?:comparable|most)\s+)?(?P<rel>latest|last|recent|"
+        r"previous|prior|current|year-earlier|year-ago|year-before)?\s*(?:fiscal\s+)?"
+        r"quarter\b"), _quarter),
+    ("quarter", re.compile(
+        r"(?i)\bthe\s+(?:comparable\s+)?(?P<rel>year-earlier|year-ago|latest)\s+period\b"),
+     _quarter),
+    ("year", re.compile(
+        r"(?i)\b(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|quarter|time)\s+"
+        r"(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+        r"|\blast\s+year[’']s\s+(?:quarter|period)\b"), _year_back),
+    ("quarter", re.compile(rf"(?i)\bthe\s+(?P<year>{_YEAR})\s+(?:quarter|period)\b"),
+     _year_quarter),
+    ("year", re.compile(
+        rf"(?i)\b(?:(?P<n>{_NUM})\s+years?\s+(?:ago|earlier|before)\b|year-(?:earlier|ago)\b)"),
+     _year_back),
+    ("hours", re.compile(
+        r"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past|previous)\s+"
+        r"(?P<n>\d{1,2}|twenty[-\s]four|forty[-\s]eight)\s+hours\b"), _hours),
+    ("anaphor", re.compile(r"(?i)\b(?:that|the\s+same)\s+day\b"), _that_day),
+    ("holiday", re.compile(
+        rf"\b(?P<name>(?:Orthodox\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?"
+        rf"|New\s+Year[’']s\s+(?:Day|Eve)|New\s+Year(?![’']s)))\b(?:,?\s+(?P<year>{_YEAR}))?"),
+     _holiday),
     ("wd", re.compile(
         rf"\b{_WD_PRE}(?P<wd>{_WD_FULL})(?P<plural>s\b)?(?:[’']s\b)?"
         rf"(?:\s+(?i:morning|afternoon|evening|night|overnight)\b)?"), _weekday),
@@ -97,7 +141,7 @@ _RULES: list[_Rule] = [
         r"(?i)\b(?:(?P<when>earlier|later)\s+)?(?P<rel>this|last|next|the\s+past|"
         r"the\s+last|the\s+coming|past|coming)\s+(?P<unit>week|month|year)(?:[’']s)?\b"
         r"(?P<andnext>\s+and\s+next\b)?"), _relative_unit),
-    ("ago", re.compile(rf"(?i)\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|fortnights?)\s+ago"), _ago),
+    ("ago", re.compile(rf"(?i)\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|fortnights?|months?)\s+ago"), _ago),
     ("lastpast", re.compile(
         rf"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past)\s+"
         rf"(?P<n>{_NUM})\s+(?P<unit>days|weeks|months|years)\b"), _rolling),
@@ -121,6 +165,8 @@ _RULES: list[_Rule] = [
 
 _WD_GATE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _YEARISH = re.compile(r"(?:1[89]|20)\d\d")
+_QUARTER_CODE = re.compile(r"Q[1-4]")
+_HOLIDAY_GATE = re.compile(r"Christmas|Easter|New Year")
 """Every numeric rule and every year of the vague rule holds one of these four digits."""
 
 
@@ -155,6 +201,12 @@ _GATES: dict[str, Callable[[str, str], bool]] = {
     "since": _has("since the"),
     "end": _has("end of"),
     "start": _has("start of", "beginning of"),
+    "quarter": lambda sentence, low: "quarter" in low or "period" in low or
+    _QUARTER_CODE.search(sentence) is not None,
+    "year": _has("year"),
+    "hours": _has("hours"),
+    "anaphor": _has("that day", "same day"),
+    "holiday": lambda sentence, low: _HOLIDAY_GATE.search(sentence) is not None,
 }
 """Cheap tests (substring checks and one-literal scans) that skip rules which cannot match.
 
@@ -162,9 +214,11 @@ Most sentences have no date at all; these let them through in a few microseconds
 
 _ANY_CASED = re.compile(
     _MONTH_WORD.pattern + r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|1[89]\d\d|20\d\d"
+    r"|Q[1-4]|Christmas|Easter|New Year"
 )
 _ANY_LOWER = re.compile("yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening"
-                        "|week|month|year|ago|last|past|overnight|since the|end of|start of|beginning of")
+                        "|week|month|year|ago|last|past|overnight|since the|end of|start of|beginning of"
+                        "|quarter|period|hours|that day|same day")
 """The prefilter: when neither matches (the sentence itself, its lower-cased text), no gate
 above is open and the sentence has no candidate. Each is one flat alternation of literals, so
 that the regex engine skips every position whose character starts none of them (nested

@@ -1,14 +1,20 @@
-"""Other languages: candidates from dateparser's locale data, resolved one by one.
+"""Other languages: French, German, Spanish, Russian and Ukrainian date words, resolved by tense.
 
-Why a module of its own: English never comes here.  For other languages the month and
-weekday names and simple relative words are taken from dateparser's locale tables (imported
-lazily, on the first sentence of that language) and each candidate phrase is resolved alone;
-ISO and dotted numeric dates are read by the English rules, which work in any language.
+Why a module of its own: English never comes here.  The five languages the corpus holds have
+their own small tables below (month and weekday names with their inflections, "dernier" and
+"nächsten", "hoy" and "вчера", the tense cues of each), because dateparser's locale data alone
+read "4 de octubre de 2005" as the whole of October, "am Montag, 5. Januar" as a month, French
+"sept" (seven) as September and Spanish "mar" (sea) as March, and took the nearest weekday
+whatever the tense.  Other languages keep the older path: names from dateparser's locale tables,
+each phrase resolved alone.  ISO and dotted numeric dates are read by the English rules, which
+work in any language.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -17,7 +23,375 @@ from briefings.model import DateMention
 from .candidates import _RULES
 from .phrases import _numeric
 from .resolve import _resolve
-from .vocabulary import MONTHS, WEEKDAYS, Key, _year_of
+from .vocabulary import MONTHS, WEEKDAYS, Direction, Key, _year_of
+
+
+@dataclass(frozen=True)
+class _Lang:
+    """The date words of one language (regex alternations, lower case) and its tense cues."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    past_mod: str
+    """Words that make a weekday or month the last one ("dernier", "pasado", "letzten")."""
+    next_mod: str
+    day_words: dict[str, int]
+    """Relative days: word -> offset from publication ("hier": -1, "esta mañana": 0)."""
+    units: dict[str, Key]
+    """Relative weeks, months, years, weekends: phrase -> key."""
+    future_cue: str
+    past_cue: str
+    weekday_needs_prep: bool = False
+    """Russian and Ukrainian "среда"/"середа" are also ordinary nouns: a weekday needs "в"."""
+    preps: str = ""
+    """Prepositions kept in a mention and required before a bare month."""
+    not_months: frozenset[str] = field(default_factory=frozenset)
+    lowercase_months: bool = True
+    """Months are written in lower case (not German): a capitalised one inside a sentence is a
+    name."""
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FR = _Lang(
+    months={"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+            "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+            "décembre": 12, "decembre": 12, "janv.": 1, "févr.": 2, "avr.": 4, "juil.": 7,
+            "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12},
+    weekdays={"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+              "dimanche": 6},
+    past_mod=r"derni[eè]re?|pass[ée]e?",
+    next_mod=r"prochaine?|suivante?",
+    day_words={"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "demain": 1, "avant-hier": -2,
+               "après-demain": 2, "ce matin": 0, "ce soir": 0, "cette nuit": 0,
+               "cet après-midi": 0, "hier soir": -1, "hier matin": -1, "demain matin": 1},
+    units={r"la\s+semaine\s+derni[èe]re|la\s+semaine\s+pass[ée]e": ("week", -1),
+           r"la\s+semaine\s+prochaine": ("week", 1), r"cette\s+semaine": ("week", 0),
+           r"le\s+mois\s+dernier|le\s+mois\s+pass[ée]": ("month_rel", -1),
+           r"le\s+mois\s+prochain": ("month_rel", 1), r"ce\s+mois(?:-ci)?": ("month_rel", 0),
+           r"l[’']ann[ée]e\s+derni[èe]re|l[’']an\s+dernier|l[’']ann[ée]e\s+pass[ée]e":
+               ("year", -1, 0),
+           r"l[’']ann[ée]e\s+prochaine|l[’']an\s+prochain": ("year", 1, 0),
+           r"cette\s+ann[ée]e": ("year", 0, 0),
+           r"ce\s+week-end|le\s+week-end": ("weekend", "the"),
+           r"le\s+week-end\s+dernier": ("weekend", "last"),
+           r"le\s+week-end\s+prochain": ("weekend", "next")},
+    future_cue=r"sera|seront|serait|va|vont|aura|auront|devra|devront|doit|doivent|pr[ée]vue?s?|"
+               r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend",
+    past_cue=r"a|ont|avait|avaient|[ée]tait|[ée]taient|fut|furent|eu|hier|\w+ée?s?|\w+ait|"
+             r"\w+aient|\w+it",
+    preps=r"en|depuis|d[eè]s|jusqu[’']?(?:\s*en|\s*au)?|avant|apr[èe]s|pour|de|du|d[’']|le|au|"
+          r"début|fin",
+    not_months=frozenset({"sept"}),  # "sept" alone is seven
+)
+_ES = _Lang(
+    months={"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
+            "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
+            "noviembre": 11, "diciembre": 12, "ene.": 1, "feb.": 2, "abr.": 4, "ago.": 8,
+            "sept.": 9, "oct.": 10, "nov.": 11, "dic.": 12},
+    weekdays={"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3,
+              "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6},
+    past_mod=r"pasad[oa]|anterior",
+    next_mod=r"pr[óo]xim[oa]|que\s+viene|siguiente",
+    day_words={"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "anoche": -1,
+               "esta mañana": 0, "esta tarde": 0, "esta noche": 0, "pasado mañana": 2,
+               "mañana": 1, "ayer por la tarde": -1, "ayer por la noche": -1},
+    units={r"la\s+semana\s+pasada": ("week", -1), r"la\s+(?:pr[óo]xima\s+semana|semana\s+"
+           r"(?:pr[óo]xima|que\s+viene))": ("week", 1), r"esta\s+semana": ("week", 0),
+           r"el\s+mes\s+pasado": ("month_rel", -1),
+           r"el\s+(?:pr[óo]ximo\s+mes|mes\s+(?:pr[óo]ximo|que\s+viene))": ("month_rel", 1),
+           r"este\s+mes": ("month_rel", 0), r"el\s+año\s+pasado": ("year", -1, 0),
+           r"el\s+(?:pr[óo]ximo\s+año|año\s+(?:pr[óo]ximo|que\s+viene))": ("year", 1, 0),
+           r"este\s+año": ("year", 0, 0), r"este\s+fin\s+de\s+semana": ("weekend", "this"),
+           r"el\s+fin\s+de\s+semana\s+pasado": ("weekend", "last"),
+           r"el\s+fin\s+de\s+semana": ("weekend", "the")},
+    future_cue=r"ser[áa]n?|va\s+a|van\s+a|\w+r[áa]n?|previst[oa]s?|pr[óo]xim[oa]s?|prev[ée]n?|"
+               r"planea|pretende",
+    past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+[óo]|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
+             r"\w+aba|\w+aban|\w+[íi]a|\w+[íi]an",
+    preps=r"en|desde|hasta|de|del|el|para|antes\s+de|después\s+de|a\s+partir\s+del?",
+    not_months=frozenset({"mar"}),  # "mar" is the sea
+)
+_DE = _Lang(
+    months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
+            "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
+            "november": 11, "dezember": 12, "jan.": 1, "feb.": 2, "apr.": 4, "aug.": 8,
+            "sept.": 9, "okt.": 10, "nov.": 11, "dez.": 12},
+    weekdays={"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+              "samstag": 5, "sonnabend": 5, "sonntag": 6},
+    past_mod=r"letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?",
+    next_mod=r"n[äa]chste[nmrs]?|kommende[nmrs]?",
+    day_words={"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2,
+               "heute morgen": 0, "heute früh": 0, "heute abend": 0, "gestern abend": -1},
+    units={r"(?:in\s+der\s+)?(?:letzten|vergangenen|vorigen)\s+woche|letzte\s+woche|"
+           r"vergangene\s+woche|vorige\s+woche": ("week", -1),
+           r"(?:in\s+der\s+)?(?:nächsten|kommenden)\s+woche|nächste\s+woche|kommende\s+woche":
+               ("week", 1),
+           r"(?:in\s+)?diese[rn]?\s+woche": ("week", 0),
+           r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+monat": ("month_rel", -1),
+           r"(?:im\s+)?(?:nächsten|kommenden)\s+monat": ("month_rel", 1),
+           r"(?:in\s+)?diese[mn]\s+monat": ("month_rel", 0),
+           r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+jahr|letztes\s+jahr|vergangenes\s+jahr|"
+           r"voriges\s+jahr": ("year", -1, 0),
+           r"(?:im\s+)?(?:nächsten|kommenden)\s+jahr|nächstes\s+jahr|kommendes\s+jahr":
+               ("year", 1, 0),
+           r"(?:in\s+)?diese[mn]\s+jahr|dieses\s+jahr": ("year", 0, 0),
+           r"am\s+wochenende|übers\s+wochenende": ("weekend", "the"),
+           r"(?:am\s+)?(?:letzten|vergangenen)\s+wochenende": ("weekend", "last"),
+           r"(?:am\s+)?(?:nächsten|kommenden)\s+wochenende": ("weekend", "next"),
+           r"in\s+den\s+(?:vergangenen|letzten)\s+24\s+stunden": ("range", -1)},
+    future_cue=r"wird|werden|würde|würden|soll|sollen|geplant|n[äa]chste[nmrs]?|"
+               r"kommende[nmrs]?|will|wollen",
+    past_cue=r"war|waren|hat|haben|hatte|hatten|wurde|wurden|ist|sind|gestern|ge\w+t|ge\w+en|"
+             r"sagte|teilte|erkl[äa]rte|\w+te|\w+ten",
+    preps=r"am|im|seit|bis|ab|vom|zum|bis\s+zum|vor|nach|an|anfang|ende",
+    not_months=frozenset(),
+    lowercase_months=False,
+)
+_RU_MONTHS = {
+    1: "январь января январе", 2: "февраль февраля феврале", 3: "март марта марте",
+    4: "апрель апреля апреле", 5: "май мая мае", 6: "июнь июня июне", 7: "июль июля июле",
+    8: "август августа августе", 9: "сентябрь сентября сентябре",
+    10: "октябрь октября октябре", 11: "ноябрь ноября ноябре", 12: "декабрь декабря декабре"}
+_UK_MONTHS = {
+    1: "січень січня січні", 2: "лютий лютого лютому", 3: "березень березня березні",
+    4: "квітень квітня квітні", 5: "травень травня травні", 6: "червень червня червні",
+    7: "липень липня липні", 8: "серпень серпня серпні", 9: "вересень вересня вересні",
+    10: "жовтень жовтня жовтні", 11: "листопад листопада листопаді",
+    12: "грудень грудня грудні"}
+_RU = _Lang(
+    months={w: m for m, words in _RU_MONTHS.items() for w in words.split()},
+    weekdays={"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
+              "субботу": 5, "воскресенье": 6, "понедельника": 0, "вторника": 1, "среды": 2,
+              "четверга": 3, "пятницы": 4, "субботы": 5, "воскресенья": 6},
+    past_mod=r"прошл(?:ый|ую|ое|ой|ого)|минувш(?:ий|ую|ее|ей|его)",
+    next_mod=r"следующ(?:ий|ую|ее|ей|его)|ближайш(?:ий|ую|ее|ей)",
+    day_words={"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2,
+               "сегодня утром": 0, "вчера вечером": -1},
+    units={r"на\s+прошлой\s+неделе": ("week", -1), r"на\s+(?:этой|текущей)\s+неделе":
+           ("week", 0), r"на\s+следующей\s+неделе": ("week", 1),
+           r"в\s+прошлом\s+месяце": ("month_rel", -1), r"в\s+этом\s+месяце": ("month_rel", 0),
+           r"в\s+следующем\s+месяце": ("month_rel", 1),
+           r"в\s+прошлом\s+году|в\s+минувшем\s+году": ("year", -1, 0),
+           r"в\s+этом\s+году|в\s+текущем\s+году": ("year", 0, 0),
+           r"в\s+следующем\s+году|в\s+будущем\s+году": ("year", 1, 0),
+           r"в\s+(?:эти|минувшие|прошлые)\s+выходные|на\s+выходных": ("weekend", "the"),
+           r"минувшей\s+ночью|прошлой\s+ночью|этой\s+ночью": ("overnight",),
+           r"за\s+(?:последние|прошедшие|минувшие)\s+сутки": ("range", -1)},
+    future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+ится|\w+дет|"
+               r"\w+дут|"
+               r"\w+нет|\w+нут",
+    past_cue=r"\w+л|\w+ла|\w+ли|\w+ло|вчера|был|была|были|было",
+    weekday_needs_prep=True,
+    preps=r"в|во|с|со|до|к|ко|по|на|с\s+начала|в\s+начале|в\s+конце",
+    not_months=frozenset(),
+)
+_UK = _Lang(
+    months={w: m for m, words in _UK_MONTHS.items() for w in words.split()},
+    weekdays={"понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4,
+              "п’ятницю": 4, "суботу": 5, "неділю": 6, "понеділка": 0, "вівторка": 1,
+              "середи": 2, "четверга": 3, "п'ятниці": 4, "п’ятниці": 4, "суботи": 5,
+              "неділі": 6},
+    past_mod=r"минул(?:ий|у|ого|ої|е)",
+    next_mod=r"наступн(?:ий|у|ого|ої|е)",
+    day_words={"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
+               "післязавтра": 2},
+    units={r"минулого\s+тижня|на\s+минулому\s+тижні": ("week", -1),
+           r"цього\s+тижня|на\s+цьому\s+тижні": ("week", 0),
+           r"наступного\s+тижня|на\s+наступному\s+тижні": ("week", 1),
+           r"минулого\s+місяця": ("month_rel", -1), r"цього\s+місяця": ("month_rel", 0),
+           r"наступного\s+місяця": ("month_rel", 1),
+           r"минулого\s+року|торік|у\s+минулому\s+році": ("year", -1, 0),
+           r"цього\s+року|в\s+цьому\s+році|у\s+цьому\s+році": ("year", 0, 0),
+           r"наступного\s+року|в\s+наступному\s+році|у\s+наступному\s+році": ("year", 1, 0),
+           r"минулої\s+ночі|цієї\s+ночі|вночі": ("overnight",),
+           r"(?:за\s+)?минулу\s+добу": ("range", -1),
+           r"на\s+вихідних|минулих\s+вихідних": ("weekend", "the")},
+    future_cue=r"буде|будуть|\w+тиме\w*|планує\w*|наступн\w+|\w+ться|\w+уде|\w+уть",
+    past_cue=r"\w+в|\w+ла|\w+ли|\w+ло|вчора|учора|був|була|були|було",
+    weekday_needs_prep=True,
+    preps=r"у|в|з|із|до|на|по|від|з\s+початку|на\s+початку|наприкінці",
+    not_months=frozenset(),
+)
+_LANGS: dict[str, _Lang] = {"fr": _FR, "es": _ES, "de": _DE, "ru": _RU, "uk": _UK}
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    lang: _Lang
+    date: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month: re.Pattern[str]
+    weekday: re.Pattern[str]
+    words: re.Pattern[str]
+    units: tuple[tuple[re.Pattern[str], Key], ...]
+    year: re.Pattern[str]
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    vague: re.Pattern[str]
+
+
+_YEAR_WORD = r"(?:\s+(?:року|р\.|года|г\.|год))?"
+
+
+@lru_cache(maxsize=8)
+def _compiled(code: str) -> _Compiled | None:
+    lang = _LANGS.get(code)
+    if lang is None:
+        return None
+    months = _alt(lang.months)
+    weekdays = _alt(lang.weekdays)
+    wd_part = rf"(?:(?P<wd>{weekdays})[,\s]+)?"
+    date = re.compile(
+        rf"(?i)(?<!\w)(?:(?:le|el|am|den|der|du|del|de|vom|el\s+d[íi]a)\s+)?{wd_part}"
+        rf"(?:(?:le|el|den|der|du|del|de)\s+)?"
+        rf"(?:(?P<mod>{lang.past_mod})\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er|\.|º|°)?"
+        rf"(?:\s+de)?\s+(?P<mon>{months})(?!\w)"
+        rf"(?:\s+(?:(?:de|del)\s+)?(?P<year>(?:19|20)\d\d|[’']?\d\d)(?!\d))?{_YEAR_WORD}"
+        rf"(?:\s+(?P<mod2>{lang.past_mod}))?")
+    month_year = re.compile(
+        rf"(?i)(?<!\w)(?P<mon>{months})(?:\s+(?:de|del))?\s+(?P<year>(?:19|20)\d\d|[’']?\d\d)"
+        rf"(?![\d%]|[.,]\d)"
+        rf"{_YEAR_WORD}")
+    month = re.compile(
+        rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps})\s+)?(?:(?P<mod>{lang.past_mod}|{lang.next_mod})"
+        rf"\s+)?(?P<mon>{months})(?!\w)(?:\s+(?P<mod2>{lang.past_mod}|{lang.next_mod}))?")
+    weekday = re.compile(
+        rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps})\s+)?(?:(?P<mod>{lang.past_mod}|{lang.next_mod})"
+        rf"\s+)?(?P<wd>{weekdays})(?!\w)(?:\s+(?P<mod2>{lang.past_mod}|{lang.next_mod}))?")
+    words = re.compile(rf"(?i)(?<!\w)(?P<word>{_alt(lang.day_words)})(?!\w)")
+    units = tuple((re.compile(rf"(?i)(?<!\w)(?:{pattern})(?!\w)"), key)
+                  for pattern, key in lang.units.items())
+    year = re.compile(
+        rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps}|l[’']ann[ée]e|im\s+jahr|del\s+año|en\s+el\s+año)"
+        rf"\s+)(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d)(?!\s*%){_YEAR_WORD}"
+        rf"|(?<![\w$€£.,])(?P<year2>(?:19|20)\d\d)\s+(?:року|р\.|года|г\.)")
+    vague = re.compile(r"(?i)(?<!\w)(?:mi-|mitte|finales\s+de|principios\s+de|mediados\s+de|"
+                       r"fin|début|anfang|ende|середин\w+|конц\w+|начал\w+|кін\w+|початк\w+)"
+                       rf"\s*(?:de\s+|d[’']\s*)?(?:{months})(?!\w)")
+    return _Compiled(lang, date, month_year, month, weekday, words, units, year,
+                     re.compile(rf"(?i)(?<!\w)(?:{lang.future_cue})(?!\w)"),
+                     re.compile(rf"(?i)(?<!\w)(?:{lang.past_cue})(?!\w)"), vague)
+
+
+def _direction(sentence: str, start: int, end: int, compiled: _Compiled) -> Direction:
+    """The nearest tense cue outside the expression, as in English; none: nearest.  Cues after
+    a comma that follows the expression come last (", a dit le maire" says when it was said)."""
+    clause_end = sentence.find(",", end)
+    best: tuple[bool, int, Direction] | None = None
+    for pattern, kind in ((compiled.future, "future"), (compiled.past, "past")):
+        for match in pattern.finditer(sentence):
+            if match.start() < end and match.end() > start:
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            later = clause_end >= 0 and match.start() > clause_end
+            if best is None or (later, distance) < best[:2]:
+                best = (later, distance, kind)  # type: ignore[assignment]
+    return best[2] if best else "nearest"
+
+
+def _title_inside(word: str, start: int, sentence: str) -> bool:
+    """A Title-case word that does not open the sentence."""
+    return word[:1].isupper() and not word.isupper() and bool(sentence[:start].strip(" «\"'"))
+
+
+def _two_digit_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.lstrip("’'")
+    if len(digits) == 4:
+        return int(digits)
+    value = int(digits)
+    return 1900 + value if value >= 50 else 2000 + value
+
+
+def _modifier(match: re.Match[str], lang: _Lang) -> str | None:
+    words = " ".join(filter(None, (match.groupdict().get("mod"), match.groupdict().get("mod2"))))
+    if not words:
+        return None
+    if re.fullmatch(rf"(?i)(?:{lang.past_mod})", words.split()[0]) or \
+            re.search(rf"(?i)(?:{lang.past_mod})$", words):
+        return "last"
+    return "next"
+
+
+def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compiled,
+                         context: str) -> list[DateMention]:
+    lang = compiled.lang
+    found: list[tuple[int, int, Key, Direction | None]] = []  # start, end, key, hint
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    def add(start: int, end: int, key: Key, hint: Direction | None = None) -> None:
+        if free(start, end):
+            found.append((start, end, key, hint))
+            taken.append((start, end))
+
+    for match in compiled.vague.finditer(sentence):  # "mi-octobre", "Ende Mai": left out
+        taken.append((match.start(), match.end()))
+    for pattern, build in [(p, b) for _, p, b in _RULES if b is _numeric]:
+        for match in pattern.finditer(sentence):
+            cand = build(match, sentence)
+            if cand:
+                add(match.start(), match.end(), cand.key)
+    for match in compiled.date.finditer(sentence):
+        mon = match.group("mon").lower()
+        if mon in lang.not_months:
+            continue
+        year = _two_digit_year(match.group("year"))
+        key: Key = ("date", year, lang.months[mon], int(match.group("day")))
+        hint: Direction | None = "past" if (match.group("mod") or match.group("mod2")) else None
+        add(match.start(), match.end(), key, hint)
+    for match in compiled.month_year.finditer(sentence):
+        mon = match.group("mon").lower()
+        if mon not in lang.not_months:
+            add(match.start(), match.end(), ("month", lang.months[mon],
+                                             _two_digit_year(match.group("year")), False))
+    for pattern, key in compiled.units:
+        for match in pattern.finditer(sentence):
+            add(match.start(), match.end(), key)
+    for match in compiled.weekday.finditer(sentence):
+        if lang.weekday_needs_prep and not (match.group("prep") or match.group("mod")
+                                            or match.group("mod2")):
+            continue
+        modifier = _modifier(match, lang)
+        hint = "past" if modifier == "last" else "future" if modifier == "next" else None
+        add(match.start(), match.end(), ("wd", lang.weekdays[match.group("wd").lower()], modifier),
+            hint)
+    for match in compiled.month.finditer(sentence):
+        mon = match.group("mon").lower()
+        modifier = _modifier(match, lang)
+        if mon in lang.not_months or not (match.group("prep") or modifier):
+            continue  # a month alone needs a preposition: "mai" and "mayo" are words too
+        if lang.lowercase_months and _title_inside(match.group("mon"), match.start("mon"),
+                                                   sentence):
+            continue  # French "de Mars" (the planet), Spanish "Mayo" (a name)
+        hint = "past" if modifier == "last" else "future" if modifier == "next" else None
+        add(match.start(), match.end(), ("month", lang.months[mon], None, False), hint)
+    for match in compiled.words.finditer(sentence):
+        word = re.sub(r"\s+", " ", match.group("word").lower())
+        if word == "mañana" and re.search(r"(?i)(?:esta|la|por\s+la|una|cada)\s+$",
+                                         sentence[max(0, match.start() - 8):match.start()]):
+            continue  # "por la mañana": in the morning, not tomorrow
+        if word == "morgen" and re.search(r"(?i)(?:am|heute|gestern|jeden)\s+$",
+                                         sentence[max(0, match.start() - 8):match.start()]):
+            continue
+        add(match.start(), match.end(), ("offset", lang.day_words[word]))
+    for match in compiled.year.finditer(sentence):
+        year = match.group("year") or match.group("year2")
+        add(match.start(), match.end(), ("year_abs", int(year)))
+    mentions = []
+    for start, end, key, hint in sorted(found):
+        direction = hint or _direction(sentence, start, end, compiled)
+        span = _resolve(key, pub, direction)
+        text = sentence[start:end].strip(" ,;:")
+        if span and text:
+            mentions.append(DateMention(text, *span))
+    return mentions
 
 
 @lru_cache(maxsize=32)
@@ -40,7 +414,7 @@ def _locale_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, Key]] | None:
                 words[word.lower()] = ("wd", i, None)
     for i, name in enumerate(MONTHS):
         for word in info.get(name, []):
-            if len(word) >= 3:
+            if len(word) >= 4:
                 words.setdefault(word.lower(), ("month", i + 1, None, False))
     relative = {"0 day ago": ("offset", 0), "1 day ago": ("offset", -1),
                 "in 1 day": ("offset", 1), "0 week ago": ("week", 0), "1 week ago": ("week", -1),
@@ -63,7 +437,11 @@ def _locale_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, Key]] | None:
 
 
 def _find_other_language(sentence: str, pub: date, lang: str, context: str) -> list[DateMention]:
-    """Month and weekday names, relative words and numeric dates of a non-English sentence."""
+    """Date expressions of a non-English sentence: the language's own tables where there are
+    some, else month and weekday names from dateparser's locale data."""
+    compiled = _compiled(lang)
+    if compiled is not None:
+        return _find_known_language(sentence, pub, lang, compiled, context)
     mentions: list[tuple[int, DateMention]] = []
     taken: list[tuple[int, int]] = []
     numeric = [(pattern, build) for _, pattern, build in _RULES if build is _numeric]

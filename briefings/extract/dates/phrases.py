@@ -27,10 +27,23 @@ from .vocabulary import (
 
 
 def _since_wrap(prep: str | None, key: Key) -> Key:
-    """"since X" means from X up to publication; any other preposition leaves X as is."""
-    if prep and prep.lower() == "since":
+    """"since X" of a weekday means from X up to publication; explicit dates, months and years
+    keep X itself ("since October 7" is 7 October: both the project's gold and TIMEX3 say so)."""
+    if prep and prep.lower() == "since" and key[0] == "wd":
         return ("since", key)
     return key
+
+
+_YEAR_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b")
+"""A relative year right after a month or a day ("in April last year", "December 14 last year")."""
+
+
+def _year_offset_after(sentence: str, end: int) -> tuple[int, int] | None:
+    """(offset in years, end of the words) of "last year"/"next year"/"this year" after ``end``."""
+    found = _YEAR_AFTER.match(sentence, end)
+    if not found:
+        return None
+    return {"last": -1, "next": 1, "this": 0}[found.group("rel").lower()], found.end()
 
 
 _PREP_BEFORE = re.compile(
@@ -58,14 +71,28 @@ _WD_BEFORE = re.compile(rf"\b(?:{_WD_FULL}|{_WD_ABBR}),?\s+$")
 
 def _explicit(match: re.Match[str], sentence: str) -> _Cand | None:
     """"Tuesday, April 19, 2022", "Feb. 24", "7 October 2023", "on February 5"."""
-    key: Key = ("date", _year_of(match.group("year")), _month_of(match.group("mon")),
-                _day_of(match.group("day")))
+    year = _year_of(match.group("year"))
+    key: Key = ("date", year, _month_of(match.group("mon")), _day_of(match.group("day")))
+    end = match.end()
+    relative = None if year else _year_offset_after(sentence, end)
+    if relative:  # "on December 14 last year"
+        key = ("date_off", key[2], key[3], relative[0])
+        end = relative[1]
     core = match.start()
     weekday = _WD_BEFORE.search(sentence[max(0, core - 12):core])
     if weekday:  # "Tuesday, April 19": the weekday belongs to the date
         core -= len(weekday.group())
     start, prep = _prep_before(sentence, core)
-    return _Cand(start, match.end(), core, "day", _since_wrap(prep, key), priority=3)
+    hint: Direction | None = "past" if prep == "since" else None
+    if hint is None and (prep in ("until", "till", "by") or
+                         _AHEAD_WORDS.search(sentence, max(0, start - 24), start)):
+        hint = "future"
+    return _Cand(start, end, core, "day", _since_wrap(prep, key), hint, priority=3)
+
+
+_AHEAD_WORDS = re.compile(r"(?i)\b(?:effective|payable|due|expires?|expiring|"
+                          r"record\s+date\s+(?:is|of)|takes?\s+effect|starting|beginning)\s+$")
+"""Words that put the date after them ahead of publication ("payable Dec. 15")."""
 
 
 def _numeric(match: re.Match[str], sentence: str) -> _Cand | None:
@@ -147,7 +174,7 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
     noun = (match.group("noun") or "").lower() or None
     if mod in ("mid", "late"):
         return _Cand(start, match.end(), match.start(), "skip", ("skip",))
-    if not prep and not mod and not noun:
+    if not prep and not mod and not noun and not _year_offset_after(sentence, match.end()):
         return None
     if match.group("mon") == "May" and prep in _WEAK_MAY_PREPS and not noun and \
             not _MONTH_GATE.search(sentence, max(0, start - 20), start):
@@ -156,6 +183,10 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
     hint = _MONTH_PREPS.get(prep or "") or (_MONTH_EVENT_NOUNS.get(noun) if noun else None)
     key: Key = ("month", month, None, mod == "early")
     end = match.end("mon") if noun else match.end()
+    relative = None if noun else _year_offset_after(sentence, end)
+    if relative:  # "in February last year"
+        key = ("month_off", month, relative[0], mod == "early")
+        end = relative[1]
     return _Cand(start, end, match.start(), "month", _since_wrap(prep, key), hint,
                  priority=1)
 
@@ -179,12 +210,42 @@ def _weekday(match: re.Match[str], sentence: str) -> _Cand | None:
     words = (match.group("pre") or "").lower().split()
     modifier = "next" if ("next" in words or "coming" in words) else (
         "last" if "last" in words else None)
+    if modifier is None and ("until" in words or "till" in words):
+        modifier = "until"  # no tense cue: an end still ahead ("talks go on until Wednesday")
     hint: Direction | None = "future" if modifier == "next" else (
         "past" if modifier == "last" or "overnight" in words else None)
+    if hint is None and modifier is None and \
+            re.match(r"[’']s\b", sentence[match.end("wd"):match.end("wd") + 3]):
+        hint = _possessive_direction(sentence, match.start("wd"))
+        modifier = "poss" if hint is None else None
     key: Key = ("wd", _WEEKDAY_INDEX[match.group("wd").lower()], modifier)
     if "since" in words:
         key = ("since", key)
-    return _Cand(match.start(), match.end(), match.start("wd"), "wd", key, hint)
+    start = match.start()
+    stacked = _STACKED_PREP.match(sentence, start, match.start("wd"))
+    if stacked:  # "went on until Friday": "on" belongs to the verb
+        start = stacked.end()
+    return _Cand(start, match.end(), match.start("wd"), "wd", key, hint)
+
+
+_STACKED_PREP = re.compile(r"(?i)(?:on|for|by)\s+(?=(?:since|until|till|before|after|from)\s)")
+
+
+_AHEAD_OF = re.compile(r"(?i)\b(?:ahead\s+of|upcoming|until|till|awaiting|await|"
+                       r"prepar\w+\s+for)\s+(?:the\s+)?$")
+_AFTER_OF = re.compile(r"(?i)\b(?:after|following|since|from|in|at|during|despite)\s+(?:the\s+)?$")
+
+
+def _possessive_direction(sentence: str, start: int) -> Direction | None:
+    """"Tuesday's talks" names an event by its day: "ahead of Tuesday's vote" is the coming one,
+    "after Tuesday's vote" the last one; otherwise None (the sentence's tense decides, see
+    ``find_dates``)."""
+    before = sentence[max(0, start - 30):start]
+    if _AHEAD_OF.search(before):
+        return "future"
+    if _AFTER_OF.search(before):
+        return "past"
+    return None
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*\s+$")
@@ -233,6 +294,8 @@ def _ago(match: re.Match[str], sentence: str) -> _Cand | None:
     """"a week ago", "three days ago": a single day."""
     count = _count(match.group("n"))
     unit = match.group("unit").lower()
+    if unit.startswith("month"):  # "12 months ago": that day (project gold)
+        return _Cand(match.start(), match.end(), match.start(), "span", ("months_ago", count))
     days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
     return _Cand(match.start(), match.end(), match.start(), "span", ("offset", -days))
 
@@ -309,3 +372,119 @@ def _start_of(match: re.Match[str], sentence: str) -> _Cand | None:
 def _skip(match: re.Match[str], sentence: str) -> _Cand | None:
     """Vague by the guidelines ("since early 2024", "mid-January"): swallow, report nothing."""
     return _Cand(match.start(), match.end(), match.start(), "skip", ("skip",), priority=5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quarters, years, "a year earlier", the past 24 hours, "that day", holidays
+# ---------------------------------------------------------------------------------------------
+
+_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+                    "3rd": 3, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_YEAR_REL = {"this": 0, "last": -1, "next": 1, "year-earlier": -1, "year-ago": -1,
+             "year-before": -1, "previous": -1, "prior": -1, "current": 0}
+
+
+def _quarter(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"third-quarter", "the fourth quarter of 1990", "Q3 2025", "last year's first quarter",
+    "the year-ago quarter" (the anchor quarter a year back), "the latest quarter"."""
+    if sentence.startswith("-to-", match.end()):
+        return None  # "quarter-to-quarter": a comparison, not a period
+    groups = match.groupdict()
+    year = _year_of(groups.get("year") or groups.get("year2"))
+    rel = (groups.get("rel") or "").lower().replace(" ", "-") or None
+    if rel is None and (groups.get("det") or "").lower() == "this":
+        rel = "this"
+    ordinal = (groups.get("ord") or "").lower()
+    if ordinal:
+        number = _ORDINAL_QUARTER[ordinal]
+        key: Key = ("quarter", number, year, _YEAR_REL.get(rel) if rel and not year else None)
+    elif rel in ("year-earlier", "year-ago", "year-before"):
+        key = ("yearback", 1, "quarter")
+    else:
+        which = {"last": "completed", "latest": "completed", "recent": "completed",
+                 "most-recent": "completed", "previous": "previous", "prior": "previous",
+                 "this": "current", "current": "current"}.get(rel or "", "completed")
+        key = ("quarter_rel", which)
+    hint: Direction | None = "past" if key[0] == "quarter" and key[3] is None and \
+        _PAST_QUARTER_WORDS.search(sentence) else None
+    return _Cand(match.start(), match.end(), match.start(), "span", key, hint, priority=2)
+
+
+_PAST_QUARTER_WORDS = re.compile(r"(?i)\b(?:earn|profit|loss|net\s+income|revenue|sales|results)")
+"""Quarters named in results ("third-quarter profit") are the latest such quarter, past."""
+
+
+def _year_quarter(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"the 1988 quarter", "the 1989 period": the quarter just named, in that year."""
+    key: Key = ("yearback", -int(match.group("year")), "absolute")
+    return _Cand(match.start(), match.end(), match.start(), "span", key, priority=2)
+
+
+def _year_back(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"a year ago", "a year earlier", "two years ago", "year-earlier": the same period a year
+    back when the sentence names a quarter, else that year (project gold: "seven years ago" is
+    the year 2009)."""
+    count = _count(match.groupdict().get("n") or "a")
+    return _Cand(match.start(), match.end(), match.start(), "span", ("yearback", count, "year"),
+                 priority=1)
+
+
+_COUNT_NOUNS = frozenset(
+    """people troops soldiers men women children dead killed wounded injured workers jobs homes
+    houses cars vehicles units shares tons tonnes miles kilometers kilometres km meters metres
+    feet points votes seats cases deaths residents refugees prisoners employees members
+    civilians fighters families students tanks rockets missiles drones shells acres hectares
+    barrels rounds times copies pages words strong""".split())
+_YEAR_NOT_BEFORE = re.compile(r"(?:[$£€#]|No\.\s*|\bnumber\s+|\bRoute\s+|\bFlight\s+)$")
+
+
+def _bare_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """A year alone ("in 1988", "fiscal 1989", "the 1988 period"): the whole year.
+
+    Not a count ("2000 troops"), an amount ("$1990") or a decade ("the 1990s")."""
+    if _YEAR_NOT_BEFORE.search(sentence, max(0, match.start() - 8), match.start()):
+        return None
+    after = re.match(r"\s+([a-z]+)", sentence[match.end():match.end() + 20])
+    if after and after.group(1) in _COUNT_NOUNS:
+        return None
+    start, prep = _prep_before(sentence, match.start())
+    key: Key = ("year_abs", int(match.group("year")))
+    return _Cand(start, match.end(), match.start(), "year", key, priority=0)
+
+
+def _hours(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"over the past 24 hours": the day before publication and the day itself."""
+    hours = int(match.group("n")) if match.group("n").isdigit() else _count(match.group("n"))
+    if not 1 <= hours <= 96:
+        return None
+    days = max(1, -(-hours // 24))
+    return _Cand(match.start(), match.end(), match.start(), "span", ("range", -days))
+
+
+def _that_day(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"that day", "the same day": the day last named before it (resolved by ``find_dates``)."""
+    return _Cand(match.start(), match.end(), match.start(), "span", ("anaphor",))
+
+
+_HOLIDAY_NAMES = {
+    "christmas eve": ("fixed", 12, 24), "christmas": ("fixed", 12, 25),
+    "new year's eve": ("fixed", 12, 31), "new year's day": ("fixed", 1, 1),
+    "new year": ("fixed", 1, 1), "orthodox christmas": ("fixed", 1, 7),
+    "easter": ("easter", 3), "orthodox easter": ("easter", 2),
+    "easter sunday": ("easter", 3), "orthodox easter sunday": ("easter", 2),
+}
+
+
+def _holiday(match: re.Match[str], sentence: str) -> _Cand | None:
+    """Holidays the calendar fixes: Christmas, New Year, Easter (Western and Orthodox)."""
+    name = re.sub(r"\s+", " ", match.group("name").lower().replace("’", "'"))
+    name = name.replace(" day", "") if name in ("christmas day",) else name
+    rule = _HOLIDAY_NAMES.get(name)
+    if rule is None:
+        return None
+    year = _year_of(match.group("year"))
+    start, prep = _prep_before(sentence, match.start())
+    hint: Direction | None = "past" if prep == "since" else "future" if prep in ("until", "by") \
+        else None
+    return _Cand(start, match.end(), match.start(), "day", ("holiday", rule, year), hint,
+                 priority=2)

@@ -126,19 +126,39 @@ def _r_date(key: Key, pub: date, direction: Direction) -> Span | None:
     publication year would put either almost a year away, against the tense.
     """
     _, year, month, day = key
-    found = _safe_date(year or pub.year, month, day)
-    if found and year is None:
-        if direction == "future" and (pub - found).days > 183:
-            found = _safe_date(pub.year + 1, month, day)
-        elif direction == "past" and (found - pub).days > 183:
-            found = _safe_date(pub.year - 1, month, day)
+    found = _safe_date(year, month, day) if year else _day_in_direction(month, day, pub, direction)
     return (found, found) if found else None
+
+
+_PAST_SLACK = 45
+_FUTURE_SLACK = 14
+"""Days a date may lie against the sentence's tense and still be the nearest one: a deadline
+"extended from February 28" in a 27 February article is the next day, not last year's; tense
+cues are often the reporting verb, not the event's."""
+
+
+def _day_in_direction(month: int, day: int, pub: date, direction: Direction) -> date | None:
+    """A day and month without a year: the one nearest publication in the sentence's direction
+    (guidelines §3: a past "Oct. 23" in a January article is last October's; a planned one the
+    coming one; no direction, the nearest).  29 February takes the nearest leap year's."""
+    options = [d for d in (_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if direction == "past":  # a past cue rarely means a year back when the day is weeks ahead
+        options = [d for d in options if (d - pub).days <= _PAST_SLACK] or options
+    elif direction == "future":
+        options = [d for d in options if (pub - d).days <= _FUTURE_SLACK] or options
+    if not options:
+        return None
+    best = min(options, key=lambda d: abs((d - pub).days))
+    return best if abs((best - pub).days) < 366 else None
 
 
 def _r_days(key: Key, pub: date, direction: Direction) -> Span | None:
     _, year, month, first, last = key
-    start = _safe_date(year or pub.year, month, first)
-    end = _safe_date(year or pub.year, month, last)
+    if year is None:
+        anchor = _day_in_direction(month, first, pub, direction)
+        year = anchor.year if anchor else pub.year
+    start = _safe_date(year, month, first)
+    end = _safe_date(year, month, last)
     return (start, end) if start and end and start <= end else None
 
 
@@ -282,6 +302,84 @@ def _r_year_month(key: Key, pub: date, direction: Direction) -> Span | None:
     return _month_span(pub.year + key[1], key[2])
 
 
+def _quarter_span(year: int, number: int) -> Span:
+    first = date(year, 3 * number - 2, 1)
+    return first, _month_span(year, 3 * number)[1]
+
+
+def _r_quarter(key: Key, pub: date, direction: Direction) -> Span | None:
+    """A quarter by number: of the year given, of a year relative to publication, or the
+    latest one that has begun (tense does not help: "will report third-quarter results")."""
+    _, number, year, offset = key
+    if year is None and offset is not None:
+        year = pub.year + offset
+    if year is None:  # the latest that has begun: a quarter is named for its results
+        year = pub.year if _quarter_span(pub.year, number)[0] <= pub else pub.year - 1
+    return _quarter_span(year, number)
+
+
+def _r_quarter_rel(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"the latest quarter" (the last one completed), "this quarter" (the current one)."""
+    current = (pub.month - 1) // 3 + 1
+    index = pub.year * 4 + current - 1
+    if key[1] == "completed":
+        index -= 1
+    elif key[1] == "previous":
+        index -= 1
+    year, number = divmod(index, 4)
+    return _quarter_span(year, number + 1)
+
+
+def _r_yearback(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"a year earlier" with no quarter to follow: the year that many years back."""
+    return _year_span(pub.year - key[1])
+
+
+def _r_year_abs(key: Key, pub: date, direction: Direction) -> Span | None:
+    return _year_span(key[1])
+
+
+def _r_date_off(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"December 14 last year": the day in the year relative to publication."""
+    found = _safe_date(pub.year + key[3], key[1], key[2])
+    return (found, found) if found else None
+
+
+def _r_month_off(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"in April last year": the month in the year relative to publication."""
+    start, end = _month_span(pub.year + key[2], key[1])
+    return (start, start + timedelta(days=9)) if key[3] else (start, end)
+
+
+def _r_months_ago(key: Key, pub: date, direction: Direction) -> Span | None:
+    day = _add_months(pub, -key[1])
+    return day, day
+
+
+def _holiday_date(rule: tuple, year: int) -> date:
+    if rule[0] == "fixed":
+        return date(year, rule[1], rule[2])
+    from dateutil.easter import easter  # dateparser's own dependency
+
+    return easter(year, rule[1])
+
+
+def _r_holiday(key: Key, pub: date, direction: Direction) -> Span | None:
+    """Christmas, New Year, Easter (method 3 Western, 2 Orthodox): in the year given, else the
+    one nearest publication in the direction."""
+    _, rule, year = key
+    if year is not None:
+        day = _holiday_date(rule, year)
+        return day, day
+    options = [_holiday_date(rule, pub.year + k) for k in (-1, 0, 1)]
+    if direction == "past":
+        options = [d for d in options if d <= pub]
+    elif direction == "future":
+        options = [d for d in options if d >= pub]
+    day = min(options, key=lambda d: abs((d - pub).days))
+    return day, day
+
+
 def _r_parsed(key: Key, pub: date, direction: Direction) -> Span | None:
     """Other languages: ask dateparser about this one candidate phrase only."""
     return _dateparser_span(key[1], key[2], pub, direction)
@@ -307,6 +405,15 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "pair": _r_pair,
     "year_month": _r_year_month,
     "parsed": _r_parsed,
+    "quarter": _r_quarter,
+    "quarter_rel": _r_quarter_rel,
+    "yearback": _r_yearback,
+    "year_abs": _r_year_abs,
+    "date_off": _r_date_off,
+    "month_off": _r_month_off,
+    "months_ago": _r_months_ago,
+    "holiday": _r_holiday,
+    "anaphor": lambda key, pub, d: None,
 }
 
 

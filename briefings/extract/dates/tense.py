@@ -69,11 +69,13 @@ class _Tense:
         self.starts = [cue[0] for cue in self.cues]
         self._paragraph: Direction | None = None
 
-    def direction(self, start: int, end: int) -> Direction:
+    def direction(self, start: int, end: int, sentence_only: bool = False) -> Direction:
         """Past or future for the expression at ``sentence[start:end]``: nearest cue wins.
 
         Falls back to the paragraph's majority of cues, then to "nearest" (the day or month
-        closest to publication either way).  Cues are looked up around the expression by
+        closest to publication either way).  ``sentence_only`` skips the paragraph: a date or a
+        month named without a year can be a year away when the paragraph guesses wrong
+        ("The record date is Nov. 9." in a past-tense story is the coming 9 November).  Cues are looked up around the expression by
         bisection, so a pathological one-megabyte "sentence" stays linear.
         """
         index = bisect.bisect_left(self.starts, start)
@@ -84,7 +86,7 @@ class _Tense:
                 best = (distance, kind)
         if best is not None:
             return best[1]  # type: ignore[return-value]
-        return self._paragraph_direction()
+        return "nearest" if sentence_only else self._paragraph_direction()
 
     def _neighbours(self, index: int, start: int, end: int) -> list[tuple[int, int, str]]:
         """The closest cue on each side that is not a word of the expression itself."""
@@ -130,8 +132,8 @@ def _needs_direction(key: Key) -> bool:
         return _needs_direction(key[1]) or _needs_direction(key[2])
     if kind == "month":
         return key[2] is None
-    if kind == "date":
-        return key[1] is None and key[2] in (1, 12)  # only near New Year does tense matter
+    if kind in ("date", "days"):
+        return key[1] is None
     if kind == "end_of":
         return key[1] == "month" and key[2][1] is None
-    return kind in ("wd", "weekend")
+    return kind in ("wd", "weekend", "holiday") and (kind != "holiday" or key[2] is None)
