@@ -110,20 +110,11 @@ def locked(out_dir: Path) -> Iterator[None]:
         yield
 
 
-def parse_day(text: str | None) -> date:
-    """An ISO date, or words such as "yesterday" (read by dateparser), default today."""
-    if not text:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    import dateparser
+def parse_day(text: str | None, config) -> date:
+    """``--date``: an ISO date, or words such as "yesterday" read in the brief's timezone."""
+    from .window import parse_brief_date
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
-    if parsed is None:
-        raise ConfigError(f"--date: cannot read {text!r} as a date (use YYYY-MM-DD or 'yesterday')")
-    return parsed.date()
+    return parse_brief_date(text, config.settings.brief.timezone)
 
 
 def load(config_path: Path | None):
@@ -184,7 +175,7 @@ def build(
             error = exc.errors()[0]
             raise fail(f"--{str(error['loc'][0]).replace('_', '-')}: {error['msg'].removeprefix('Value error, ')}", EXIT_USAGE) from None
         config = replace(config, settings=config.settings.model_copy(update={"brand": brand}))
-    the_day = run_guarded(parse_day, day)
+    the_day = run_guarded(parse_day, day, config)
     format_list = run_guarded(parse_formats, formats)
     email = run_guarded(config.require_email) if send else None
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
@@ -245,7 +236,7 @@ def send(
 
     set_output(quiet, log_json)
     config = load(config_path)
-    the_day = run_guarded(parse_day, day)
+    the_day = run_guarded(parse_day, day, config)
     email = run_guarded(config.require_email)
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     if not (out_dir / "brief.json").is_file():
@@ -368,7 +359,7 @@ def extract(
 
     set_output()
     config = load(config_path)
-    the_day = run_guarded(parse_day, day)
+    the_day = run_guarded(parse_day, day, config)
     limits = config.settings.limits
     read = read_paths(list(paths), default_tz=config.timezone, max_bytes=limits.file_bytes,
                       json_depth=limits.json_depth)

@@ -211,3 +211,27 @@ def test_the_result_line_counts_in_words_a_person_reads(tmp_path):
     result = run("build", str(tmp_path), "--date", DAY, "--out", str(tmp_path / "out"), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert re.match(rf"Brief for {DAY}: 1 article, \d+ facts → ", result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("day", ["12/07/2025", "2025-13-01"])
+def test_a_numeric_date_that_is_not_iso_is_refused_naming_the_form(tmp_path, day):
+    result = runner.invoke(app, ["build", str(SAMPLES), "--date", day, "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "expected YYYY-MM-DD" in result.stderr
+    assert not (tmp_path / "brief.json").exists()
+
+
+def test_yesterday_is_read_in_the_configured_timezone(tmp_path):
+    """Run at any hour, 'yesterday' in a zone 14 hours ahead of UTC is the day before that
+    zone's today, which is the folder the build writes to."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    config = tmp_path / "briefings.toml"
+    config.write_text('[brief]\ntimezone = "Pacific/Kiritimati"\n', encoding="utf-8")
+    before = datetime.now(ZoneInfo("Pacific/Kiritimati")).date() - timedelta(days=1)
+    result = runner.invoke(app, ["build", str(SAMPLES), "--config", str(config), "--date", "yesterday",
+                                 "--format", "json"])
+    after = datetime.now(ZoneInfo("Pacific/Kiritimati")).date() - timedelta(days=1)
+    assert result.exit_code == 3, result.output  # the samples are of 2025: nothing that day
+    assert any(str(d) in result.stderr for d in {before, after})

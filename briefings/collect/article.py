@@ -67,10 +67,10 @@ def _article(path: Path, name: str, meta: _Meta, text: str, settings: _Settings)
     """Build the Article, applying the documented defaults."""
     body = _body(text)
     url = _clean_str(meta.url)
-    published, has_time = parse_published(meta.published, settings.default_tz)
+    language = (_clean_str(meta.language) or "en").lower()
+    published, has_time = parse_published(meta.published, settings.default_tz, language)
     title = _clean_str(meta.title) or _headline(body) or _first_words(body)
     outlet = _clean_str(meta.outlet) or _host(url) or "unknown"
-    language = (_clean_str(meta.language) or "en").lower()
     return Article(
         id=stable_id(url) if url else stable_id(body),
         title=title,
