@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test golden bench bench-dates bench-pdf fuzz clean
+.PHONY: setup brief test lint golden bench bench-dates bench-pdf fuzz clean
 
 setup: $(STAMP)
 
@@ -19,8 +19,13 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 brief: setup
 	$(BIN)/briefings build samples --date $(DATE)
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest
+
+# ruff's default rules and mypy (settings in pyproject.toml): part of `make test`, so CI runs them.
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Rewrite tests/golden/samples-brief.html (the sample brief's HTML, build time masked) from the
 # current code; review its diff before committing it. tests/test_golden.py compares against it.

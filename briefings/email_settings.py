@@ -40,13 +40,13 @@ class EmailSettings(Table):
     cc: tuple[str, ...] = ()
     bcc: tuple[str, ...] = ()
     """Envelope-only recipients: never written into a header."""
-    sender: str = Field(None, validation_alias=AliasChoices("sender", "from"),  # type: ignore[arg-type]
+    sender: str = Field(None, validation_alias=AliasChoices("sender", "from"),
                         validate_default=True)
-    host: str = Field(None, validate_default=True)  # type: ignore[arg-type]
+    host: str = Field(None, validate_default=True)
     port: int = 587
     starttls: bool | None = None
     """DESIGN's spelling: true means ``security = "starttls"``, false ``"plain"``."""
-    security: Security = Field(None, validate_default=True)  # type: ignore[arg-type]
+    security: Security = Field(None, validate_default=True)
     username: str | None = None
     password_env: str | None = None
     """Name of the environment variable holding the password (read at send time, never stored)."""

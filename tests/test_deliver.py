@@ -93,7 +93,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 # ----------------------------------------------------------------------------- the server
-from smtp_helpers import Recorder, free_port, start_server  # noqa: E402,F401  (start_server is a fixture)
+from smtp_helpers import Recorder, free_port  # noqa: E402  (start_server, a fixture, comes from conftest)
 
 
 @pytest.fixture(scope="module")

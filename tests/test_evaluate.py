@@ -16,7 +16,6 @@ from briefings.cli import app
 from briefings.errors import ConfigError
 from briefings.evaluation.extraction import (
     DEFAULT_GRID,
-    EvalReport,
     GoldPair,
     assign_folds,
     cross_validate,

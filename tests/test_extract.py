@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 

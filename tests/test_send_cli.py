@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("aiosmtpd")
-from smtp_helpers import Recorder, free_port, start_server  # noqa: E402,F401  (a fixture)
+from smtp_helpers import Recorder, free_port  # noqa: E402  (start_server, a fixture, comes from conftest)
 from typer.testing import CliRunner  # noqa: E402
 
 from briefings.cli import app  # noqa: E402

@@ -173,7 +173,8 @@ def _item_published(entry: Any) -> Any:
         parsed = dict.get(entry, key)
         if parsed:
             try:  # feedparser passes year 0 or 10000 through: such a date is unknown
-                return datetime(*parsed[:6], tzinfo=UTC)
+                year, month, day, hour, minute, second = parsed[:6]
+                return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
             except (ValueError, OverflowError, TypeError):
                 continue
     return None

@@ -387,11 +387,11 @@ def decode_body(body: bytes, content_type: str | None) -> str:
         return body[3:].decode("utf-8", errors="replace")
     charset = None
     if content_type:
-        match = re.search(r"charset\s*=\s*\"?([\w\-]+)", content_type, re.IGNORECASE)
-        charset = match.group(1) if match else None
+        declared = re.search(r"charset\s*=\s*\"?([\w\-]+)", content_type, re.IGNORECASE)
+        charset = declared.group(1) if declared else None
     if charset is None:
-        match = _CHARSET.search(body[:4096])
-        charset = match.group(1).decode("ascii") if match else None
+        meta = _CHARSET.search(body[:4096])
+        charset = meta.group(1).decode("ascii") if meta else None
     try:
         return body.decode(charset or "utf-8", errors="replace")
     except LookupError:

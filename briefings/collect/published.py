@@ -155,7 +155,7 @@ def _parse_rfc2822(text: str, default_tz: tzinfo) -> tuple[datetime, bool] | Non
     parts = parsedate_tz(text)
     if parts is None:
         return None
-    moment = datetime(*parts[:6])  # type: ignore[misc]
+    moment = datetime(*parts[:6])
     offset = parts[9]
     if offset is None:
         return moment.replace(tzinfo=default_tz), True

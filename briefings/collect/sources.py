@@ -17,7 +17,6 @@ from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 
 from briefings.archive import Archive, ArchiveError
 from briefings.config import Config

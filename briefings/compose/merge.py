@@ -15,9 +15,10 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from dataclasses import dataclass
+from typing import Any
 
 from ..lang import Language, get_language
 from ..lang.en import ENGLISH
@@ -233,7 +234,7 @@ PARALLEL_FACTS = (5_000, 60_000)
 """Sentence counts between which pair scoring runs in two processes: below, a second process
 costs more than it saves; above, the second process's copy of the day's sentences (its
 pages become its own as it reads them) would cost more memory than the time is worth."""
-_shared: tuple = ()
+_shared: tuple[Any, ...] = ()
 """What a forked scoring process reads: set just before the fork, never pickled."""
 
 
@@ -261,7 +262,8 @@ def _score_candidates(
 
 
 def _score_shared_stripe(stripe: tuple[int, int]) -> list[tuple[float, int, int]]:
-    return _score_stripe(*_shared, stripe)
+    profile, keys, weight, story, skip, settings = _shared
+    return _score_stripe(profile, keys, weight, story, skip, settings, stripe)
 
 
 def _score_stripe(
@@ -448,7 +450,7 @@ def _link(
         leader[rj] = max(li, lj, key=lambda n: (length[n], -n))
         parent[ri] = rj
         articles[rj] = arts_j | arts_i
-        members[rj] = (members.get(rj) or [rj]) + (members.pop(ri, None) or [ri])
+        members[rj] = (members.get(rj) or [rj]) + (members.pop(ri, []) or [ri])
         articles.pop(ri, None)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(count):
@@ -522,7 +524,7 @@ def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, flo
     return shared / min(math.fsum(weight.get(w, 1.0) for w in a), math.fsum(weight.get(w, 1.0) for w in b))
 
 
-def _rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:
+def _rarity(bags: Sequence[Collection[str]]) -> dict[str, float]:
     """Inverse document frequency of each word over the brief's sentences (at least 1)."""
     df: dict[str, int] = defaultdict(int)
     for bag in bags:

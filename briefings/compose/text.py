@@ -13,7 +13,7 @@ import re
 import sys
 import unicodedata
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -184,7 +184,7 @@ def shingles(text: str, size: int = 5, sample: int = 1, language: Language = ENG
     tokens = words(text, language)
     if len(tokens) < size:
         return {_hash(" ".join(tokens))} if tokens else set()
-    starts = range(len(tokens) - size + 1)
+    starts: Sequence[int] = range(len(tokens) - size + 1)
     if sample > 1:
         starts = [i for i in starts if _word_hash(tokens[i]) % sample == 0]
         if not starts:

@@ -8,6 +8,8 @@ header. The two bodies come from :mod:`briefings.render.email`.
 
 from __future__ import annotations
 
+import os
+
 import logging
 import string
 from collections.abc import Mapping
@@ -31,7 +33,7 @@ __all__ = ["build_message", "subject_line", "write_eml"]
 
 
 def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettings,
-                  theme: str | Path | None = None, *, now: datetime | None = None
+                  theme: str | os.PathLike[str] | None = None, *, now: datetime | None = None
                   ) -> EmailMessage:
     """The complete message for ``brief``: headers, text + HTML alternatives, attachments.
 

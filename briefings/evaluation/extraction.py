@@ -299,7 +299,8 @@ def settings_for(point: Mapping[str, float]) -> ClassifierSettings:
     unknown = sorted(set(point) - known)
     if unknown:
         raise ConfigError(f"cross-validation grid: unknown setting {unknown[0]!r}; choose from {', '.join(sorted(known))}")
-    settings = replace(DEFAULT_SETTINGS, **{k: v for k, v in point.items() if k != NEIGHBOUR_SCALE})
+    knobs: dict[str, Any] = {k: v for k, v in point.items() if k != NEIGHBOUR_SCALE}
+    settings = replace(DEFAULT_SETTINGS, **knobs)
     scale = point.get(NEIGHBOUR_SCALE, 1.0)
     return settings if scale == 1.0 else settings.scale_neighbours(scale)
 
@@ -350,7 +351,7 @@ class CrossValidation:
     settings chosen without it."""
     whole: EvalReport
     """The whole corpus with the default settings (tuned by looking at all of it)."""
-    grid: dict[str, tuple[float, ...]]
+    grid: Mapping[str, Sequence[float]]
     points: int
     """Grid points tried per fold."""
 
@@ -379,7 +380,7 @@ class CrossValidation:
                     "train_macro_f1": round(f.train_macro_f1, 4),
                     "held_out_macro_f1": round(f.held_out.macro_f1, 4),
                     "held_out_macro_f1_present_labels": round(f.held_out.present_macro_f1, 4),
-                    "labels_without_gold": [l for l in CONTENT_LABELS if not f.held_out.score(l).support],
+                    "labels_without_gold": [lab for lab in CONTENT_LABELS if not f.held_out.score(lab).support],
                     "chosen": f.choice,
                     "settings": {
                         "neighbour_weights": [round(w, 6) for w in f.settings.neighbour_weights],

@@ -138,7 +138,7 @@ class Scope:
     def score(self, settings: MergeSettings = DEFAULT_SETTINGS) -> ScopeScore:
         gold = gold_pairs(self.entry["groups"])
         spans = {tuple(m) for g in self.entry["groups"] for m in g}
-        predicted = align(predicted_pairs(self.articles, self.facts, settings), spans)  # type: ignore[arg-type]
+        predicted = align(predicted_pairs(self.articles, self.facts, settings), spans)
         return ScopeScore(self.entry["scope"], gold, predicted)
 
 

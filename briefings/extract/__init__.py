@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from ..lang import get_language
 from ..model import BOILERPLATE, Article, Fact, stable_id
@@ -148,7 +149,7 @@ def _fact(
     published: date | None,
     paragraph: str,
 ) -> Fact:
-    common = dict(
+    common: dict[str, Any] = dict(
         id=stable_id(article.id, str(index)),
         article_id=article.id,
         index=index,

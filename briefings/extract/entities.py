@@ -129,7 +129,7 @@ def attribution(sentence: str, language: Language = ENGLISH) -> str | None:
     citing = p.citing.search(text) if p.citing_hint in text else None
     if citing:
         return f"{citing.group('who')}, {p.citing_hint} {citing.group('src').strip()}"
-    patterns = (p.according,) if p.according_hint in text else ()
+    patterns: tuple[re.Pattern[str], ...] = (p.according,) if p.according_hint in text else ()
     if p.speech_word.search(text):
         patterns += (p.trailing, p.inverted, p.leading)
     for pattern in patterns:

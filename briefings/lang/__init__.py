@@ -228,6 +228,6 @@ def get_language(code: str | None) -> Language:
     return LANGUAGES[DEFAULT_LANGUAGE]
 
 
-from .en import ENGLISH  # last: en.py reads the classes above
+from .en import ENGLISH  # noqa: E402  (last: en.py reads the classes above)
 
 register_language(ENGLISH)

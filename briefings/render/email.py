@@ -9,9 +9,10 @@ The message around them (headers, attachments) is :mod:`briefings.deliver.messag
 
 from __future__ import annotations
 
+import os
+
 import re
 import textwrap
-from pathlib import Path
 from typing import Any
 
 from briefings.errors import RenderError
@@ -39,7 +40,7 @@ __all__ = ["EMAIL_TEMPLATE", "email_context", "one_line", "render_email_html", "
 
 
 # ----------------------------------------------------------------------------- HTML body
-def render_email_html(brief: Brief, theme: str | Path | None = None,
+def render_email_html(brief: Brief, theme: str | os.PathLike[str] | None = None,
                       attached: tuple[str, ...] = ()) -> str:
     """The email HTML from the theme's ``email.html.j2`` (a user theme may override it)."""
     import jinja2

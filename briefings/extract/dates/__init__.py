@@ -36,6 +36,8 @@ The steps live in sibling modules: ``vocabulary`` (shared types, names and regex
 
 from __future__ import annotations
 
+from typing import Any
+
 from datetime import date, datetime
 
 from briefings.model import DateMention
@@ -161,7 +163,7 @@ def _anchored(cand: _Cand, sentence: str, pub: date,
             count = start.year + count
         return DateMention(text=text, start=_years_back(start, count), end=_years_back(end, count))
     if noun == "absolute":
-        key = ("year_abs", -count)
+        key: tuple[Any, ...] = ("year_abs", -count)
     elif noun == "quarter":
         key = ("quarter_rel", "completed")
     else:

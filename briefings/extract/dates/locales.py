@@ -12,7 +12,6 @@ work in any language.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -382,8 +381,8 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
             continue
         add(match.start(), match.end(), ("offset", lang.day_words[word]))
     for match in compiled.year.finditer(sentence):
-        year = match.group("year") or match.group("year2")
-        add(match.start(), match.end(), ("year_abs", int(year)))
+        written = match.group("year") or match.group("year2")
+        add(match.start(), match.end(), ("year_abs", int(written)))
     mentions = []
     for start, end, key, hint in sorted(found):
         direction = hint or _direction(sentence, start, end, compiled)

@@ -133,7 +133,7 @@ def _month_and_year(match: re.Match[str], sentence: str) -> _Cand | None:
     return _Cand(start, match.end(), match.start(), "month", _since_wrap(prep, key), priority=2)
 
 
-_MONTH_EVENT_NOUNS = {
+_MONTH_EVENT_NOUNS: dict[str, Direction | None] = {
     "deadline": "future", "target": "future", "ultimatum": "future", "goal": "future",
     "forecast": None, "report": None, "meeting": None, "meetings": None, "talks": None,
     "summit": None, "election": None, "elections": None, "vote": None, "referendum": None,
@@ -144,7 +144,7 @@ _MONTH_EVENT_NOUNS = {
     "poll": None, "budget": None, "plan": None, "decision": None, "announcement": None,
     "statement": None, "conference": None, "trip": None, "exchange": None, "swap": None,
 }
-_MONTH_PREPS = {
+_MONTH_PREPS: dict[str, Direction | None] = {
     "in": None, "by": "future", "since": "past", "until": None, "till": None, "from": None,
     "for": None, "of": None, "during": None, "through": None, "throughout": None,
     "before": None, "after": None, "between": None, "and": None, "to": None, "last": "past",
@@ -180,7 +180,7 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
             not _MONTH_GATE.search(sentence, max(0, start - 20), start):
         return None  # "spoke to May", "a letter from May": the person, unless in a month range
     month = _month_of(match.group("mon"))
-    hint = _MONTH_PREPS.get(prep or "") or (_MONTH_EVENT_NOUNS.get(noun) if noun else None)
+    hint: Direction | None = _MONTH_PREPS.get(prep or "") or (_MONTH_EVENT_NOUNS.get(noun) if noun else None)
     key: Key = ("month", month, None, mod == "early")
     end = match.end("mon") if noun else match.end()
     relative = None if noun else _year_offset_after(sentence, end)
