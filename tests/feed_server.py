@@ -160,6 +160,14 @@ REPEAT = _rss(
     ],
 )  # fmt: skip
 
+def story_page(number: int) -> bytes:
+    """A distinct article page for ``/story/N.html`` (the paragraphs above, numbered and
+    repeated a varying number of times), so a collect of many pages reads many documents."""
+    paragraphs = (FERRY_PARAS + LIBRARY_PARAS + PAGE_PARAS) * (1 + number % 4)
+    numbered = [f"{text} (Report {number}, part {i}.)" for i, text in enumerate(paragraphs)]
+    return _page(f"Harbour report {number}", "2025-07-22T07:40:00+02:00", numbered)
+
+
 MALFORMED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken & <unclosed</channel>'
 
 
@@ -196,6 +204,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._held()
         if route == "/slowpages.xml":
             return self._document(slow_pages_feed(base), "application/rss+xml")
+        if route.startswith("/story/") and route.endswith(".html"):
+            number = route.removeprefix("/story/").removesuffix(".html")
+            if number.isdigit():
+                return self._document(story_page(int(number)), "text/html")
         if route.startswith("/slowpage/"):
             return self._slow_page()
         if route == "/gz.xml":

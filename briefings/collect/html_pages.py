@@ -3,11 +3,18 @@
 A page is mostly not the article: trafilatura finds the main text, and the page's own markup
 (meta tags, JSON-LD, ``<time>``) gives the metadata with the publication time and zone.
 trafilatura and lxml are imported only when a page is read (about half a second).
+
+Pages are read one at a time in a process (``_EXTRACTION_LOCK``), whatever thread asks:
+trafilatura keeps module-level lxml parsers, and lxml parsers must not be shared between
+threads. Eight collect threads inside ``bare_extraction`` at once ended in ``double free or
+corruption`` (SIGABRT) or SIGSEGV, taking the whole run down (upstream adbar/trafilatura#840).
+Fetching stays parallel; reading a page takes tens of milliseconds.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +22,9 @@ from briefings.collect._common import _Settings
 from briefings.collect.article import _article, _Meta
 from briefings.collect.published import parse_published
 from briefings.model import Article
+
+_EXTRACTION_LOCK = threading.Lock()
+"""Held while trafilatura/lxml read a page: they are not safe in parallel threads."""
 
 
 def _read_html(path: Path, text: str, settings: _Settings) -> tuple[list[Article], list[str]]:
@@ -29,6 +39,11 @@ def _html_content(html: str) -> tuple[_Meta, str]:
     fragment, a tiny page) the visible text outside nav/header/footer is used instead, since
     extract has its own boilerplate filter.
     """
+    with _EXTRACTION_LOCK:
+        return _html_content_unlocked(html)
+
+
+def _html_content_unlocked(html: str) -> tuple[_Meta, str]:
     tree = _parse_html(html)
     meta = _html_meta(tree) if tree is not None else _Meta()
     body = ""
