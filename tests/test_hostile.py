@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -108,3 +109,51 @@ def test_repeated_page_collects_under_load_never_crash(server: LoopbackServer, t
         for proc in load:
             proc.kill()
             proc.wait()
+
+
+# --------------------------------------------------------------------------- 2. orphans
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def test_bench_timeout_kills_the_measured_process_and_its_workers(tmp_path: Path) -> None:
+    """``make bench`` timed out a build by killing the build alone, then waited for ever on a
+    pipe its workers held: the timeout must end the whole group and return."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    pid_file = tmp_path / "worker.pid"
+    parent = (
+        "import subprocess, sys, time\n"
+        "worker = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(worker.pid))\n"
+        "time.sleep(120)\n"
+    )
+    result: dict[str, object] = {}
+    runner = threading.Thread(
+        target=lambda: result.update(bench.run_child([sys.executable, "-c", parent], 2.0)),
+        daemon=True,
+    )
+    runner.start()
+    runner.join(40)
+    worker = int(pid_file.read_text()) if pid_file.exists() else None
+    try:
+        assert not runner.is_alive(), "run_child still waiting 40 s after a 2 s timeout"
+        assert result["timed_out"] is True
+        assert worker is not None
+        deadline = time.monotonic() + 5
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(worker), "the measured process's worker outlived the timeout"
+    finally:
+        if worker is not None and _alive(worker):
+            os.kill(worker, 9)
