@@ -137,6 +137,7 @@ def summaries_feed(base: str) -> bytes:
 
 
 SLOW_PAGE_SECONDS = 3.0
+TRICKLE_SECONDS = 0.1
 
 
 def slow_pages_feed(base: str, items: int = 6) -> bytes:
@@ -208,6 +209,8 @@ class Handler(BaseHTTPRequestHandler):
             number = route.removeprefix("/story/").removesuffix(".html")
             if number.isdigit():
                 return self._document(story_page(int(number)), "text/html")
+        if route in ("/trickle-head.xml", "/trickle-body.xml"):
+            return self._trickle(head=route == "/trickle-head.xml")
         if route.startswith("/slowpage/"):
             return self._slow_page()
         if route == "/gz.xml":
@@ -294,6 +297,29 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, *, head: bool) -> None:
+        """A byte every TRICKLE_SECONDS, for up to a minute: in the status line and headers
+        (``head``), or in a body announced as long. Every read gets its byte well within any
+        per-read timeout; only a deadline on the wall clock stops the client."""
+        body = RSS * 20
+        headers = (
+            f"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        slow, fast = (headers + body, b"") if head else (body, headers)
+        end = time.monotonic() + 60
+        try:
+            self.wfile.write(fast)
+            for byte in slow:
+                if time.monotonic() > end:
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_SECONDS)
+        except OSError:
+            pass
+        self.close_connection = True
 
     def _stall(self) -> None:
         self.server.stalled.set()

@@ -163,7 +163,7 @@ def inbox_config(tmp_path: Path) -> Path:
 def _kill_loop(tmp_path: Path, config: Path | None, paths: Path | None = None) -> dict[str, int]:
     out = tmp_path / "out"
     started = time.monotonic()
-    build = lambda: _build_cmd(out, config=config, paths=paths or SAMPLES)  # noqa: E731
+    build = lambda: _build_cmd(out, config=config, paths=paths or SAMPLES)
     first = _run(build(), tmp_path)
     build_seconds = time.monotonic() - started
     assert first.returncode == 0, first.stderr

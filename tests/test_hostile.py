@@ -17,10 +17,11 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
+from feed_server import STALL_RELEASE, LoopbackServer
 
 from briefings.archive import Archive
+from briefings.collect.http import Fetcher, FetchError
 from briefings.collect.sources import SourceSpec, collect_sources
-from feed_server import STALL_RELEASE, LoopbackServer
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = 24
@@ -157,3 +158,30 @@ def test_bench_timeout_kills_the_measured_process_and_its_workers(tmp_path: Path
     finally:
         if worker is not None and _alive(worker):
             os.kill(worker, 9)
+
+
+# --------------------------------------------------------------------------- 3. trickling servers
+
+
+@pytest.mark.parametrize("route", ["/trickle-head.xml", "/trickle-body.xml"])
+def test_a_trickling_server_is_cut_off_at_the_timeout(server: LoopbackServer, route: str) -> None:
+    """A byte every 0.1 s never trips a per-read timeout: the 1 s timeout is kept on the
+    clock, in the headers as in the body."""
+    with Fetcher(timeout=1.0, retries=0) as fetcher:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="timed out after 1 s"):
+            fetcher.get(server.base + route)
+        elapsed = time.monotonic() - started
+    assert elapsed < 2.0, f"took {elapsed:.1f} s with a 1 s timeout"
+
+
+def test_a_trickling_source_stops_at_its_seconds(server: LoopbackServer, tmp_path: Path) -> None:
+    """``timeout = 5`` and ``source_seconds = 2``: the source ends after about 2 s, whatever
+    the server sends (it took 245 s before)."""
+    spec = SourceSpec("trickle", "feed", url=server.base + "/trickle-body.xml", timeout=5, retries=2)
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        started = time.monotonic()
+        [result] = collect_sources([spec], archive, default_tz=UTC, source_seconds=2, backoff=0.05)
+        elapsed = time.monotonic() - started
+    assert result.error is not None and "limits.source_seconds" in result.error, result.error
+    assert elapsed < 3.5, f"took {elapsed:.1f} s with source_seconds = 2"

@@ -16,6 +16,11 @@ gigabyte, and must be polite. So every request has:
 * optionally a ``Deadline`` for a whole source (``limits.source_seconds``): each request's
   timeouts are capped at the time left, and no request starts once it has passed.
 
+The deadlines are kept on the wall clock, whatever the server sends: every socket operation
+(connect, send, each read of the headers or the body) is given at most the time left to the
+request's deadline (``_ClockBackend``), so a server trickling one byte a second, in its
+headers or its body, is cut off when the time is up, not when a 64 KiB chunk completes.
+
 Every failure is a ``FetchError`` whose message is one line naming the URL.
 """
 
@@ -25,12 +30,15 @@ import re
 import threading
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from briefings import __version__
@@ -107,7 +115,7 @@ class Fetcher:
         self._client = httpx.Client(
             follow_redirects=False,
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=max(workers * 2, 10)),
+            transport=_clock_transport(max(workers * 2, 10)),
         )
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._hosts_lock = threading.Lock()
@@ -227,19 +235,20 @@ class Fetcher:
                     raise DeadlinePassed(url, source_deadline)
                 timeout = min(timeout, left)
             deadline = time.monotonic() + timeout
-            try:
-                request = self._client.build_request(
-                    "GET", current, headers=headers, timeout=httpx.Timeout(timeout)
-                )
-                response = self._client.send(request, stream=True)
-            except _RETRY_ERRORS as exc:
-                raise _Retryable(_describe(exc, timeout)) from None
-            except httpx.HTTPError as exc:
-                raise FetchError(url, _describe(exc, timeout)) from None
-            try:
-                return self._handle(url, current, response, deadline, timeout, limit)
-            finally:
-                response.close()
+            with _wall_clock(deadline):
+                try:
+                    request = self._client.build_request(
+                        "GET", current, headers=headers, timeout=httpx.Timeout(timeout)
+                    )
+                    response = self._client.send(request, stream=True)
+                except _RETRY_ERRORS as exc:
+                    raise _Retryable(_describe(exc, timeout)) from None
+                except httpx.HTTPError as exc:
+                    raise FetchError(url, _describe(exc, timeout)) from None
+                try:
+                    return self._handle(url, current, response, deadline, timeout, limit)
+                finally:
+                    response.close()
 
     def _handle(
         self,
@@ -272,6 +281,96 @@ class Fetcher:
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
         )
+
+
+# --------------------------------------------------------------------------- the wall clock
+
+_CLOCK = threading.local()
+"""``deadline``: the monotonic time the current thread's request must end by (or None)."""
+
+
+@contextmanager
+def _wall_clock(deadline: float) -> Iterator[None]:
+    """Every socket operation of this thread inside the block ends by ``deadline``."""
+    previous = getattr(_CLOCK, "deadline", None)
+    _CLOCK.deadline = deadline
+    try:
+        yield
+    finally:
+        _CLOCK.deadline = previous
+
+
+def _time_left(timeout: float | None, error: type[Exception]) -> float | None:
+    """``timeout`` capped at the time left to this thread's deadline; ``error`` once it passed."""
+    deadline = getattr(_CLOCK, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the request's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _ClockStream(httpcore.NetworkStream):
+    """A socket stream whose every operation is bounded by the thread's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        capped = _time_left(timeout, httpcore.ConnectTimeout)
+        return _ClockStream(self._inner.start_tls(ssl_context, server_hostname, capped))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _ClockBackend(httpcore.NetworkBackend):
+    """httpcore's own sockets, each wrapped in a ``_ClockStream``."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        capped = _time_left(timeout, httpcore.ConnectTimeout)
+        return _ClockStream(self._inner.connect_tcp(host, port, capped, local_address,
+                                                    socket_options))
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        capped = _time_left(timeout, httpcore.ConnectTimeout)
+        return _ClockStream(self._inner.connect_unix_socket(path, capped, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _clock_transport(max_connections: int) -> httpx.HTTPTransport:
+    """httpx's transport over a connection pool on ``_ClockBackend``. httpx does not take a
+    network backend, so its pool is replaced by one built the same way with ours."""
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=20)
+    transport = httpx.HTTPTransport(limits=limits)
+    transport._pool.close()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=_ClockBackend(),
+    )
+    return transport
 
 
 class _Retryable(Exception):
