@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -154,7 +155,7 @@ class Archive:
             raise ArchiveError(f"{self.path}: cannot open archive: {exc}") from exc
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = self._switch_to_wal(timeout)
             if str(mode).lower() != "wal":
                 raise ArchiveError(f"{self.path}: cannot switch the archive to WAL ({mode})")
             self._db.execute("PRAGMA synchronous = FULL")
@@ -212,20 +213,43 @@ class Archive:
                 self._db.execute("ROLLBACK")
                 raise ArchiveError(f"{self.path}: cannot write to the archive: {exc}") from exc
 
+    def _switch_to_wal(self, timeout: float) -> str:
+        """Put the file in WAL mode. On a new file that takes a lock no busy handler waits
+        for, so a second collect starting at the same instant retries until ``timeout``."""
+        give_up = time.monotonic() + timeout
+        while True:
+            try:
+                return str(self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > give_up:
+                    raise
+                time.sleep(0.05)
+
     def _migrate(self) -> None:
-        version = self.schema_version
+        """Bring the schema up to date; safe when several processes open a new or old archive
+        at once. Each migration re-reads the version inside its write transaction (which
+        holds the write lock), so whoever comes second finds it done and skips it: two
+        collects on a new archive failed with "table articles already exists" or "duplicate
+        column name" before."""
+        self._refuse_newer(self.schema_version)
+        for number, statements in enumerate(_MIGRATIONS, start=1):
+            if number <= self.schema_version:
+                continue
+            with self._write() as db:
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                self._refuse_newer(version)
+                if version >= number:
+                    continue  # another process did it while we waited for the lock
+                for statement in statements:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise ArchiveError(
                 f"{self.path}: archive schema {version} is newer than this briefings "
                 f"understands ({SCHEMA_VERSION}); upgrade briefings"
             )
-        for number, statements in enumerate(_MIGRATIONS, start=1):
-            if number <= version:
-                continue
-            with self._write() as db:
-                for statement in statements:
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number}")
 
     # -- articles
 
