@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import sys
 import threading
 import time
@@ -169,6 +168,35 @@ def story_page(number: int) -> bytes:
     return _page(f"Harbour report {number}", "2025-07-22T07:40:00+02:00", numbered)
 
 
+EMPTY = _rss("Quiet Harbour News", [])
+"""A valid feed with no items today."""
+
+CYRILLIC = (
+    '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Вести гавани</title>'
+    "<link>http://vesti.test/</link><description>Новости</description>"
+    "<item><title>Паром на Велл вернётся</title><link>http://vesti.test/ferry</link>"
+    "<pubDate>Tue, 22 Jul 2025 07:40:00 +0300</pubDate>"
+    "<description>Управление гавани в понедельник проголосовало за возвращение ночного "
+    "парома между старым портом и островом Велл.</description></item></channel></rss>"
+).encode("cp1251")
+"""A windows-1251 feed whose charset is only in the HTTP header (the XML says nothing)."""
+
+ENTITIES = _rss("Entity Gazette", [
+    "<item><title>AT&amp;amp;T opens a harbour office</title>"
+    "<pubDate>Tue, 22 Jul 2025 09:00:00 +0000</pubDate>"
+    "<description>It&amp;#8217;s the first office AT&amp;amp;T has opened on the quay since "
+    "the ferry terminal was rebuilt, the company said on Tuesday [&amp;#8230;]</description></item>",
+])  # fmt: skip
+"""Entities as feeds really carry them: escaped once for XML, so the text holds HTML's."""
+
+LATIN1_PAGE = _page(
+    "Café du port rouvre", "2025-07-22T09:30:00+02:00",
+    ["Le café du port a rouvert mardi après trois mois de travaux, a déclaré la mairie.",
+     "Les pêcheurs y prennent de nouveau leur café à l'aube, à côté du marché aux poissons."],
+).decode().replace("<meta charset=\"utf-8\">", "").encode("latin-1")
+"""A page in ISO-8859-1 that declares no charset anywhere."""
+
+
 MALFORMED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken & <unclosed</channel>'
 
 
@@ -178,7 +206,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # quiet tests
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.server.requests[self.path].append(dict(self.headers.items()))
         route = self.path.split("?")[0]
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -188,6 +216,8 @@ class Handler(BaseHTTPRequestHandler):
             "/summaries.xml": summaries_feed(base),
             "/repeat.xml": REPEAT,
             "/malformed.xml": MALFORMED,
+            "/empty.xml": EMPTY,
+            "/entities.xml": ENTITIES,
             **PAGES,
         }
         if route in documents:
@@ -205,6 +235,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._held()
         if route == "/slowpages.xml":
             return self._document(slow_pages_feed(base), "application/rss+xml")
+        if route == "/cp1251.xml":
+            return self._document(CYRILLIC, "application/rss+xml", charset="windows-1251")
+        if route == "/latin1.html":
+            return self._document(LATIN1_PAGE, "text/html", charset=None)
         if route.startswith("/story/") and route.endswith(".html"):
             number = route.removeprefix("/story/").removesuffix(".html")
             if number.isdigit():
@@ -221,7 +255,7 @@ class Handler(BaseHTTPRequestHandler):
             return special[route]()
         self.send_error(404, "Not Found")
 
-    def _document(self, body: bytes, kind: str) -> None:
+    def _document(self, body: bytes, kind: str, charset: str | None = "utf-8") -> None:
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
@@ -229,7 +263,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         self.send_response(200)
-        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Type", f"{kind}; charset={charset}" if charset else kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", "Tue, 22 Jul 2025 15:00:00 GMT")

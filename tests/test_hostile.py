@@ -7,6 +7,7 @@ checks a promise that failed before its fix.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -21,7 +22,7 @@ from feed_server import STALL_RELEASE, LoopbackServer
 
 from briefings.archive import Archive
 from briefings.collect.http import Fetcher, FetchError
-from briefings.collect.sources import SourceSpec, collect_sources
+from briefings.collect.sources import SourceResult, SourceSpec, collect_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = 24
@@ -185,3 +186,53 @@ def test_a_trickling_source_stops_at_its_seconds(server: LoopbackServer, tmp_pat
         elapsed = time.monotonic() - started
     assert result.error is not None and "limits.source_seconds" in result.error, result.error
     assert elapsed < 3.5, f"took {elapsed:.1f} s with source_seconds = 2"
+
+
+# --------------------------------------------------------------------------- 5, 6. feeds and text
+
+
+def _collect_one(server: LoopbackServer, tmp_path: Path, kind: str, route: str) -> tuple[SourceResult, list[dict[str, str]]]:
+    spec = SourceSpec(route.strip("/"), kind, url=server.base + route)
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        [result] = collect_sources([spec], archive, default_tz=UTC)
+    db = sqlite3.connect(tmp_path / "archive.sqlite")
+    db.row_factory = sqlite3.Row
+    rows = [dict(row) for row in db.execute("SELECT title, outlet, text FROM articles")]
+    db.close()
+    return result, rows
+
+
+def test_an_empty_but_valid_feed_is_not_broken(server: LoopbackServer, tmp_path: Path) -> None:
+    """It was "not an RSS or Atom feed (no Content-type specified)" every run, exit 1."""
+    result, rows = _collect_one(server, tmp_path, "feed", "/empty.xml")
+    assert result.error is None, result.error
+    assert rows == []
+
+
+def test_a_feed_whose_charset_is_only_in_the_http_header(server: LoopbackServer, tmp_path: Path) -> None:
+    result, rows = _collect_one(server, tmp_path, "feed", "/cp1251.xml")
+    assert result.error is None, result.error
+    [row] = rows
+    assert row["title"] == "Паром на Велл вернётся"
+    assert row["outlet"] == "Вести гавани"
+    assert row["text"].startswith("Управление гавани в понедельник")
+
+
+def test_html_entities_in_feed_text_are_resolved(server: LoopbackServer, tmp_path: Path) -> None:
+    result, rows = _collect_one(server, tmp_path, "feed", "/entities.xml")
+    assert result.error is None, result.error
+    [row] = rows
+    assert row["title"] == "AT&T opens a harbour office"
+    assert row["text"].startswith("It\u2019s the first office AT&T has opened")
+    assert row["text"].endswith("[\u2026]")
+    assert "&amp;" not in row["text"] and "&#" not in row["text"]
+
+
+def test_a_page_without_a_charset_is_read_right_and_said(server: LoopbackServer, tmp_path: Path) -> None:
+    """Stored with replacement characters and no word before."""
+    result, rows = _collect_one(server, tmp_path, "page", "/latin1.html")
+    assert result.error is None, result.error
+    [row] = rows
+    assert "\ufffd" not in row["text"]
+    assert "Le café du port a rouvert mardi après trois mois de travaux" in row["text"]
+    assert any("not UTF-8; read as cp1252" in w for w in result.warnings), result.warnings

@@ -15,6 +15,7 @@ item means for a brief:
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -101,18 +102,19 @@ def collect_feed(
         if response.not_modified:
             return FeedResult(not_modified=True)
         data, base, label = response.body, response.url, url
+        content_type = response.content_type
         new_validators = (response.etag, response.last_modified)
     elif path is not None:
         data, base, label = _read_local(path, max_bytes), None, str(path)
-        new_validators = None
+        content_type, new_validators = None, None
     else:
         raise ValueError("a feed needs a url or a path")
-    outlet, language, items = parse_feed(data, base, label=label)
+    outlet, language, items = parse_feed(data, base, label=label, content_type=content_type)
     result = FeedResult(validators=new_validators)
     teasers = [i.link for i in items if i.teaser and i.link]
     stored = known(teasers) if teasers else set()
     to_fetch = [link for link in dict.fromkeys(teasers) if link not in stored]
-    pages = _fetch_pages(fetcher, to_fetch, limits) if to_fetch else {}
+    pages = _fetch_pages(fetcher, to_fetch, limits, result.warnings) if to_fetch else {}
     cut = sum(isinstance(page, DeadlinePassed) for page in pages.values())
     if cut and deadline is not None:
         pages_word = "item page" if cut == 1 else "item pages"
@@ -125,14 +127,28 @@ def collect_feed(
     return result
 
 
-def parse_feed(data: bytes, base_url: str | None, *, label: str) -> tuple[str, str | None, list[_Item]]:
-    """(outlet, language, items) of a feed document; ``FeedError`` when it is not a feed."""
+def parse_feed(
+    data: bytes, base_url: str | None, *, label: str, content_type: str | None = None
+) -> tuple[str, str | None, list[_Item]]:
+    """(outlet, language, items) of a feed document; ``FeedError`` when it is not a feed.
+
+    ``content_type`` is the server's header: its charset is the feed's encoding when the
+    document does not say (a windows-1251 feed read as UTF-8 was mojibake), and without it
+    feedparser flags every fetched feed "no Content-type specified". A feed feedparser
+    recognises (it has a version) with no items is a quiet feed, not a broken one, when all
+    feedparser objects to is the media type or the declared encoding."""
     import feedparser  # lazy: ~100 ms, only collect needs it
 
     headers = {"content-location": base_url} if base_url else {}
+    if content_type:
+        headers["content-type"] = content_type
     parsed = feedparser.parse(data, response_headers=headers)
     entries = parsed.get("entries") or []
-    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if problem is not None and isinstance(problem, harmless) and parsed.get("version"):
+        problem = None
+    if not entries and (problem is not None or not parsed.get("version")):
         problem = parsed.get("bozo_exception")
         detail = f" ({_one_line(problem)})" if problem else ""
         raise FeedError(f"{label}: not an RSS or Atom feed{detail}")
@@ -205,29 +221,36 @@ def _item_article(
 
 
 def _fetch_pages(
-    fetcher: Fetcher | None, links: list[str], limits: dict[str, Any]
+    fetcher: Fetcher | None, links: list[str], limits: dict[str, Any], warnings: list[str]
 ) -> dict[str, str | FetchError]:
-    """The HTML of each teaser's page (or its error), fetched concurrently per host bound."""
+    """The HTML of each teaser's page (or its error), fetched concurrently per host bound;
+    a page read with a guessed charset adds a line to ``warnings``."""
     if fetcher is None:
         return {}
-    results = fetcher.get_many(links, **limits)
-    return {
-        link: (result if isinstance(result, FetchError) else result.text())
-        for link, result in zip(links, results, strict=True)
-    }
+    pages: dict[str, str | FetchError] = {}
+    for link, result in zip(links, fetcher.get_many(links, **limits), strict=True):
+        if isinstance(result, FetchError):
+            pages[link] = result
+            continue
+        pages[link], note = result.text_checked()
+        if note:
+            warnings.append(f"item page {link}: {note}")
+    return pages
 
 
 def _to_text(value: str, content_type: str | None) -> str:
     """An item field as plain paragraphs: HTML is parsed and its blocks kept."""
     value = value or ""
     if content_type == "text/plain" or "<" not in value:
+        if content_type != "text/plain":  # feedparser leaves HTML's entities: AT&amp;T, It&#8217;s
+            value = html.unescape(value)
         paragraphs = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
         return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
     try:
         import lxml.html
 
         tree = lxml.html.document_fromstring(f"<html><body>{value}</body></html>")
-    except Exception:  # noqa: BLE001 - junk markup: fall back to the tag-stripped text
+    except Exception:
         return " ".join(re.sub(r"<[^>]*>", " ", value).split())
     return _visible_text(tree)
 

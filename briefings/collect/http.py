@@ -92,6 +92,11 @@ class Response:
     def text(self) -> str:
         return decode_body(self.body, self.content_type)
 
+    def text_checked(self) -> tuple[str, str | None]:
+        """The text, and one line when the declared charset was missing or wrong (see
+        ``decode_text``)."""
+        return decode_text(self.body, self.content_type)
+
 
 class Fetcher:
     """A shared httpx client plus the limits above. Thread-safe: collect runs sources (and a
@@ -481,17 +486,68 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re
 
 def decode_body(body: bytes, content_type: str | None) -> str:
     """Text of a body: the header's charset, else a ``<meta charset>``, else UTF-8 (a BOM
-    wins over both); undecodable bytes are replaced (a page is not the user's file)."""
+    wins over both); bytes that charset cannot read are guessed (see ``decode_text``)."""
+    return decode_text(body, content_type)[0]
+
+
+def decode_text(body: bytes, content_type: str | None) -> tuple[str, str | None]:
+    """(text, note) of a body. The declared charset (header, else ``<meta charset>``, else
+    UTF-8; a BOM wins) is used when it reads every byte. When it does not (a missing or
+    wrong charset: pages were stored full of U+FFFD with no word), the charset is detected
+    (charset-normalizer) and ``note`` says so in one line; undecodable bytes left after that
+    are replaced and counted in the note."""
     if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", errors="replace")
-    charset = None
-    if content_type:
-        match = re.search(r"charset\s*=\s*\"?([\w\-]+)", content_type, re.IGNORECASE)
-        charset = match.group(1) if match else None
-    if charset is None:
-        match = _CHARSET.search(body[:4096])
-        charset = match.group(1).decode("ascii") if match else None
+        return body[3:].decode("utf-8", errors="replace"), None
+    declared = _declared_charset(body, content_type)
     try:
-        return body.decode(charset or "utf-8", errors="replace")
-    except LookupError:
-        return body.decode("utf-8", errors="replace")
+        return body.decode(declared or "utf-8"), None
+    except (UnicodeDecodeError, LookupError):
+        pass
+    said = (f"declared charset {declared!r} does not fit the bytes" if declared
+            else "charset not declared and the bytes are not UTF-8")
+    guess = _detect_charset(body)
+    if guess is not None:
+        return body.decode(guess, errors="replace"), f"{said}; read as {guess}"
+    text = body.decode("utf-8", errors="replace")
+    return text, f"{said}; {text.count(chr(0xFFFD))} undecodable bytes replaced"
+
+
+def _declared_charset(body: bytes, content_type: str | None) -> str | None:
+    if content_type:
+        match = re.search(r"charset\s*=\s*[\"']?([\w\-]+)", content_type, re.IGNORECASE)
+        if match:
+            return match.group(1)
+    match = _CHARSET.search(body[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+_WEB_CHARSETS = (
+    "utf_8", "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u",
+    "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257", "cp874", "shift_jis",
+    "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr",
+)  # fmt: skip
+"""The legacy encodings the WHATWG Encoding Standard lists for the web: a guess outside
+them (an IBM code page for a short French page) is wrong far more often than right."""
+
+
+def _detect_charset(body: bytes) -> str | None:
+    """The charset that reads ``body`` best, or None when none reads it.
+
+    windows-1252 is the web's default for unlabelled pages (WHATWG) and charset-normalizer
+    is unsure on short Western text (a French page came out as Baltic cp1257), so another
+    guess must read clearly better (less "mess") than windows-1252 to win."""
+    from charset_normalizer import from_bytes  # lazy: only a page with a wrong charset needs it
+    from charset_normalizer.md import mess_ratio
+
+    sample = body[:200_000]
+    best = from_bytes(sample, cp_isolation=list(_WEB_CHARSETS)).best()
+    try:
+        western = mess_ratio(sample.decode("cp1252"), 1.0)
+    except UnicodeDecodeError:
+        return best.encoding if best is not None else None
+    if best is None or mess_ratio(str(best), 1.0) > western - _CLEARLY_BETTER:
+        return "cp1252"
+    return best.encoding
+
+
+_CLEARLY_BETTER = 0.15

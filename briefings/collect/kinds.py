@@ -155,7 +155,8 @@ class PageKind:
         )
         articles = [page.article] if page.article is not None else []
         validators = (page.response.etag, page.response.last_modified)
-        return Collected(articles, [], page.response.not_modified, validators, spec.url)
+        return Collected(articles, list(page.warnings), page.response.not_modified, validators,
+                         spec.url)
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {k.name: k for k in (FolderKind(), FeedKind(), PageKind())}
