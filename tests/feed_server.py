@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import sys
 import threading
 import time
@@ -91,7 +92,7 @@ def _rss_item(title: str, link: str, date: str, content: str, *, dc: bool = Fals
     when = f"<dc:date>{date}</dc:date>" if dc else f"<pubDate>{date}</pubDate>"
     return (
         f"<item><title>{title}</title><link>{link}</link>{when}"
-        f"<description>{content[:60]}…</description>"
+        f"<description>{html.escape(content[:60])}…</description>"
         f"<content:encoded><![CDATA[{content}]]></content:encoded></item>"
     )
 
@@ -168,6 +169,37 @@ def story_page(number: int) -> bytes:
     return _page(f"Harbour report {number}", "2025-07-22T07:40:00+02:00", numbered)
 
 
+def headlines_feed(base: str) -> bytes:
+    """Headlines only, each linking to a page that is gone (404)."""
+    return _rss("Headline Wire", [
+        f"<item><title>Headline {n} about the harbour</title><link>{base}/gone/{n}.html</link>"
+        f"<pubDate>Tue, 22 Jul 2025 0{n}:00:00 +0000</pubDate></item>"
+        for n in range(3)
+    ])  # fmt: skip
+
+
+def video_feed(base: str) -> bytes:
+    """Three different stories whose feed text is the same label."""
+    stories = ("Crane collapses at the container quay", "Mayor opens the new fish market",
+               "Storm floods the harbour car park")
+    return _rss("Video Harbour", [
+        f"<item><title>{title}</title><link>{base}/video/{n}.html</link>"
+        f"<pubDate>Tue, 22 Jul 2025 0{n}:00:00 +0000</pubDate>"
+        "<description>Watch the video.</description></item>"
+        for n, title in enumerate(stories)
+    ])  # fmt: skip
+
+
+SIX_ITEMS = _rss("Six Items", [
+    _rss_item(f"Harbour item {n}", f"http://six.test/{n}", f"Tue, 22 Jul 2025 0{n}:00:00 +0000",
+              f"<p>Item {n}: " + "the harbour board met again to discuss the moorings. " * 30 + "</p>")
+    for n in range(6)
+])  # fmt: skip
+GZIP_CUT = gzip.compress(SIX_ITEMS)[: len(gzip.compress(SIX_ITEMS)) * 6 // 10]
+"""Six items gzipped, the body cut at 60 % (its Content-Length says so too): the first item
+is whole in what arrives, the other five are lost."""
+
+
 EMPTY = _rss("Quiet Harbour News", [])
 """A valid feed with no items today."""
 
@@ -235,6 +267,12 @@ class Handler(BaseHTTPRequestHandler):
             return self._held()
         if route == "/slowpages.xml":
             return self._document(slow_pages_feed(base), "application/rss+xml")
+        if route == "/headlines.xml":
+            return self._document(headlines_feed(base), "application/rss+xml")
+        if route == "/video.xml":
+            return self._document(video_feed(base), "application/rss+xml")
+        if route == "/gzcut.xml":
+            return self._gzipped(GZIP_CUT)
         if route == "/cp1251.xml":
             return self._document(CYRILLIC, "application/rss+xml", charset="windows-1251")
         if route == "/latin1.html":
@@ -323,8 +361,8 @@ class Handler(BaseHTTPRequestHandler):
         time.sleep(SLOW_PAGE_SECONDS)
         self._document(PAGES["/articles/ferry.html"], "text/html")
 
-    def _gzipped(self) -> None:
-        body = gzip.compress(RSS)
+    def _gzipped(self, body: bytes | None = None) -> None:
+        body = gzip.compress(RSS) if body is None else body
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
         self.send_header("Content-Encoding", "gzip")

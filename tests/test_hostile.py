@@ -18,7 +18,7 @@ from pathlib import Path
 from types import FrameType
 
 import pytest
-from feed_server import STALL_RELEASE, LoopbackServer
+from feed_server import LoopbackServer
 
 from briefings.archive import Archive
 from briefings.collect.http import Fetcher, FetchError
@@ -35,8 +35,7 @@ def server() -> Iterator[LoopbackServer]:
     srv = LoopbackServer()
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
-    yield srv
-    STALL_RELEASE.set()
+    yield srv  # STALL_RELEASE is left alone: setting it would un-stall test_sources' server
     srv.shutdown()
     srv.server_close()
 
@@ -236,3 +235,39 @@ def test_a_page_without_a_charset_is_read_right_and_said(server: LoopbackServer,
     assert "\ufffd" not in row["text"]
     assert "Le café du port a rouvert mardi après trois mois de travaux" in row["text"]
     assert any("not UTF-8; read as cp1252" in w for w in result.warnings), result.warnings
+
+
+# --------------------------------------------------------------------------- 4. nothing dropped in silence
+
+
+def test_items_with_no_text_anywhere_are_counted_and_said(server: LoopbackServer, tmp_path: Path) -> None:
+    """A headline-only feed whose pages are gone: 0 of 3 stored, exit 0, not a word."""
+    result, rows = _collect_one(server, tmp_path, "feed", "/headlines.xml")
+    assert rows == []
+    assert len(result.dropped) == 3, result.dropped
+    assert all("no text in the feed and its page failed (HTTP 404" in line for line in result.dropped)
+    message = result.dropped_message()
+    assert message is not None and message.startswith("headlines.xml: 3 items dropped (item http")
+    assert "\n" not in message
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        [status] = archive.source_status()
+    assert (status.dropped, status.articles) == (3, 0)
+    assert status.last_dropped is not None and status.last_dropped.startswith("3 items dropped")
+
+
+def test_stories_sharing_a_short_label_are_each_stored(server: LoopbackServer, tmp_path: Path) -> None:
+    """Three stories whose text is "Watch the video.": 1 stored before (text deduplicated
+    across the archive, not per story)."""
+    result, rows = _collect_one(server, tmp_path, "feed", "/video.xml")
+    assert (result.added, result.seen, result.dropped) == (3, 0, [])
+    assert sorted(row["title"] for row in rows) == [
+        "Crane collapses at the container quay", "Mayor opens the new fish market",
+        "Storm floods the harbour car park",
+    ]
+
+
+def test_a_compressed_body_cut_short_is_an_error(server: LoopbackServer, tmp_path: Path) -> None:
+    """A gzip body cut short was read as whole: 1 of 6 items, exit 0."""
+    result, rows = _collect_one(server, tmp_path, "feed", "/gzcut.xml")
+    assert result.error is not None and "body cut short" in result.error, result.error
+    assert rows == []

@@ -62,6 +62,8 @@ class FeedResult:
     stopped: str | None = None
     """Set when the source's deadline (``limits.source_seconds``) passed before every item
     page was fetched: one line; those items keep the feed's own text."""
+    dropped: list[str] = field(default_factory=list)
+    """One line per item not stored (no text in the feed, and its page failed or held none)."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def collect_feed(
         content_type, new_validators = None, None
     else:
         raise ValueError("a feed needs a url or a path")
-    outlet, language, items = parse_feed(data, base, label=label, content_type=content_type)
+    outlet, language, items, broken = _parse(data, base, label=label, content_type=content_type)
     result = FeedResult(validators=new_validators)
     teasers = [i.link for i in items if i.teaser and i.link]
     stored = known(teasers) if teasers else set()
@@ -121,16 +123,27 @@ def collect_feed(
         result.stopped = f"{deadline.message()}: {cut} {pages_word} not fetched (kept the feed's text)"
     for item in items:
         item.meta.update({"outlet": outlet, "language": language}, override=False)
-        article = _item_article(item, pages, result.warnings, source, default_tz)
+        article = _item_article(item, pages, result.warnings, result.dropped, source, default_tz)
         if article is not None:
             result.articles.append(article)
+    if broken is not None:  # feedparser read on past the fault, so nothing is known lost
+        result.warnings.append(f"the feed is malformed ({broken}); read {len(items)} items anyway")
     return result
 
 
 def parse_feed(
     data: bytes, base_url: str | None, *, label: str, content_type: str | None = None
 ) -> tuple[str, str | None, list[_Item]]:
-    """(outlet, language, items) of a feed document; ``FeedError`` when it is not a feed.
+    """(outlet, language, items) of a feed document; ``FeedError`` when it is not a feed."""
+    outlet, language, items, _ = _parse(data, base_url, label=label, content_type=content_type)
+    return outlet, language, items
+
+
+def _parse(
+    data: bytes, base_url: str | None, *, label: str, content_type: str | None = None
+) -> tuple[str, str | None, list[_Item], str | None]:
+    """(outlet, language, items, what is broken) of a feed document; ``FeedError`` when it
+    is not a feed. The last is one line when feedparser read the items around a fault.
 
     ``content_type`` is the server's header: its charset is the feed's encoding when the
     document does not say (a windows-1251 feed read as UTF-8 was mojibake), and without it
@@ -155,7 +168,8 @@ def parse_feed(
     feed = parsed.get("feed", {})
     outlet = _clean_str(feed.get("title")) or _host(feed.get("link")) or _host(base_url)
     language = _clean_str(feed.get("language"))
-    return outlet or "unknown", language, [_item(entry) for entry in entries]
+    broken = _one_line(problem) if problem is not None and entries else None
+    return outlet or "unknown", language, [_item(entry) for entry in entries], broken
 
 
 def _item(entry: Any) -> _Item:
@@ -199,24 +213,32 @@ def _item_article(
     item: _Item,
     pages: dict[str, str | FetchError],
     warnings: list[str],
+    dropped: list[str],
     source: str,
     default_tz: tzinfo,
 ) -> Article | None:
+    """The item's article: its page's when that is longer, else the feed's text. An item
+    with neither is not stored, and says why in ``dropped`` (it used to vanish in silence)."""
     page = pages.get(item.link) if item.link else None
+    page_problem = None
     if isinstance(page, DeadlinePassed):
-        pass  # counted once in ``FeedResult.stopped``
+        page_problem = "its page was not fetched (limits.source_seconds)"
     elif isinstance(page, FetchError):
-        warnings.append(f"item page {page}; kept the feed's summary")
+        page_problem = f"its page failed ({page.reason})"
     elif isinstance(page, str):
         article = page_article(
             page, item.link or "", source=source, default_tz=default_tz, preferred=item.meta
         )
         if article is not None and len(article.text) > len(item.text):
             return article
+        if article is None:
+            page_problem = "its page holds no article text"
     if not any(ch.isalnum() for ch in item.text):
-        if not item.teaser:  # a teaser whose page failed already has its warning
-            warnings.append(f"item {item.link or item.meta.title or '?'}: no text")
+        because = f" and {page_problem}" if page_problem else ""
+        dropped.append(f"item {item.link or item.meta.title or '?'}: no text in the feed{because}")
         return None
+    if isinstance(page, FetchError) and not isinstance(page, DeadlinePassed):
+        warnings.append(f"item page {page}; kept the feed's summary")
     return article_from(item.meta, item.text, item.link, source=source, default_tz=default_tz)
 
 

@@ -81,7 +81,7 @@ def _parse_html(html: str) -> Any:
         import lxml.html  # lazy: only HTML needs it
 
         return lxml.html.document_fromstring(html)
-    except Exception:  # noqa: BLE001 - lxml raises several types on junk; junk has no metadata
+    except Exception:
         return None
 
 
@@ -96,7 +96,7 @@ def _trafilatura(html: str) -> Any:
             with_metadata=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception:  # noqa: BLE001 - a parser failure means "no main text found", not a crash
+    except Exception:
         return None
 
 

@@ -443,6 +443,7 @@ def _read_body(
                 raise FetchError(url, _over(None, limit))
             if time.monotonic() > deadline:
                 raise FetchError(url, f"timed out after {timeout:g} s (body too slow)")
+        inflater.finish()
     except httpx.TimeoutException:
         raise FetchError(url, f"timed out after {timeout:g} s") from None
     except httpx.HTTPError as exc:
@@ -461,6 +462,7 @@ class _Inflater:
 
     def __init__(self, url: str, encoding: str) -> None:
         self.url = url
+        self._fed = False
         encoding = encoding.strip().lower()
         if encoding in ("", "identity"):
             self._z = None
@@ -469,11 +471,18 @@ class _Inflater:
         else:
             raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
 
+    def finish(self) -> None:
+        """A compressed body that ends before its compressed stream does was cut short:
+        reading it as whole lost the items after the cut (1 of 6) without a word."""
+        if self._z is not None and self._fed and not self._z.eof:
+            raise FetchError(self.url, "body cut short (its compressed data ends early)")
+
     def feed(self, chunk: bytes, budget: int) -> bytes:
         """Inflate ``chunk``, returning at most ``budget`` bytes (one more than the limit
         left is enough to know the limit is passed)."""
         if self._z is None:
             return chunk
+        self._fed = self._fed or bool(chunk)
         try:
             data = self._z.decompress(chunk, max(budget, 1))
         except zlib.error as exc:

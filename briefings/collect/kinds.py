@@ -40,6 +40,8 @@ class Collected:
     cache_url: str | None = None
     stopped: str | None = None
     """The deadline passed part-way: what was read is stored, and this is the error."""
+    dropped: list[str] = field(default_factory=list)
+    """One line per item read but not stored (a feed item with no text anywhere)."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class FeedKind:
             **context.fetch_limits(spec),  # type: ignore[arg-type]
         )
         return Collected(found.articles, found.warnings, found.not_modified, found.validators,
-                         spec.url, found.stopped)
+                         spec.url, found.stopped, found.dropped)
 
 
 class PageKind:
