@@ -13,7 +13,9 @@ import html
 import sys
 import threading
 import time
+import zlib
 from collections import defaultdict
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
@@ -200,6 +202,12 @@ GZIP_CUT = gzip.compress(SIX_ITEMS)[: len(gzip.compress(SIX_ITEMS)) * 6 // 10]
 is whole in what arrives, the other five are lost."""
 
 
+FORM_PAGE = _page("Quay wall repaired", "2025-07-22T10:00:00+02:00", PAGE_PARAS).replace(
+    b"<body>", b'<body><form method="post" action="./story.aspx" id="aspnetForm">'
+).replace(b"</body>", b"</form></body>")
+"""An ASP.NET-style page: the whole body inside one ``<form>``."""
+
+
 EMPTY = _rss("Quiet Harbour News", [])
 """A valid feed with no items today."""
 
@@ -267,6 +275,17 @@ class Handler(BaseHTTPRequestHandler):
             return self._held()
         if route == "/slowpages.xml":
             return self._document(slow_pages_feed(base), "application/rss+xml")
+        if route == "/form.html":
+            return self._document(FORM_PAGE, "text/html")
+        if route == "/deflate-raw.xml":
+            raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+            return self._gzipped(raw.compress(RSS) + raw.flush(), encoding="deflate")
+        if route == "/429-long.xml":
+            return self._too_many("3600")
+        if route == "/429-date.xml":
+            if len(self.server.requests[self.path]) == 1:
+                return self._too_many(formatdate(time.time() + 2, usegmt=True))
+            return self._document(RSS, "application/rss+xml")
         if route == "/headlines.xml":
             return self._document(headlines_feed(base), "application/rss+xml")
         if route == "/video.xml":
@@ -361,11 +380,17 @@ class Handler(BaseHTTPRequestHandler):
         time.sleep(SLOW_PAGE_SECONDS)
         self._document(PAGES["/articles/ferry.html"], "text/html")
 
-    def _gzipped(self, body: bytes | None = None) -> None:
+    def _too_many(self, retry_after: str) -> None:
+        self.send_response(429)
+        self.send_header("Retry-After", retry_after)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _gzipped(self, body: bytes | None = None, encoding: str = "gzip") -> None:
         body = gzip.compress(RSS) if body is None else body
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -271,3 +271,54 @@ def test_a_compressed_body_cut_short_is_an_error(server: LoopbackServer, tmp_pat
     result, rows = _collect_one(server, tmp_path, "feed", "/gzcut.xml")
     assert result.error is not None and "body cut short" in result.error, result.error
     assert rows == []
+
+
+# --------------------------------------------------------------------------- 8. smaller
+
+
+def test_a_page_wrapped_in_one_form_is_read(server: LoopbackServer, tmp_path: Path) -> None:
+    """ASP.NET pages put the whole body in a ``<form>``: "no article text found" before."""
+    result, rows = _collect_one(server, tmp_path, "page", "/form.html")
+    assert result.error is None, result.error
+    [row] = rows
+    assert "Engineers began replacing the deck of the swing bridge" in row["text"]
+
+
+def test_raw_deflate_without_a_zlib_header_is_read(server: LoopbackServer) -> None:
+    with Fetcher(retries=0) as fetcher:
+        response = fetcher.get(server.base + "/deflate-raw.xml")
+    assert response.body.startswith(b'<?xml version="1.0"') and response.body.endswith(b"</rss>")
+
+
+def test_a_long_retry_after_is_not_retried_sooner(server: LoopbackServer) -> None:
+    """``Retry-After: 3600`` was retried after 30 s, three hits a minute."""
+    with Fetcher(retries=2, backoff=0.05) as fetcher:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="retry after 3600 s"):
+            fetcher.get(server.base + "/429-long.xml")
+    assert time.monotonic() - started < 5
+    assert len(server.requests["/429-long.xml"]) == 1
+
+
+def test_a_retry_after_date_is_waited_for(server: LoopbackServer) -> None:
+    """The HTTP-date form of Retry-After was ignored (retried after the 0.05 s backoff)."""
+    with Fetcher(retries=2, backoff=0.05) as fetcher:
+        started = time.monotonic()
+        response = fetcher.get(server.base + "/429-date.xml")
+    assert response.status == 200
+    assert time.monotonic() - started >= 0.9  # the date is 2 s ahead, to the second
+    assert len(server.requests["/429-date.xml"]) == 2
+
+
+def test_sources_status_is_failing_only_when_the_error_is_newest(tmp_path: Path) -> None:
+    """``briefings sources`` showed an old error after a later success."""
+    from datetime import datetime, timedelta
+
+    moment = datetime(2025, 7, 22, 6, 0, 0, tzinfo=UTC)
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        archive.record_failure("feed", moment, "HTTP 503")
+        [failing] = archive.source_status()
+        archive.record_success("feed", moment + timedelta(seconds=20))  # same minute
+        [recovered] = archive.source_status()
+    assert failing.failing and not recovered.failing
+    assert recovered.last_error == "HTTP 503"  # kept as history

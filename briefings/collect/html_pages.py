@@ -181,6 +181,12 @@ def _time_element(tree: Any) -> str | None:
     return None
 
 
+def _holds_the_page(element: Any, tree: Any) -> bool:
+    """Whether ``element`` holds most of the page's text (a form wrapping the body)."""
+    inside = len(" ".join(element.itertext()).split())
+    return inside > 0 and inside * 2 > len(" ".join(tree.itertext()).split())
+
+
 _BLOCK_TAGS = {
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
     "section", "article", "figcaption", "br", "dd", "dt",
@@ -190,12 +196,16 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", 
 
 
 def _visible_text(tree: Any) -> str:
-    """Visible text by block outside nav/header/footer/scripts (the tree is changed)."""
+    """Visible text by block outside nav/header/footer/scripts (the tree is changed).
+
+    A ``<form>`` is a search box or a sign-up, and dropped, unless it holds the page: ASP.NET
+    sites wrap the whole body in one form (they were "no article text found")."""
     for tag in _DROP_TAGS:
         for element in list(tree.iter(tag)):
             parent = element.getparent()
-            if parent is not None:
-                parent.remove(element)
+            if parent is None or (tag == "form" and _holds_the_page(element, tree)):
+                continue
+            parent.remove(element)
     root = tree.find(".//article")
     if root is None:
         root = tree.find(".//body")

@@ -34,6 +34,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -52,6 +54,9 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 _CHUNK = 64 * 1024
+MAX_RETRY_AFTER = 30.0
+"""The longest ``Retry-After`` a request waits for; a server asking more is not retried in
+this collect (the next hourly one tries again)."""
 _DEADLINE_SLACK = 0.05
 """A request that failed this close to a source's deadline failed because of it (its
 timeouts were capped at the time left)."""
@@ -174,7 +179,12 @@ class Fetcher:
                 if attempt >= retries:
                     tries = f" ({attempt + 1} attempts)" if attempt else ""
                     raise FetchError(url, f"{exc.reason}{tries}") from None
-                pause = max(self.backoff * 2**attempt, min(exc.retry_after or 0.0, 30.0))
+                if exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER:
+                    # the server asks for more than a collect waits: retrying sooner (after
+                    # 30 s, three hits a minute) is what it asked us not to do
+                    raise FetchError(url, f"{exc.reason}; the server asks to retry after "
+                                          f"{exc.retry_after:.0f} s (not retried)") from None
+                pause = max(self.backoff * 2**attempt, exc.retry_after or 0.0)
                 if deadline is not None and pause >= deadline.left():
                     raise DeadlinePassed(url, deadline) from None
                 time.sleep(pause)
@@ -407,8 +417,18 @@ def _status_text(response: httpx.Response) -> str:
 
 
 def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after", "")
-    return float(value) if value.strip().isdigit() else None
+    """Seconds the server asks us to wait: ``Retry-After`` as seconds or as an HTTP date
+    (RFC 9110 allows both; the date form was ignored)."""
+    value = response.headers.get("retry-after", "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _describe(exc: httpx.HTTPError, timeout: float) -> str:
@@ -463,11 +483,13 @@ class _Inflater:
     def __init__(self, url: str, encoding: str) -> None:
         self.url = url
         self._fed = False
+        self._raw_allowed = False
         encoding = encoding.strip().lower()
         if encoding in ("", "identity"):
             self._z = None
         elif encoding in ("gzip", "x-gzip", "deflate"):
             self._z = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+            self._raw_allowed = encoding == "deflate"  # many servers send deflate headerless
         else:
             raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
 
@@ -482,12 +504,21 @@ class _Inflater:
         left is enough to know the limit is passed)."""
         if self._z is None:
             return chunk
+        if self._raw_allowed and not self._fed and chunk and not _zlib_header(chunk):
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate (RFC 1951), no header
         self._fed = self._fed or bool(chunk)
         try:
             data = self._z.decompress(chunk, max(budget, 1))
         except zlib.error as exc:
             raise FetchError(self.url, f"cannot decompress the body ({exc})") from None
         return data
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether ``data`` starts with a zlib (RFC 1950) or gzip header."""
+    if data[:2] == b"\x1f\x8b":
+        return True
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
 
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
