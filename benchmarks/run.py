@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -132,7 +133,10 @@ def child_pdf(brief_json: str, out: str) -> dict[str, Any]:
 def run_child(argv: list[str], timeout: float, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run ``argv``; wall time, exit code, ``ru_maxrss`` (wait4) and the sampled tree peak."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    # a session of its own, so a timeout ends the build's workers with it: killing the build
+    # alone left them holding the pipes, and reading stderr then waited for ever
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+                            start_new_session=True)
     peak = _TreePeak(proc.pid)
     peak.start()
     out = bytearray()
@@ -145,10 +149,11 @@ def run_child(argv: list[str], timeout: float, env: dict[str, str] | None = None
         if pid:
             break
         if time.perf_counter() > deadline:
-            proc.kill()
+            _kill_group(proc.pid)
             _, status, usage = os.wait4(proc.pid, 0)
             break
         time.sleep(0.02)
+    _kill_group(proc.pid)  # whatever the child left behind (it led the group: same id)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     peak.stop()
@@ -157,6 +162,14 @@ def run_child(argv: list[str], timeout: float, env: dict[str, str] | None = None
     return {"wall_s": wall, "code": proc.returncode, "timed_out": wall > timeout,
             "maxrss_mb": usage.ru_maxrss / 1024 if usage else None, "tree_peak_mb": peak.mb,
             "stdout": out.decode(errors="replace"), "stderr": err[-2000:]}
+
+
+def _kill_group(group: int) -> None:
+    """SIGKILL every process left in the process group ``group``."""
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 class _TreePeak(threading.Thread):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,10 +72,22 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-def content_hash(text: str) -> str:
+STORY_WORDS = 8
+"""A text of at least this many words identifies its story alone (the same text under a
+second URL is the same story, republished); a shorter one is a label ("Watch the video.",
+"Read more.") that many stories share, and identifies a story only with its headline."""
+
+
+def content_hash(text: str, title: str | None = None) -> str:
     """A hash of the body with whitespace normalised: the same story republished under a
-    second URL (or re-wrapped by another feed) is recognised as already stored."""
+    second URL (or re-wrapped by another feed) is recognised as already stored.
+
+    A short text is hashed with its title: three stories whose feed says only "Watch the
+    video." are three stories (two were dropped as "already there" before), and the same
+    story re-wrapped keeps its headline."""
     normalised = " ".join(text.split()).casefold()
+    if title is not None and len(normalised.split()) < STORY_WORDS:
+        normalised = " ".join(title.split()).casefold() + "\n" + normalised
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
@@ -119,6 +132,11 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """UPDATE sources SET articles =
             (SELECT COUNT(*) FROM articles WHERE articles.source = sources.name)""",
     ),
+    # 3: items a source read but could not store, so `briefings sources` can say so
+    (
+        "ALTER TABLE sources ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE sources ADD COLUMN last_dropped TEXT",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -132,6 +150,20 @@ class SourceStatus:
     last_error: str | None
     last_error_at: datetime | None
     articles: int
+    dropped: int = 0
+    """Items read but not stored, over every collect."""
+    last_dropped: str | None = None
+    """The last collect's one line about them; None when it dropped nothing."""
+
+    @property
+    def failing(self) -> bool:
+        """The last error came after the last success: the source is failing now. An error
+        followed by a success is history (``briefings sources`` showed it as current)."""
+        if self.last_error is None:
+            return False
+        if self.last_success is None or self.last_error_at is None:
+            return True
+        return self.last_error_at >= self.last_success
 
 
 # --------------------------------------------------------------------------- the store
@@ -154,7 +186,7 @@ class Archive:
             raise ArchiveError(f"{self.path}: cannot open archive: {exc}") from exc
         try:
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = self._switch_to_wal(timeout)
             if str(mode).lower() != "wal":
                 raise ArchiveError(f"{self.path}: cannot switch the archive to WAL ({mode})")
             self._db.execute("PRAGMA synchronous = FULL")
@@ -212,20 +244,43 @@ class Archive:
                 self._db.execute("ROLLBACK")
                 raise ArchiveError(f"{self.path}: cannot write to the archive: {exc}") from exc
 
+    def _switch_to_wal(self, timeout: float) -> str:
+        """Put the file in WAL mode. On a new file that takes a lock no busy handler waits
+        for, so a second collect starting at the same instant retries until ``timeout``."""
+        give_up = time.monotonic() + timeout
+        while True:
+            try:
+                return str(self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > give_up:
+                    raise
+                time.sleep(0.05)
+
     def _migrate(self) -> None:
-        version = self.schema_version
+        """Bring the schema up to date; safe when several processes open a new or old archive
+        at once. Each migration re-reads the version inside its write transaction (which
+        holds the write lock), so whoever comes second finds it done and skips it: two
+        collects on a new archive failed with "table articles already exists" or "duplicate
+        column name" before."""
+        self._refuse_newer(self.schema_version)
+        for number, statements in enumerate(_MIGRATIONS, start=1):
+            if number <= self.schema_version:
+                continue
+            with self._write() as db:
+                version = int(db.execute("PRAGMA user_version").fetchone()[0])
+                self._refuse_newer(version)
+                if version >= number:
+                    continue  # another process did it while we waited for the lock
+                for statement in statements:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise ArchiveError(
                 f"{self.path}: archive schema {version} is newer than this briefings "
                 f"understands ({SCHEMA_VERSION}); upgrade briefings"
             )
-        for number, statements in enumerate(_MIGRATIONS, start=1):
-            if number <= version:
-                continue
-            with self._write() as db:
-                for statement in statements:
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number}")
 
     # -- articles
 
@@ -319,15 +374,25 @@ class Archive:
                 (line, _iso(when), source),
             )
 
+    def record_dropped(self, source: str, count: int, line: str | None) -> None:
+        """Count ``count`` items ``source`` read but could not store in this collect;
+        ``line`` says which (None, with 0, clears the last collect's line)."""
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO sources(name) VALUES (?)", (source,))
+            db.execute(
+                "UPDATE sources SET dropped = dropped + ?, last_dropped = ? WHERE name = ?",
+                (count, " ".join(line.split()) if line else None, source),
+            )
+
     def source_status(self) -> list[SourceStatus]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT name, last_success, last_error, last_error_at, articles"
-                " FROM sources ORDER BY name"
+                "SELECT name, last_success, last_error, last_error_at, articles, dropped,"
+                " last_dropped FROM sources ORDER BY name"
             ).fetchall()
         return [
-            SourceStatus(name, _when(ok), err, _when(err_at), int(count))
-            for name, ok, err, err_at, count in rows
+            SourceStatus(name, _when(ok), err, _when(err_at), int(count), int(dropped), last)
+            for name, ok, err, err_at, count, dropped, last in rows
         ]
 
     # -- HTTP validators
@@ -375,7 +440,7 @@ def _row(article: Article, source: str, now: str) -> tuple[object, ...]:
     return (
         article.id,
         url,
-        content_hash(article.text),
+        content_hash(article.text, article.title),
         article.title,
         article.outlet,
         published.isoformat() if published else None,  # keeps the source's offset

@@ -278,6 +278,12 @@ def collect(
     failed = [r for r in results if r.error]
     for result in failed:
         warn(result.message(), kind="source-failed", source=result.name)
+    for result in results:
+        for warning in result.warnings:
+            _console.note(f"{result.name}: {warning}", kind="source-warning", source=result.name)
+        dropped = result.dropped_message()
+        if dropped:
+            warn(dropped, kind="items-dropped", source=result.name, dropped=len(result.dropped))
     added = sum(r.added for r in results)
     _console.result(
         f"Collected {len(specs) - len(failed)} of {len(specs)} sources: {added} new articles ({total} in the archive)",
@@ -304,13 +310,17 @@ def sources(config_path: ConfigOption = None) -> None:
         where = table.url or table.path
         success = _when(seen.last_success) if seen else "never"
         line = f"{table.name} ({table.kind} {where}): last success {success}; {counted(seen.articles if seen else 0, 'article')}"
-        if seen and seen.last_error:
+        if seen and seen.failing:
             line += f"; last error {_when(seen.last_error_at)}: {seen.last_error}"
+        elif seen and seen.last_error:
+            line += f"; recovered from an error at {_when(seen.last_error_at)}: {seen.last_error}"
+        if seen and seen.last_dropped:
+            line += f"; last collect: {seen.last_dropped} ({seen.dropped} dropped in all)"
         typer.echo(line)
 
 
 def _when(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment else "never"
+    return moment.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if moment else "never"
 
 
 @app.command()

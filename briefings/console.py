@@ -44,6 +44,14 @@ class Console:
         else:
             print(f"Warning: {message}", file=sys.stderr, flush=True)
 
+    def note(self, message: str, **fields: Any) -> None:
+        """Worth knowing but nothing lost (a feed read despite its faults, a summary kept for
+        a page that could not be fetched): shown, except under ``--quiet``, which cron mails."""
+        if self.json_lines:
+            self._emit("notice", message, fields)
+        elif not self.quiet:
+            print(f"Note: {message}", file=sys.stderr, flush=True)
+
     def error(self, message: str, **fields: Any) -> None:
         if self.json_lines:
             self._emit("error", message, fields)

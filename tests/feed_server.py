@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import sys
 import threading
 import time
+import zlib
 from collections import defaultdict
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
@@ -91,7 +94,7 @@ def _rss_item(title: str, link: str, date: str, content: str, *, dc: bool = Fals
     when = f"<dc:date>{date}</dc:date>" if dc else f"<pubDate>{date}</pubDate>"
     return (
         f"<item><title>{title}</title><link>{link}</link>{when}"
-        f"<description>{content[:60]}…</description>"
+        f"<description>{html.escape(content[:60])}…</description>"
         f"<content:encoded><![CDATA[{content}]]></content:encoded></item>"
     )
 
@@ -136,6 +139,7 @@ def summaries_feed(base: str) -> bytes:
 
 
 SLOW_PAGE_SECONDS = 3.0
+TRICKLE_SECONDS = 0.1
 
 
 def slow_pages_feed(base: str, items: int = 6) -> bytes:
@@ -159,6 +163,80 @@ REPEAT = _rss(
     ],
 )  # fmt: skip
 
+def story_page(number: int) -> bytes:
+    """A distinct article page for ``/story/N.html`` (the paragraphs above, numbered and
+    repeated a varying number of times), so a collect of many pages reads many documents."""
+    paragraphs = (FERRY_PARAS + LIBRARY_PARAS + PAGE_PARAS) * (1 + number % 4)
+    numbered = [f"{text} (Report {number}, part {i}.)" for i, text in enumerate(paragraphs)]
+    return _page(f"Harbour report {number}", "2025-07-22T07:40:00+02:00", numbered)
+
+
+def headlines_feed(base: str) -> bytes:
+    """Headlines only, each linking to a page that is gone (404)."""
+    return _rss("Headline Wire", [
+        f"<item><title>Headline {n} about the harbour</title><link>{base}/gone/{n}.html</link>"
+        f"<pubDate>Tue, 22 Jul 2025 0{n}:00:00 +0000</pubDate></item>"
+        for n in range(3)
+    ])  # fmt: skip
+
+
+def video_feed(base: str) -> bytes:
+    """Three different stories whose feed text is the same label."""
+    stories = ("Crane collapses at the container quay", "Mayor opens the new fish market",
+               "Storm floods the harbour car park")
+    return _rss("Video Harbour", [
+        f"<item><title>{title}</title><link>{base}/video/{n}.html</link>"
+        f"<pubDate>Tue, 22 Jul 2025 0{n}:00:00 +0000</pubDate>"
+        "<description>Watch the video.</description></item>"
+        for n, title in enumerate(stories)
+    ])  # fmt: skip
+
+
+SIX_ITEMS = _rss("Six Items", [
+    _rss_item(f"Harbour item {n}", f"http://six.test/{n}", f"Tue, 22 Jul 2025 0{n}:00:00 +0000",
+              f"<p>Item {n}: " + "the harbour board met again to discuss the moorings. " * 30 + "</p>")
+    for n in range(6)
+])  # fmt: skip
+GZIP_CUT = gzip.compress(SIX_ITEMS)[: len(gzip.compress(SIX_ITEMS)) * 6 // 10]
+"""Six items gzipped, the body cut at 60 % (its Content-Length says so too): the first item
+is whole in what arrives, the other five are lost."""
+
+
+FORM_PAGE = _page("Quay wall repaired", "2025-07-22T10:00:00+02:00", PAGE_PARAS).replace(
+    b"<body>", b'<body><form method="post" action="./story.aspx" id="aspnetForm">'
+).replace(b"</body>", b"</form></body>")
+"""An ASP.NET-style page: the whole body inside one ``<form>``."""
+
+
+EMPTY = _rss("Quiet Harbour News", [])
+"""A valid feed with no items today."""
+
+CYRILLIC = (
+    '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Вести гавани</title>'
+    "<link>http://vesti.test/</link><description>Новости</description>"
+    "<item><title>Паром на Велл вернётся</title><link>http://vesti.test/ferry</link>"
+    "<pubDate>Tue, 22 Jul 2025 07:40:00 +0300</pubDate>"
+    "<description>Управление гавани в понедельник проголосовало за возвращение ночного "
+    "парома между старым портом и островом Велл.</description></item></channel></rss>"
+).encode("cp1251")
+"""A windows-1251 feed whose charset is only in the HTTP header (the XML says nothing)."""
+
+ENTITIES = _rss("Entity Gazette", [
+    "<item><title>AT&amp;amp;T opens a harbour office</title>"
+    "<pubDate>Tue, 22 Jul 2025 09:00:00 +0000</pubDate>"
+    "<description>It&amp;#8217;s the first office AT&amp;amp;T has opened on the quay since "
+    "the ferry terminal was rebuilt, the company said on Tuesday [&amp;#8230;]</description></item>",
+])  # fmt: skip
+"""Entities as feeds really carry them: escaped once for XML, so the text holds HTML's."""
+
+LATIN1_PAGE = _page(
+    "Café du port rouvre", "2025-07-22T09:30:00+02:00",
+    ["Le café du port a rouvert mardi après trois mois de travaux, a déclaré la mairie.",
+     "Les pêcheurs y prennent de nouveau leur café à l'aube, à côté du marché aux poissons."],
+).decode().replace("<meta charset=\"utf-8\">", "").encode("latin-1")
+"""A page in ISO-8859-1 that declares no charset anywhere."""
+
+
 MALFORMED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken & <unclosed</channel>'
 
 
@@ -168,7 +246,7 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # quiet tests
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.server.requests[self.path].append(dict(self.headers.items()))
         route = self.path.split("?")[0]
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -178,6 +256,8 @@ class Handler(BaseHTTPRequestHandler):
             "/summaries.xml": summaries_feed(base),
             "/repeat.xml": REPEAT,
             "/malformed.xml": MALFORMED,
+            "/empty.xml": EMPTY,
+            "/entities.xml": ENTITIES,
             **PAGES,
         }
         if route in documents:
@@ -195,6 +275,33 @@ class Handler(BaseHTTPRequestHandler):
             return self._held()
         if route == "/slowpages.xml":
             return self._document(slow_pages_feed(base), "application/rss+xml")
+        if route == "/form.html":
+            return self._document(FORM_PAGE, "text/html")
+        if route == "/deflate-raw.xml":
+            raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+            return self._gzipped(raw.compress(RSS) + raw.flush(), encoding="deflate")
+        if route == "/429-long.xml":
+            return self._too_many("3600")
+        if route == "/429-date.xml":
+            if len(self.server.requests[self.path]) == 1:
+                return self._too_many(formatdate(time.time() + 2, usegmt=True))
+            return self._document(RSS, "application/rss+xml")
+        if route == "/headlines.xml":
+            return self._document(headlines_feed(base), "application/rss+xml")
+        if route == "/video.xml":
+            return self._document(video_feed(base), "application/rss+xml")
+        if route == "/gzcut.xml":
+            return self._gzipped(GZIP_CUT)
+        if route == "/cp1251.xml":
+            return self._document(CYRILLIC, "application/rss+xml", charset="windows-1251")
+        if route == "/latin1.html":
+            return self._document(LATIN1_PAGE, "text/html", charset=None)
+        if route.startswith("/story/") and route.endswith(".html"):
+            number = route.removeprefix("/story/").removesuffix(".html")
+            if number.isdigit():
+                return self._document(story_page(int(number)), "text/html")
+        if route in ("/trickle-head.xml", "/trickle-body.xml"):
+            return self._trickle(head=route == "/trickle-head.xml")
         if route.startswith("/slowpage/"):
             return self._slow_page()
         if route == "/gz.xml":
@@ -205,7 +312,7 @@ class Handler(BaseHTTPRequestHandler):
             return special[route]()
         self.send_error(404, "Not Found")
 
-    def _document(self, body: bytes, kind: str) -> None:
+    def _document(self, body: bytes, kind: str, charset: str | None = "utf-8") -> None:
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
@@ -213,7 +320,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         self.send_response(200)
-        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Type", f"{kind}; charset={charset}" if charset else kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", "Tue, 22 Jul 2025 15:00:00 GMT")
@@ -273,14 +380,43 @@ class Handler(BaseHTTPRequestHandler):
         time.sleep(SLOW_PAGE_SECONDS)
         self._document(PAGES["/articles/ferry.html"], "text/html")
 
-    def _gzipped(self) -> None:
-        body = gzip.compress(RSS)
+    def _too_many(self, retry_after: str) -> None:
+        self.send_response(429)
+        self.send_header("Retry-After", retry_after)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _gzipped(self, body: bytes | None = None, encoding: str = "gzip") -> None:
+        body = gzip.compress(RSS) if body is None else body
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, *, head: bool) -> None:
+        """A byte every TRICKLE_SECONDS, for up to a minute: in the status line and headers
+        (``head``), or in a body announced as long. Every read gets its byte well within any
+        per-read timeout; only a deadline on the wall clock stops the client."""
+        body = RSS * 20
+        headers = (
+            f"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        slow, fast = (headers + body, b"") if head else (body, headers)
+        end = time.monotonic() + 60
+        try:
+            self.wfile.write(fast)
+            for byte in slow:
+                if time.monotonic() > end:
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(TRICKLE_SECONDS)
+        except OSError:
+            pass
+        self.close_connection = True
 
     def _stall(self) -> None:
         self.server.stalled.set()

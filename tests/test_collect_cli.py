@@ -84,8 +84,12 @@ def test_one_failing_source_is_named_and_the_others_are_collected(desk):
     )
     result = runner.invoke(app, ["collect", "--config", str(config)])
     assert result.exit_code == 1
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("Warning: down: ")
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning: down: ")
+    # anything else is a note of another source (here the gazette's item page cannot be
+    # fetched, so its summary is kept)
+    others = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("Warning:")]
+    assert all(line.startswith("Note: gazette: ") for line in others), others
     assert "Collected 2 of 3 sources" in result.stdout
     listing = runner.invoke(app, ["sources", "--config", str(config)])
     assert listing.exit_code == 0
@@ -159,3 +163,20 @@ def test_the_readme_crontab_lines_run_as_written(desk, start_server, monkeypatch
         assert result.exit_code == 0, (command, result.stderr)
         assert result.stdout == "" and result.stderr == "", "--quiet: cron mails nothing on a good run"
     assert len(recorder.received) == 1
+
+
+def test_collect_says_each_dropped_item_and_each_source_warning(desk: Path):
+    """An item with no text anywhere (no summary, no page) is counted and said in one line for
+    its source; a file the folder source skipped is said too; neither fails the run."""
+    headline_only = FEED.replace("</channel>", "<item><title>Watch live</title>"
+                                               "<pubDate>Tue, 22 Jul 2025 10:00:00 +0300</pubDate></item></channel>")
+    (desk / "gazette.xml").write_text(headline_only, encoding="utf-8")
+    (desk / "inbox" / "broken.json").write_text("{not json", encoding="utf-8")
+    result = runner.invoke(app, ["collect", "--config", str(desk / "briefings.toml")])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("Warning: gazette: 1 item dropped") for line in lines), lines
+    assert any(line.startswith("Note: inbox: ") and "broken.json" in line for line in lines), lines
+    status = runner.invoke(app, ["sources", "--config", str(desk / "briefings.toml")])
+    gazette = next(line for line in status.stdout.splitlines() if line.startswith("gazette"))
+    assert "last collect: 1 item dropped" in gazette and "(1 dropped in all)" in gazette

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,9 +36,9 @@ MAX_DELAY = 3.0
 OUTPUTS = ("brief.html", "brief.pdf", "brief.json", "looking-ahead.ics")
 
 
-def _build_cmd(out: Path, *, config: Path | None = None) -> list[str]:
+def _build_cmd(out: Path, *, config: Path | None = None, paths: Path = SAMPLES) -> list[str]:
     cmd = [sys.executable, "-m", "briefings", "build"]
-    cmd += ["--config", str(config)] if config is not None else [str(SAMPLES)]
+    cmd += ["--config", str(config)] if config is not None else [str(paths)]
     return cmd + ["--date", DAY, "--out", str(out)]
 
 
@@ -45,15 +46,49 @@ def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
-def _kill_after(cmd: list[str], cwd: Path, delay: float) -> int | None:
-    """Start ``cmd``, SIGKILL it after ``delay`` seconds; its exit code if it finished first."""
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def _kill_after(cmd: list[str], cwd: Path, delay: float) -> tuple[int | None, list[str]]:
+    """Start ``cmd`` in a session of its own, SIGKILL it (the build alone, as cron's
+    ``timeout`` or the OOM killer would) after ``delay`` seconds: its exit code if it
+    finished first, and the processes of its session still alive a few seconds later
+    (killed then, so one failure does not leak into the next runs)."""
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     try:
-        return proc.wait(timeout=delay)
+        code: int | None = proc.wait(timeout=delay)
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        return None
+        code = None
+    return code, _survivors(proc.pid)
+
+
+def _session_members(session: int) -> list[tuple[int, str]]:
+    """(pid, command line) of every live process in ``session`` (zombies are gone already)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if int(fields[3]) != session or fields[0] == "Z":
+                continue
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue  # ended while we looked
+        members.append((int(entry.name), command.strip()))
+    return members
+
+
+def _survivors(session: int, grace: float = 5.0) -> list[str]:
+    """Processes of the killed run's session alive after ``grace`` seconds (then killed)."""
+    end = time.monotonic() + grace
+    while (members := _session_members(session)) and time.monotonic() < end:
+        time.sleep(0.1)
+    for pid, _ in members:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    return [f"pid {pid}: {command[:120]}" for pid, command in members]
 
 
 # --------------------------------------------------------------------------- soundness checks
@@ -125,10 +160,13 @@ def inbox_config(tmp_path: Path) -> Path:
     return config
 
 
-def _kill_loop(tmp_path: Path, config: Path | None) -> dict[str, int]:
+def _kill_loop(tmp_path: Path, config: Path | None, paths: Path | None = None) -> dict[str, int]:
     out = tmp_path / "out"
     started = time.monotonic()
-    first = _run(_build_cmd(out, config=config), tmp_path)
+    def build() -> list[str]:
+        return _build_cmd(out, config=config, paths=paths or SAMPLES)
+
+    first = _run(build(), tmp_path)
     build_seconds = time.monotonic() - started
     assert first.returncode == 0, first.stderr
     assert_outputs_sound(out)
@@ -142,17 +180,18 @@ def _kill_loop(tmp_path: Path, config: Path | None) -> dict[str, int]:
         # files are renamed into place and some builds finish: a fixed window would miss the
         # end of the build on a slow machine
         delay = rng.uniform(0, max(MAX_DELAY, 1.2 * build_seconds))
-        code = _kill_after(_build_cmd(out, config=config), tmp_path, delay)
+        code, survivors = _kill_after(build(), tmp_path, delay)
         counts["killed" if code is None else "finished"] += 1
         where = f"seed {seed}, run {number}, killed after {delay:.2f} s"
         try:
+            assert not survivors, f"processes of the killed run still alive: {survivors}"
             assert code in (None, 0), f"exit {code}"
             assert_outputs_sound(out)
             if config is not None:
                 assert_archive_sound(config.parent / "archive.sqlite")
         except AssertionError as exc:
             raise AssertionError(f"{where}: {exc}") from None
-    print(f"kill loop ({'config' if config else 'paths'}): {counts}, seed {seed}")
+    print(f"kill loop ({'config' if config else paths or 'paths'}): {counts}, seed {seed}")
     return counts
 
 
@@ -170,6 +209,19 @@ def test_killed_build_from_archive_leaves_whole_briefs_and_archive(
     assert final.returncode == 0, final.stderr  # the archive still works for the next run
     brief = json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))
     assert any(a["outlet"] == "Fault Harbour Gazette" for a in brief["articles"])
+
+
+def test_killed_build_of_a_big_day_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """A day big enough for extraction workers: killing the build (never its workers) must
+    end them too, wherever the kill lands; before, they lived on with parent 1."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import write_day
+
+    from briefings.extract.day import PARALLEL_MIN
+
+    folder = write_day(tmp_path / "day", 2 * PARALLEL_MIN, date.fromisoformat(DAY), seed=20)
+    counts = _kill_loop(tmp_path, None, paths=folder)
+    assert counts["killed"] + counts["finished"] == KILLS
 
 
 # --------------------------------------------------------------------------- full and read-only disks

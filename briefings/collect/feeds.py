@@ -15,6 +15,7 @@ item means for a brief:
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -61,6 +62,8 @@ class FeedResult:
     stopped: str | None = None
     """Set when the source's deadline (``limits.source_seconds``) passed before every item
     page was fetched: one line; those items keep the feed's own text."""
+    dropped: list[str] = field(default_factory=list)
+    """One line per item not stored (no text in the feed, and its page failed or held none)."""
 
 
 @dataclass(frozen=True)
@@ -101,45 +104,72 @@ def collect_feed(
         if response.not_modified:
             return FeedResult(not_modified=True)
         data, base, label = response.body, response.url, url
+        content_type = response.content_type
         new_validators = (response.etag, response.last_modified)
     elif path is not None:
         data, base, label = _read_local(path, max_bytes), None, str(path)
-        new_validators = None
+        content_type, new_validators = None, None
     else:
         raise ValueError("a feed needs a url or a path")
-    outlet, language, items = parse_feed(data, base, label=label)
+    outlet, language, items, broken = _parse(data, base, label=label, content_type=content_type)
     result = FeedResult(validators=new_validators)
     teasers = [i.link for i in items if i.teaser and i.link]
     stored = known(teasers) if teasers else set()
     to_fetch = [link for link in dict.fromkeys(teasers) if link not in stored]
-    pages = _fetch_pages(fetcher, to_fetch, limits) if to_fetch else {}
+    pages = _fetch_pages(fetcher, to_fetch, limits, result.warnings) if to_fetch else {}
     cut = sum(isinstance(page, DeadlinePassed) for page in pages.values())
     if cut and deadline is not None:
         pages_word = "item page" if cut == 1 else "item pages"
         result.stopped = f"{deadline.message()}: {cut} {pages_word} not fetched (kept the feed's text)"
     for item in items:
         item.meta.update({"outlet": outlet, "language": language}, override=False)
-        article = _item_article(item, pages, result.warnings, source, default_tz)
+        article = _item_article(item, pages, result.warnings, result.dropped, source, default_tz)
         if article is not None:
             result.articles.append(article)
+    if broken is not None:  # feedparser read on past the fault, so nothing is known lost
+        result.warnings.append(f"the feed is malformed ({broken}); read {len(items)} items anyway")
     return result
 
 
-def parse_feed(data: bytes, base_url: str | None, *, label: str) -> tuple[str, str | None, list[_Item]]:
+def parse_feed(
+    data: bytes, base_url: str | None, *, label: str, content_type: str | None = None
+) -> tuple[str, str | None, list[_Item]]:
     """(outlet, language, items) of a feed document; ``FeedError`` when it is not a feed."""
+    outlet, language, items, _ = _parse(data, base_url, label=label, content_type=content_type)
+    return outlet, language, items
+
+
+def _parse(
+    data: bytes, base_url: str | None, *, label: str, content_type: str | None = None
+) -> tuple[str, str | None, list[_Item], str | None]:
+    """(outlet, language, items, what is broken) of a feed document; ``FeedError`` when it
+    is not a feed. The last is one line when feedparser read the items around a fault.
+
+    ``content_type`` is the server's header: its charset is the feed's encoding when the
+    document does not say (a windows-1251 feed read as UTF-8 was mojibake), and without it
+    feedparser flags every fetched feed "no Content-type specified". A feed feedparser
+    recognises (it has a version) with no items is a quiet feed, not a broken one, when all
+    feedparser objects to is the media type or the declared encoding."""
     import feedparser  # lazy: ~100 ms, only collect needs it
 
     headers = {"content-location": base_url} if base_url else {}
+    if content_type:
+        headers["content-type"] = content_type
     parsed = feedparser.parse(data, response_headers=headers)
     entries = parsed.get("entries") or []
-    if not entries and (parsed.get("bozo") or not parsed.get("version")):
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if problem is not None and isinstance(problem, harmless) and parsed.get("version"):
+        problem = None
+    if not entries and (problem is not None or not parsed.get("version")):
         problem = parsed.get("bozo_exception")
         detail = f" ({_one_line(problem)})" if problem else ""
         raise FeedError(f"{label}: not an RSS or Atom feed{detail}")
     feed = parsed.get("feed", {})
     outlet = _clean_str(feed.get("title")) or _host(feed.get("link")) or _host(base_url)
     language = _clean_str(feed.get("language"))
-    return outlet or "unknown", language, [_item(entry) for entry in entries]
+    broken = _one_line(problem) if problem is not None and entries else None
+    return outlet or "unknown", language, [_item(entry) for entry in entries], broken
 
 
 def _item(entry: Any) -> _Item:
@@ -184,51 +214,66 @@ def _item_article(
     item: _Item,
     pages: dict[str, str | FetchError],
     warnings: list[str],
+    dropped: list[str],
     source: str,
     default_tz: tzinfo,
 ) -> Article | None:
+    """The item's article: its page's when that is longer, else the feed's text. An item
+    with neither is not stored, and says why in ``dropped`` (it used to vanish in silence)."""
     page = pages.get(item.link) if item.link else None
+    page_problem = None
     if isinstance(page, DeadlinePassed):
-        pass  # counted once in ``FeedResult.stopped``
+        page_problem = "its page was not fetched (limits.source_seconds)"
     elif isinstance(page, FetchError):
-        warnings.append(f"item page {page}; kept the feed's summary")
+        page_problem = f"its page failed ({page.reason})"
     elif isinstance(page, str):
         article = page_article(
             page, item.link or "", source=source, default_tz=default_tz, preferred=item.meta
         )
         if article is not None and len(article.text) > len(item.text):
             return article
+        if article is None:
+            page_problem = "its page holds no article text"
     if not any(ch.isalnum() for ch in item.text):
-        if not item.teaser:  # a teaser whose page failed already has its warning
-            warnings.append(f"item {item.link or item.meta.title or '?'}: no text")
+        because = f" and {page_problem}" if page_problem else ""
+        dropped.append(f"item {item.link or item.meta.title or '?'}: no text in the feed{because}")
         return None
+    if isinstance(page, FetchError) and not isinstance(page, DeadlinePassed):
+        warnings.append(f"item page {page}; kept the feed's summary")
     return article_from(item.meta, item.text, item.link, source=source, default_tz=default_tz)
 
 
 def _fetch_pages(
-    fetcher: Fetcher | None, links: list[str], limits: dict[str, Any]
+    fetcher: Fetcher | None, links: list[str], limits: dict[str, Any], warnings: list[str]
 ) -> dict[str, str | FetchError]:
-    """The HTML of each teaser's page (or its error), fetched concurrently per host bound."""
+    """The HTML of each teaser's page (or its error), fetched concurrently per host bound;
+    a page read with a guessed charset adds a line to ``warnings``."""
     if fetcher is None:
         return {}
-    results = fetcher.get_many(links, **limits)
-    return {
-        link: (result if isinstance(result, FetchError) else result.text())
-        for link, result in zip(links, results, strict=True)
-    }
+    pages: dict[str, str | FetchError] = {}
+    for link, result in zip(links, fetcher.get_many(links, **limits), strict=True):
+        if isinstance(result, FetchError):
+            pages[link] = result
+            continue
+        pages[link], note = result.text_checked()
+        if note:
+            warnings.append(f"item page {link}: {note}")
+    return pages
 
 
 def _to_text(value: str, content_type: str | None) -> str:
     """An item field as plain paragraphs: HTML is parsed and its blocks kept."""
     value = value or ""
     if content_type == "text/plain" or "<" not in value:
+        if content_type != "text/plain":  # feedparser leaves HTML's entities: AT&amp;T, It&#8217;s
+            value = html.unescape(value)
         paragraphs = re.split(r"\n\s*\n", value.replace("\r\n", "\n"))
         return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
     try:
         import lxml.html
 
         tree = lxml.html.document_fromstring(f"<html><body>{value}</body></html>")
-    except Exception:  # noqa: BLE001 - junk markup: fall back to the tag-stripped text
+    except Exception:
         return " ".join(re.sub(r"<[^>]*>", " ", value).split())
     return _visible_text(tree)
 

@@ -124,7 +124,7 @@ def read_paths(
         except _Unreadable as exc:
             skipped.append(Skipped(target, exc.reason))
             continue
-        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the others
+        except Exception as exc:
             detail = " ".join(str(exc).split())[:200]
             skipped.append(Skipped(target, f"could not be read ({type(exc).__name__}: {detail})"))
             continue

@@ -3,11 +3,18 @@
 A page is mostly not the article: trafilatura finds the main text, and the page's own markup
 (meta tags, JSON-LD, ``<time>``) gives the metadata with the publication time and zone.
 trafilatura and lxml are imported only when a page is read (about half a second).
+
+Pages are read one at a time in a process (``_EXTRACTION_LOCK``), whatever thread asks:
+trafilatura keeps module-level lxml parsers, and lxml parsers must not be shared between
+threads. Eight collect threads inside ``bare_extraction`` at once ended in ``double free or
+corruption`` (SIGABRT) or SIGSEGV, taking the whole run down (upstream adbar/trafilatura#840).
+Fetching stays parallel; reading a page takes tens of milliseconds.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +22,9 @@ from briefings.collect._common import _Settings
 from briefings.collect.article import _article, _Meta
 from briefings.collect.published import parse_published
 from briefings.model import Article
+
+_EXTRACTION_LOCK = threading.Lock()
+"""Held while trafilatura/lxml read a page: they are not safe in parallel threads."""
 
 
 def _read_html(path: Path, text: str, settings: _Settings) -> tuple[list[Article], list[str]]:
@@ -29,6 +39,11 @@ def _html_content(html: str) -> tuple[_Meta, str]:
     fragment, a tiny page) the visible text outside nav/header/footer is used instead, since
     extract has its own boilerplate filter.
     """
+    with _EXTRACTION_LOCK:
+        return _html_content_unlocked(html)
+
+
+def _html_content_unlocked(html: str) -> tuple[_Meta, str]:
     tree = _parse_html(html)
     meta = _html_meta(tree) if tree is not None else _Meta()
     body = ""
@@ -66,7 +81,7 @@ def _parse_html(html: str) -> Any:
         import lxml.html  # lazy: only HTML needs it
 
         return lxml.html.document_fromstring(html)
-    except Exception:  # noqa: BLE001 - lxml raises several types on junk; junk has no metadata
+    except Exception:
         return None
 
 
@@ -81,7 +96,7 @@ def _trafilatura(html: str) -> Any:
             with_metadata=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception:  # noqa: BLE001 - a parser failure means "no main text found", not a crash
+    except Exception:
         return None
 
 
@@ -166,6 +181,12 @@ def _time_element(tree: Any) -> str | None:
     return None
 
 
+def _holds_the_page(element: Any, tree: Any) -> bool:
+    """Whether ``element`` holds most of the page's text (a form wrapping the body)."""
+    inside = len(" ".join(element.itertext()).split())
+    return inside > 0 and inside * 2 > len(" ".join(tree.itertext()).split())
+
+
 _BLOCK_TAGS = {
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
     "section", "article", "figcaption", "br", "dd", "dt",
@@ -175,12 +196,16 @@ _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", 
 
 
 def _visible_text(tree: Any) -> str:
-    """Visible text by block outside nav/header/footer/scripts (the tree is changed)."""
+    """Visible text by block outside nav/header/footer/scripts (the tree is changed).
+
+    A ``<form>`` is a search box or a sign-up, and dropped, unless it holds the page: ASP.NET
+    sites wrap the whole body in one form (they were "no article text found")."""
     for tag in _DROP_TAGS:
         for element in list(tree.iter(tag)):
             parent = element.getparent()
-            if parent is not None:
-                parent.remove(element)
+            if parent is None or (tag == "form" and _holds_the_page(element, tree)):
+                continue
+            parent.remove(element)
     root = tree.find(".//article")
     if root is None:
         root = tree.find(".//body")

@@ -16,6 +16,11 @@ gigabyte, and must be polite. So every request has:
 * optionally a ``Deadline`` for a whole source (``limits.source_seconds``): each request's
   timeouts are capped at the time left, and no request starts once it has passed.
 
+The deadlines are kept on the wall clock, whatever the server sends: every socket operation
+(connect, send, each read of the headers or the body) is given at most the time left to the
+request's deadline (``_ClockBackend``), so a server trickling one byte a second, in its
+headers or its body, is cut off when the time is up, not when a 64 KiB chunk completes.
+
 Every failure is a ``FetchError`` whose message is one line naming the URL.
 """
 
@@ -25,12 +30,17 @@ import re
 import threading
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from briefings import __version__
@@ -44,6 +54,9 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _RETRY_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 _CHUNK = 64 * 1024
+MAX_RETRY_AFTER = 30.0
+"""The longest ``Retry-After`` a request waits for; a server asking more is not retried in
+this collect (the next hourly one tries again)."""
 _DEADLINE_SLACK = 0.05
 """A request that failed this close to a source's deadline failed because of it (its
 timeouts were capped at the time left)."""
@@ -84,6 +97,11 @@ class Response:
     def text(self) -> str:
         return decode_body(self.body, self.content_type)
 
+    def text_checked(self) -> tuple[str, str | None]:
+        """The text, and one line when the declared charset was missing or wrong (see
+        ``decode_text``)."""
+        return decode_text(self.body, self.content_type)
+
 
 class Fetcher:
     """A shared httpx client plus the limits above. Thread-safe: collect runs sources (and a
@@ -107,7 +125,7 @@ class Fetcher:
         self._client = httpx.Client(
             follow_redirects=False,
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=max(workers * 2, 10)),
+            transport=_clock_transport(max(workers * 2, 10)),
         )
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._hosts_lock = threading.Lock()
@@ -161,7 +179,12 @@ class Fetcher:
                 if attempt >= retries:
                     tries = f" ({attempt + 1} attempts)" if attempt else ""
                     raise FetchError(url, f"{exc.reason}{tries}") from None
-                pause = max(self.backoff * 2**attempt, min(exc.retry_after or 0.0, 30.0))
+                if exc.retry_after is not None and exc.retry_after > MAX_RETRY_AFTER:
+                    # the server asks for more than a collect waits: retrying sooner (after
+                    # 30 s, three hits a minute) is what it asked us not to do
+                    raise FetchError(url, f"{exc.reason}; the server asks to retry after "
+                                          f"{exc.retry_after:.0f} s (not retried)") from None
+                pause = max(self.backoff * 2**attempt, exc.retry_after or 0.0)
                 if deadline is not None and pause >= deadline.left():
                     raise DeadlinePassed(url, deadline) from None
                 time.sleep(pause)
@@ -227,19 +250,20 @@ class Fetcher:
                     raise DeadlinePassed(url, source_deadline)
                 timeout = min(timeout, left)
             deadline = time.monotonic() + timeout
-            try:
-                request = self._client.build_request(
-                    "GET", current, headers=headers, timeout=httpx.Timeout(timeout)
-                )
-                response = self._client.send(request, stream=True)
-            except _RETRY_ERRORS as exc:
-                raise _Retryable(_describe(exc, timeout)) from None
-            except httpx.HTTPError as exc:
-                raise FetchError(url, _describe(exc, timeout)) from None
-            try:
-                return self._handle(url, current, response, deadline, timeout, limit)
-            finally:
-                response.close()
+            with _wall_clock(deadline):
+                try:
+                    request = self._client.build_request(
+                        "GET", current, headers=headers, timeout=httpx.Timeout(timeout)
+                    )
+                    response = self._client.send(request, stream=True)
+                except _RETRY_ERRORS as exc:
+                    raise _Retryable(_describe(exc, timeout)) from None
+                except httpx.HTTPError as exc:
+                    raise FetchError(url, _describe(exc, timeout)) from None
+                try:
+                    return self._handle(url, current, response, deadline, timeout, limit)
+                finally:
+                    response.close()
 
     def _handle(
         self,
@@ -274,6 +298,96 @@ class Fetcher:
         )
 
 
+# --------------------------------------------------------------------------- the wall clock
+
+_CLOCK = threading.local()
+"""``deadline``: the monotonic time the current thread's request must end by (or None)."""
+
+
+@contextmanager
+def _wall_clock(deadline: float) -> Iterator[None]:
+    """Every socket operation of this thread inside the block ends by ``deadline``."""
+    previous = getattr(_CLOCK, "deadline", None)
+    _CLOCK.deadline = deadline
+    try:
+        yield
+    finally:
+        _CLOCK.deadline = previous
+
+
+def _time_left(timeout: float | None, error: type[Exception]) -> float | None:
+    """``timeout`` capped at the time left to this thread's deadline; ``error`` once it passed."""
+    deadline = getattr(_CLOCK, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the request's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _ClockStream(httpcore.NetworkStream):
+    """A socket stream whose every operation is bounded by the thread's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        capped = _time_left(timeout, httpcore.ConnectTimeout)
+        return _ClockStream(self._inner.start_tls(ssl_context, server_hostname, capped))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _ClockBackend(httpcore.NetworkBackend):
+    """httpcore's own sockets, each wrapped in a ``_ClockStream``."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        capped = _time_left(timeout, httpcore.ConnectTimeout)
+        return _ClockStream(self._inner.connect_tcp(host, port, capped, local_address,
+                                                    socket_options))
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        capped = _time_left(timeout, httpcore.ConnectTimeout)
+        return _ClockStream(self._inner.connect_unix_socket(path, capped, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _clock_transport(max_connections: int) -> httpx.HTTPTransport:
+    """httpx's transport over a connection pool on ``_ClockBackend``. httpx does not take a
+    network backend, so its pool is replaced by one built the same way with ours."""
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=20)
+    transport = httpx.HTTPTransport(limits=limits)
+    transport._pool.close()
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=_ClockBackend(),
+    )
+    return transport
+
+
 class _Retryable(Exception):
     def __init__(self, reason: str, retry_after: float | None = None) -> None:
         super().__init__(reason)
@@ -303,8 +417,18 @@ def _status_text(response: httpx.Response) -> str:
 
 
 def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("retry-after", "")
-    return float(value) if value.strip().isdigit() else None
+    """Seconds the server asks us to wait: ``Retry-After`` as seconds or as an HTTP date
+    (RFC 9110 allows both; the date form was ignored)."""
+    value = response.headers.get("retry-after", "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _describe(exc: httpx.HTTPError, timeout: float) -> str:
@@ -339,6 +463,7 @@ def _read_body(
                 raise FetchError(url, _over(None, limit))
             if time.monotonic() > deadline:
                 raise FetchError(url, f"timed out after {timeout:g} s (body too slow)")
+        inflater.finish()
     except httpx.TimeoutException:
         raise FetchError(url, f"timed out after {timeout:g} s") from None
     except httpx.HTTPError as exc:
@@ -357,19 +482,31 @@ class _Inflater:
 
     def __init__(self, url: str, encoding: str) -> None:
         self.url = url
+        self._fed = False
+        self._raw_allowed = False
         encoding = encoding.strip().lower()
         if encoding in ("", "identity"):
             self._z = None
         elif encoding in ("gzip", "x-gzip", "deflate"):
             self._z = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+            self._raw_allowed = encoding == "deflate"  # many servers send deflate headerless
         else:
             raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
+
+    def finish(self) -> None:
+        """A compressed body that ends before its compressed stream does was cut short:
+        reading it as whole lost the items after the cut (1 of 6) without a word."""
+        if self._z is not None and self._fed and not self._z.eof:
+            raise FetchError(self.url, "body cut short (its compressed data ends early)")
 
     def feed(self, chunk: bytes, budget: int) -> bytes:
         """Inflate ``chunk``, returning at most ``budget`` bytes (one more than the limit
         left is enough to know the limit is passed)."""
         if self._z is None:
             return chunk
+        if self._raw_allowed and not self._fed and chunk and not _zlib_header(chunk):
+            self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate (RFC 1951), no header
+        self._fed = self._fed or bool(chunk)
         try:
             data = self._z.decompress(chunk, max(budget, 1))
         except zlib.error as exc:
@@ -377,22 +514,80 @@ class _Inflater:
         return data
 
 
+def _zlib_header(data: bytes) -> bool:
+    """Whether ``data`` starts with a zlib (RFC 1950) or gzip header."""
+    if data[:2] == b"\x1f\x8b":
+        return True
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+
+
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
 def decode_body(body: bytes, content_type: str | None) -> str:
     """Text of a body: the header's charset, else a ``<meta charset>``, else UTF-8 (a BOM
-    wins over both); undecodable bytes are replaced (a page is not the user's file)."""
+    wins over both); bytes that charset cannot read are guessed (see ``decode_text``)."""
+    return decode_text(body, content_type)[0]
+
+
+def decode_text(body: bytes, content_type: str | None) -> tuple[str, str | None]:
+    """(text, note) of a body. The declared charset (header, else ``<meta charset>``, else
+    UTF-8; a BOM wins) is used when it reads every byte. When it does not (a missing or
+    wrong charset: pages were stored full of U+FFFD with no word), the charset is detected
+    (charset-normalizer) and ``note`` says so in one line; undecodable bytes left after that
+    are replaced and counted in the note."""
     if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", errors="replace")
-    charset = None
-    if content_type:
-        declared = re.search(r"charset\s*=\s*\"?([\w\-]+)", content_type, re.IGNORECASE)
-        charset = declared.group(1) if declared else None
-    if charset is None:
-        meta = _CHARSET.search(body[:4096])
-        charset = meta.group(1).decode("ascii") if meta else None
+        return body[3:].decode("utf-8", errors="replace"), None
+    declared = _declared_charset(body, content_type)
     try:
-        return body.decode(charset or "utf-8", errors="replace")
-    except LookupError:
-        return body.decode("utf-8", errors="replace")
+        return body.decode(declared or "utf-8"), None
+    except (UnicodeDecodeError, LookupError):
+        pass
+    said = (f"declared charset {declared!r} does not fit the bytes" if declared
+            else "charset not declared and the bytes are not UTF-8")
+    guess = _detect_charset(body)
+    if guess is not None:
+        return body.decode(guess, errors="replace"), f"{said}; read as {guess}"
+    text = body.decode("utf-8", errors="replace")
+    return text, f"{said}; {text.count(chr(0xFFFD))} undecodable bytes replaced"
+
+
+def _declared_charset(body: bytes, content_type: str | None) -> str | None:
+    if content_type:
+        match = re.search(r"charset\s*=\s*[\"']?([\w\-]+)", content_type, re.IGNORECASE)
+        if match:
+            return match.group(1)
+    meta = _CHARSET.search(body[:4096])
+    return meta.group(1).decode("ascii") if meta else None
+
+
+_WEB_CHARSETS = (
+    "utf_8", "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u",
+    "cp1253", "iso8859_7", "cp1254", "cp1255", "cp1256", "cp1257", "cp874", "shift_jis",
+    "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr",
+)  # fmt: skip
+"""The legacy encodings the WHATWG Encoding Standard lists for the web: a guess outside
+them (an IBM code page for a short French page) is wrong far more often than right."""
+
+
+def _detect_charset(body: bytes) -> str | None:
+    """The charset that reads ``body`` best, or None when none reads it.
+
+    windows-1252 is the web's default for unlabelled pages (WHATWG) and charset-normalizer
+    is unsure on short Western text (a French page came out as Baltic cp1257), so another
+    guess must read clearly better (less "mess") than windows-1252 to win."""
+    from charset_normalizer import from_bytes  # lazy: only a page with a wrong charset needs it
+    from charset_normalizer.md import mess_ratio
+
+    sample = body[:200_000]
+    best = from_bytes(sample, cp_isolation=list(_WEB_CHARSETS)).best()
+    try:
+        western = mess_ratio(sample.decode("cp1252"), 1.0)
+    except UnicodeDecodeError:
+        return best.encoding if best is not None else None
+    if best is None or mess_ratio(str(best), 1.0) > western - _CLEARLY_BETTER:
+        return "cp1252"
+    return best.encoding
+
+
+_CLEARLY_BETTER = 0.15

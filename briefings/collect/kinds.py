@@ -63,6 +63,8 @@ class Collected:
     cache_url: str | None = None
     stopped: str | None = None
     """The deadline passed part-way: what was read is stored, and this is the error."""
+    dropped: list[str] = field(default_factory=list)
+    """One line per item read but not stored (a feed item with no text anywhere)."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class FeedKind:
             **context.fetch_limits(spec),  # type: ignore[arg-type]
         )
         return Collected(found.articles, found.warnings, found.not_modified, found.validators,
-                         spec.url, found.stopped)
+                         spec.url, found.stopped, found.dropped)
 
 
 class PageKind:
@@ -178,7 +180,8 @@ class PageKind:
         )
         articles = [page.article] if page.article is not None else []
         validators = (page.response.etag, page.response.last_modified)
-        return Collected(articles, [], page.response.not_modified, validators, spec.url)
+        return Collected(articles, list(page.warnings), page.response.not_modified, validators,
+                         spec.url)
 
 
 SOURCE_KINDS: dict[str, SourceKind] = {k.name: k for k in (FolderKind(), FeedKind(), PageKind())}

@@ -39,10 +39,19 @@ class SourceResult:
     warnings: list[str] = field(default_factory=list)
     """Problems that did not fail the source (a skipped file, an item page kept as teaser)."""
     not_modified: bool = False
+    dropped: list[str] = field(default_factory=list)
+    """One line per item read but not stored; ``dropped_message()`` sums them up."""
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def dropped_message(self) -> str | None:
+        """The one stderr line for a source that dropped items (None when it dropped none):
+        ``<name>: N items dropped (<first reasons>)``."""
+        if not self.dropped:
+            return None
+        return f"{self.name}: {_summary(self.dropped)}"
 
     def message(self) -> str:
         """The stderr line for a failed source: ``<name>: <error>``."""
@@ -130,6 +139,9 @@ def _run_one(
         result.warnings = collected.warnings
         result.not_modified = collected.not_modified
         result.added, result.seen = archive.add_articles(spec.name, collected.articles)
+        result.dropped = collected.dropped
+        archive.record_dropped(spec.name, len(collected.dropped),
+                               _summary(collected.dropped) if collected.dropped else None)
         if collected.stopped is not None:  # what was read is kept; the next collect goes on
             result.error = collected.stopped
         else:
@@ -140,7 +152,7 @@ def _run_one(
         result.error = str(exc)
     except ArchiveError as exc:
         result.error = str(exc)
-    except Exception as exc:  # noqa: BLE001 - a parser bug in one source must not stop the run
+    except Exception as exc:
         result.error = f"unexpected {type(exc).__name__}: {_first_line(exc)}"
     if result.error is not None:
         result.error = " ".join(result.error.split())
@@ -149,6 +161,13 @@ def _run_one(
         except ArchiveError as exc:
             result.error += f" (and not recorded: {_first_line(exc)})"
     return result
+
+
+def _summary(dropped: Sequence[str], shown: int = 3) -> str:
+    """``N items dropped (reason; reason; ... and M more)`` in one line."""
+    noun = "item" if len(dropped) == 1 else "items"
+    more = f"; and {len(dropped) - shown} more" if len(dropped) > shown else ""
+    return f"{len(dropped)} {noun} dropped ({'; '.join(dropped[:shown])}{more})"
 
 
 def _first_line(exc: BaseException) -> str:

@@ -14,7 +14,6 @@ from briefings.collect._common import _Settings, _Unreadable
 from briefings.collect.article import _HEADER_KEYS, _IGNORED_KEYS, _article, _key, _Meta
 from briefings.model import Article
 
-
 # --------------------------------------------------------------------------- .txt
 
 

@@ -26,6 +26,8 @@ class PageResult:
 
     article: Article | None
     response: Response
+    warnings: tuple[str, ...] = ()
+    """One line each: a page whose charset was missing or wrong (read by a guess)."""
 
 
 def fetch_page(
@@ -41,10 +43,12 @@ def fetch_page(
     response = fetcher.get(url, validators=validators, **limits)  # type: ignore[arg-type]
     if response.not_modified:
         return PageResult(None, response)
-    article = page_article(response.text(), response.url, source=source, default_tz=default_tz)
+    html, charset_note = response.text_checked()
+    article = page_article(html, response.url, source=source, default_tz=default_tz)
     if article is None:
         raise FetchError(url, "no article text found on the page")
-    return PageResult(article, response)
+    warnings = (f"{url}: {charset_note}",) if charset_note else ()
+    return PageResult(article, response, warnings)
 
 
 def page_content(html: str) -> tuple[_Meta, str]:

@@ -23,7 +23,7 @@ from typing import Any
 from ..lang import Language, get_language
 from ..lang.en import ENGLISH
 from ..model import Article, DateMention, Fact
-from ..processes import can_fork, worker_context
+from ..processes import can_fork, die_with_parent, worker_context
 from .text import (NONE, concepts, concepts_of, folding, normal, numbers, plain, shingles, similarity, stem, totals,
                    without_dateline, words)
 
@@ -253,7 +253,8 @@ def _score_candidates(
 
     _shared = (profile, keys, weight, story, skip, settings)
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=worker_context()) as pool:  # fork: reads _shared
+        with ProcessPoolExecutor(max_workers=1, mp_context=worker_context(),  # fork: reads _shared
+                                 initializer=die_with_parent) as pool:
             other = pool.submit(_score_shared_stripe, (1, 2))
             mine = _score_stripe(profile, keys, weight, story, skip, settings, (0, 2))
             return mine + other.result()

@@ -202,6 +202,9 @@ _worker_extractor: list[Extractor] = []
 
 
 def _init_worker(extractor: Extractor) -> None:
+    from ..processes import die_with_parent
+
+    die_with_parent()  # a build killed with SIGKILL must not leave its workers behind
     _worker_extractor[:] = [extractor]
 
 
