@@ -46,8 +46,9 @@ _console = Console()
 
 ConfigOption = Annotated[
     Optional[Path],
-    typer.Option("--config", "-c", help="A briefings.toml file (default: none, built-in defaults)."),
+    typer.Option("--config", "-c", help="A briefings.toml file (default: briefings.toml in the current folder, else the file $BRIEFINGS_CONFIG names, else built-in defaults).", show_default=False),
 ]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Also say which config file is used and what each phase did.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something went wrong (for cron).")]
 LogJsonOption = Annotated[bool, typer.Option("--log-json", help="Log every event as one JSON object a line on stderr.")]
 DayOption = Annotated[Optional[str], typer.Option("--date", "-d", help="The day the brief covers: YYYY-MM-DD or words such as 'yesterday' (default today).")]
@@ -68,10 +69,10 @@ def _main(
         raise typer.Exit(EXIT_OK)
 
 
-def set_output(quiet: bool = False, log_json: bool = False) -> Console:
+def set_output(quiet: bool = False, log_json: bool = False, verbose: bool = False) -> Console:
     """Choose how this run prints (see ``briefings.console``)."""
     global _console
-    _console = Console(quiet=quiet, json_lines=log_json)
+    _console = Console(quiet=quiet, json_lines=log_json, verbose=verbose and not quiet)
     _console.install_logging(_state["debug"])
     return _console
 
@@ -118,13 +119,23 @@ def parse_day(text: str | None, config) -> date:
 
 
 def load(config_path: Path | None):
-    from .config import load_config
+    """The run's config: ``--config``, else ./briefings.toml, else $BRIEFINGS_CONFIG (see
+    ``config.find_config``); verbose output names the file used and how it was found."""
+    from .config import find_config, load_config
     from .pipeline import registered_choices
 
-    config = run_guarded(load_config, config_path, registered_choices())
+    found = run_guarded(find_config, config_path)
+    _console.info(found.describe(), event="config", path=str(found.path) if found.path else None)
+    config = run_guarded(load_config, found.path, registered_choices())
     for message in config.warnings:
         warn(message)
     return config
+
+
+def no_config() -> str:
+    from .config import NO_CONFIG
+
+    return NO_CONFIG
 
 
 def parse_formats(text: str) -> list[str]:
@@ -150,6 +161,7 @@ def build(
     dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    verbose: VerboseOption = False,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="Paper of the PDF: a4 or letter (default: the config's brand.page_size, else a4).")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b (archival, brief.json attached) or pdf/ua-1 (tagged for screen readers); none for a plain PDF.")] = None,
 ) -> None:
@@ -159,7 +171,7 @@ def build(
     """
     from .pipeline import BuildRequest, build as run_build
 
-    set_output(quiet, log_json)
+    set_output(quiet, log_json, verbose)
     config = load(config_path)
     if page_size is not None or pdf_variant is not None:  # flags override the config's [brand]
         from dataclasses import replace
@@ -227,6 +239,7 @@ def send(
     dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Email a brief that build already wrote (its brief.json, PDF and looking-ahead.ics), without rebuilding it.
 
@@ -234,7 +247,7 @@ def send(
     """
     from .deliver import load_brief
 
-    set_output(quiet, log_json)
+    set_output(quiet, log_json, verbose)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
     email = run_guarded(config.require_email)
@@ -254,6 +267,7 @@ def collect(
     config_path: ConfigOption = None,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Collect every source of the config (folders, RSS/Atom feeds, web pages) into the archive; run it hourly from cron.
 
@@ -263,11 +277,11 @@ def collect(
     from .collect.sources import collect_sources
     from .collect.sources import source_specs
 
-    set_output(quiet, log_json)
+    set_output(quiet, log_json, verbose)
     config = load(config_path)
     specs = run_guarded(source_specs, config, source)
     if not specs:
-        raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] to collect", EXIT_USAGE)
+        raise fail(f"{config.file or no_config()}: no [[sources]] to collect", EXIT_USAGE)
     bar = _console.counter("Collecting", len(specs))
     with run_guarded(Archive, config.archive_path) as archive:
         limits = config.settings.limits
@@ -287,18 +301,18 @@ def collect(
 
 
 @app.command()
-def sources(config_path: ConfigOption = None) -> None:
+def sources(config_path: ConfigOption = None, verbose: VerboseOption = False) -> None:
     """List each configured source with its last success, last error and number of archived articles."""
     from .archive import Archive
 
-    set_output()
+    set_output(verbose=verbose)
     config = load(config_path)
     status = {}
     if config.archive_path.exists():
         with run_guarded(Archive, config.archive_path) as archive:
             status = {s.name: s for s in run_guarded(archive.source_status)}
     if not config.settings.sources:
-        raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] configured", EXIT_USAGE)
+        raise fail(f"{config.file or no_config()}: no [[sources]] configured", EXIT_USAGE)
     for table in config.settings.sources:
         seen = status.get(table.name)
         where = table.url or table.path
@@ -349,6 +363,7 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     day: Annotated[Optional[str], typer.Option("--date", "-d", help="Publication date assumed for undated articles (default today).")] = None,
     config_path: ConfigOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "index", "text", "label", "also", "dates", ...}.
 
@@ -357,7 +372,7 @@ def extract(
     from .collect import read_paths
     from .extract import extract_article
 
-    set_output()
+    set_output(verbose=verbose)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
     limits = config.settings.limits
@@ -393,6 +408,7 @@ def evaluate_command(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures as JSON to this file.")] = None,
     folds: Annotated[int, typer.Option("--folds", help="Also cross-validate the classifier's numeric settings over this many folds (0 = no cross-validation).")] = 0,
     config_path: ConfigOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, and the share of gold dates resolved to the gold day.
 
@@ -402,7 +418,7 @@ def evaluate_command(
     """
     from .evaluation.extraction import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
 
-    set_output()
+    set_output(verbose=verbose)
     if folds < 0 or folds == 1:
         raise fail(f"--folds {folds}: use 0 (no cross-validation) or at least 2", EXIT_USAGE)
     config = load(config_path)

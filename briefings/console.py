@@ -29,6 +29,7 @@ def counted(n: int, noun: str) -> str:
 class Console:
     quiet: bool = False
     json_lines: bool = False
+    verbose: bool = False
 
     def result(self, message: str, **fields: Any) -> None:
         """What a command produced (paths written, counts): silent under ``--quiet``."""
@@ -36,6 +37,14 @@ class Console:
             self._emit("info", message, fields)
         elif not self.quiet:
             print(message, file=sys.stdout, flush=True)
+
+    def info(self, message: str, **fields: Any) -> None:
+        """Detail for a person who asked (``--verbose``): which config, what each phase did.
+        On stderr, so stdout keeps the results; always an event under ``--log-json``."""
+        if self.json_lines:
+            self._emit("info", message, fields)
+        elif self.verbose and not self.quiet:
+            print(message, file=sys.stderr, flush=True)
 
     def warn(self, message: str, **fields: Any) -> None:
         """Something went wrong but the run goes on (a skipped file): always shown."""

@@ -1,0 +1,111 @@
+"""A newcomer's first week (issue 19): the tool behaves the way people expect.
+
+Each test runs the command line as a person would (CliRunner, or a subprocess where the
+process boundary matters: the installed entry point, the exit code, shell completion).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefings.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DAY = "2025-07-22"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def no_config_in_the_environment(monkeypatch):
+    """A developer's own $BRIEFINGS_CONFIG must not leak into these tests."""
+    monkeypatch.delenv("BRIEFINGS_CONFIG", raising=False)
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), catch_exceptions=False, env=env)
+
+
+def write_article(folder: Path, name: str = "talks.txt", day: str = DAY) -> Path:
+    """An article of my own: two news sentences and a promo line."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(
+        f"title: Talks set for Istanbul\noutlet: Test Wire\npublished: {day}\n---\n"
+        "Ukraine and Russia will hold a new round of peace talks in Istanbul on Wednesday, "
+        "the Ukrainian president said.\n\nA drone strike hit an apartment block in Kharkiv "
+        "overnight, killing two people, regional officials said.\n\nFollow us on X.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+BRANDED = '[brief]\ntitle = "Desk Brief"\n\n[brand]\nname = "Folder Desk"\n'
+
+
+# --------------------------------------------------------------------------- 1. config discovery
+
+
+def test_config_in_the_current_folder_is_used(tmp_path, monkeypatch):
+    write_article(tmp_path / "news")
+    (tmp_path / "briefings.toml").write_text(BRANDED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "news", "--date", DAY, "--format", "json", "--verbose")
+    assert result.exit_code == 0, result.stderr
+    assert f"config: {tmp_path / 'briefings.toml'} (from the current folder)" in result.stderr
+    brief = json.loads((tmp_path / "reports" / DAY / "brief.json").read_text(encoding="utf-8"))
+    assert brief["title"] == "Desk Brief" and brief["brand"]["name"] == "Folder Desk"
+
+
+def test_briefings_config_variable_is_used_when_the_folder_has_none(tmp_path, monkeypatch):
+    write_article(tmp_path / "news")
+    home = tmp_path / "srv"
+    home.mkdir()
+    (home / "desk.toml").write_text(BRANDED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "news", "--date", DAY, "--format", "json", "-v",
+                 env={"BRIEFINGS_CONFIG": str(home / "desk.toml")})
+    assert result.exit_code == 0, result.stderr
+    assert f"config: {home / 'desk.toml'} (from $BRIEFINGS_CONFIG)" in result.stderr
+    # outputs go beside the config found, as with --config
+    brief = json.loads((home / "reports" / DAY / "brief.json").read_text(encoding="utf-8"))
+    assert brief["brand"]["name"] == "Folder Desk"
+
+
+def test_config_option_wins_over_the_folder_and_the_variable(tmp_path, monkeypatch):
+    write_article(tmp_path / "news")
+    (tmp_path / "briefings.toml").write_text(BRANDED, encoding="utf-8")
+    other = tmp_path / "other.toml"
+    other.write_text('[brand]\nname = "Chosen Desk"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "news", "--date", DAY, "--format", "json", "--config", str(other), "-v",
+                 env={"BRIEFINGS_CONFIG": str(tmp_path / "briefings.toml")})
+    assert result.exit_code == 0, result.stderr
+    assert f"config: {other} (from --config)" in result.stderr
+    brief = json.loads((tmp_path / "reports" / DAY / "brief.json").read_text(encoding="utf-8"))
+    assert brief["brand"]["name"] == "Chosen Desk"
+
+
+def test_a_variable_naming_no_file_is_an_error_not_the_defaults(tmp_path, monkeypatch):
+    write_article(tmp_path / "news")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "news", "--date", DAY, env={"BRIEFINGS_CONFIG": str(tmp_path / "gone.toml")})
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: $BRIEFINGS_CONFIG={tmp_path / 'gone.toml'}: config file does not exist"
+
+
+def test_verbose_says_when_no_config_is_used(tmp_path, monkeypatch):
+    write_article(tmp_path / "news")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "news", "--date", DAY, "--format", "json", "--verbose")
+    assert result.exit_code == 0, result.stderr
+    assert "config: none (no --config, no briefings.toml in the current folder, $BRIEFINGS_CONFIG unset)" in result.stderr
+    quiet = run("build", "news", "--date", DAY, "--format", "json")
+    assert "config:" not in quiet.stderr, "only verbose output names the config"
