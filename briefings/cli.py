@@ -56,17 +56,21 @@ OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="The brie
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write the email as brief.eml in the brief's folder instead of sending it.")]
 
 
+def _print_version(asked: bool) -> None:
+    """``--version`` alone: answered before Click looks for a subcommand (an eager option)."""
+    if asked:
+        from . import __version__
+
+        typer.echo(f"briefings {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors (also accepted after the subcommand).")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_print_version, expose_value=True)] = False,
 ) -> None:
     _state["debug"] = debug
-    if version:
-        from importlib.metadata import version as package_version
-
-        typer.echo(f"briefings {package_version('briefings')}")
-        raise typer.Exit(EXIT_OK)
 
 
 def set_output(quiet: bool = False, log_json: bool = False, verbose: bool = False) -> Console:

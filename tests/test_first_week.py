@@ -109,3 +109,22 @@ def test_verbose_says_when_no_config_is_used(tmp_path, monkeypatch):
     assert "config: none (no --config, no briefings.toml in the current folder, $BRIEFINGS_CONFIG unset)" in result.stderr
     quiet = run("build", "news", "--date", DAY, "--format", "json")
     assert "config:" not in quiet.stderr, "only verbose output names the config"
+
+
+# --------------------------------------------------------------------------- 2. --version
+
+
+def test_version_alone_prints_the_packaged_version():
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    done = subprocess.run([sys.executable, "-m", "briefings", "--version"], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"briefings {declared}"
+    assert done.stderr == ""
+
+
+def test_version_before_a_subcommand_still_wins():
+    result = run("--version", "build")
+    assert result.exit_code == 0 and result.stdout.startswith("briefings ")
