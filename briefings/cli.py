@@ -336,7 +336,7 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Where to write briefings.toml and the theme copy.")] = Path("."),
     theme: Annotated[bool, typer.Option("--theme/--no-theme", help="Also copy the default theme to FOLDER/templates/default for editing.")] = True,
 ) -> None:
-    """Write a commented example briefings.toml (and a copy of the default theme) to start from. Existing files are never overwritten."""
+    """Write a commented example briefings.toml (and a copy of the default theme) to start from, create the folders its sources read, and say what to do next. Existing files are never overwritten."""
     import shutil
 
     from .render.theme import builtin_themes_dir
@@ -353,13 +353,37 @@ def init(
 
     run_guarded(write_text_atomic, target, example)
     typer.echo(f"Wrote {target}")
+    inboxes = _make_source_folders(folder, example)
+    for inbox in inboxes:
+        typer.echo(f"Created {inbox}/ (the config's folder source: put article files here)")
     if theme:
         theme_target = folder / "templates" / "default"
         if theme_target.exists():
             warn(f"{theme_target}: already exists; theme not copied")
         else:
             shutil.copytree(builtin_themes_dir() / "default", theme_target)
-            typer.echo(f"Copied the default theme to {theme_target} (edit brief.css or brief.html.j2; use it with --theme {theme_target})")
+            typer.echo(f"Copied the default theme to {theme_target} (add your rules to extra.css there, or edit brief.css or brief.html.j2)")
+    typer.echo("")
+    typer.echo("Next:")
+    where = f"{inboxes[0]}/" if inboxes else "a folder"
+    typer.echo(f"  1. put article files (.txt, .md, .html, .json, .jsonl) in {where}, and edit {target}")
+    go = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    typer.echo(f"  2. {go}briefings build      (today's articles; --date yesterday, or --date 2025-07-22)")
+    typer.echo("  3. open reports/<date>/brief.pdf or brief.html")
+
+
+def _make_source_folders(folder: Path, config_text: str) -> list[Path]:
+    """Create the folder sources the new config declares, so the first build finds them."""
+    import tomllib
+
+    made = []
+    for source in tomllib.loads(config_text).get("sources", []):
+        if source.get("kind") == "folder" and source.get("path"):
+            path = folder / source["path"]
+            if not path.exists():
+                path.mkdir(parents=True)
+                made.append(folder / source["path"].rstrip("/"))
+    return made
 
 
 @app.command()

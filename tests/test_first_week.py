@@ -128,3 +128,37 @@ def test_version_alone_prints_the_packaged_version():
 def test_version_before_a_subcommand_still_wins():
     result = run("--version", "build")
     assert result.exit_code == 0 and result.stdout.startswith("briefings ")
+
+
+# --------------------------------------------------------------------------- 3. init
+
+
+def test_init_makes_a_folder_that_builds_first_time(tmp_path, monkeypatch):
+    desk = tmp_path / "desk"
+    result = run("init", str(desk))
+    assert result.exit_code == 0, result.stderr
+    assert (desk / "inbox").is_dir(), "the config's folder source exists before the first build"
+    assert "Next:" in result.stdout and f"cd {desk} && briefings build" in result.stdout
+    # uncommenting the theme line gives a valid config, with no unknown-key warning
+    config = desk / "briefings.toml"
+    text = config.read_text(encoding="utf-8")
+    assert '# theme = "templates/default"' in text
+    config.write_text(text.replace('# theme = "templates/default"', 'theme = "templates/default"', 1),
+                      encoding="utf-8")
+    write_article(desk / "inbox")
+    monkeypatch.chdir(desk)
+    built = run("build", "--date", DAY, "--format", "json,html", "--verbose")
+    assert built.exit_code == 0, built.stderr
+    assert "Warning" not in built.stderr, built.stderr
+    assert f"config: {desk / 'briefings.toml'} (from the current folder)" in built.stderr
+    assert json.loads((desk / "reports" / DAY / "brief.json").read_text(encoding="utf-8"))["stats"]["articles"] == 1
+
+
+def test_init_theme_line_is_a_top_level_key():
+    import tomllib
+
+    from importlib import resources
+
+    example = resources.files("briefings").joinpath("data", "briefings.example.toml").read_text("utf-8")
+    uncommented = example.replace('# theme = "templates/default"', 'theme = "templates/default"', 1)
+    assert tomllib.loads(uncommented)["theme"] == "templates/default"
