@@ -196,7 +196,8 @@ def build(
     email = run_guarded(config.require_email) if send else None
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
-    request = BuildRequest(paths or [], the_day, out_dir, format_list, theme_choice)
+    inputs = own_files_left_out(paths or [], out_dir, config)
+    request = BuildRequest(inputs, the_day, out_dir, format_list, theme_choice)
     with locked(out_dir):
         result = run_guarded(run_build, request, config, _console.progress)
         for failure in result.failures:
@@ -212,6 +213,19 @@ def build(
         if email is not None:
             deliver(result.brief, out_dir, email, theme_choice or config.theme, dry_run)
     raise typer.Exit(EXIT_SOURCES_FAILED if result.failures else EXIT_OK)
+
+
+def own_files_left_out(paths: list[Path], out_dir: Path, config) -> list[Path]:
+    """The named paths without the tool's own output, theme and licence files (``build .``
+    in a desk folder must not read its reports/ or its theme copy as articles)."""
+    from .workspace import article_inputs
+
+    inputs = article_inputs(paths, own_folders=(out_dir, config.base_dir / "reports"))
+    if inputs.left_out:
+        shown = ", ".join(str(p) for p in inputs.left_out[:5]) + (", ..." if len(inputs.left_out) > 5 else "")
+        _console.info(f"left out {counted(len(inputs.left_out), 'path')} of briefings' own (outputs, themes, licences): {shown}",
+                      event="left-out", paths=[str(p) for p in inputs.left_out])
+    return inputs.paths
 
 
 def brief_files(out_dir: Path) -> dict[str, Path]:

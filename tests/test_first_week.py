@@ -162,3 +162,38 @@ def test_init_theme_line_is_a_top_level_key():
     example = resources.files("briefings").joinpath("data", "briefings.example.toml").read_text("utf-8")
     uncommented = example.replace('# theme = "templates/default"', 'theme = "templates/default"', 1)
     assert tomllib.loads(uncommented)["theme"] == "templates/default"
+
+
+# --------------------------------------------------------------------------- 4. build . reads no output of its own
+
+
+def test_build_dot_in_a_desk_reads_no_output_theme_or_licence(tmp_path, monkeypatch):
+    desk = tmp_path / "desk"
+    assert run("init", str(desk)).exit_code == 0
+    write_article(desk / "inbox")
+    (desk / "CHANGELOG.md").write_text("# Changes\n\nNothing yet.\n", encoding="utf-8")
+    monkeypatch.chdir(desk)
+    first = run("build", ".", "--date", DAY, "--format", "json,html")
+    assert first.exit_code == 0, first.stderr
+    assert (desk / "reports" / DAY / "brief.json").is_file()
+    # a brief built elsewhere with --out, and a second run: neither reads an output back
+    elsewhere = run("build", ".", "--date", DAY, "--format", "json,html", "--out", str(desk / "copy"))
+    assert elsewhere.exit_code == 0, elsewhere.stderr
+    again = run("build", ".", "--date", DAY, "--format", "json,html", "--verbose")
+    assert again.exit_code == 0, again.stderr
+    assert "skipped" not in again.stderr, again.stderr
+    brief = json.loads((desk / "reports" / DAY / "brief.json").read_text(encoding="utf-8"))
+    assert brief["stats"]["articles"] == 1 and brief["stats"]["skipped"] == 0
+    assert "left out" in again.stderr and "templates" in again.stderr and "CHANGELOG.md" in again.stderr
+
+
+def test_an_article_folder_without_anything_of_ours_is_read_whole(tmp_path):
+    from briefings.workspace import article_inputs
+
+    write_article(tmp_path / "news")
+    write_article(tmp_path / "news" / "older", "old.txt")
+    assert article_inputs([tmp_path / "news"]).paths == [tmp_path / "news"]
+    (tmp_path / "news" / "LICENSE-fonts.txt").write_text("Fonts licence\n", encoding="utf-8")
+    inputs = article_inputs([tmp_path / "news"])
+    assert inputs.paths == [tmp_path / "news" / "older", tmp_path / "news" / "talks.txt"]
+    assert inputs.left_out == [tmp_path / "news" / "LICENSE-fonts.txt"]
