@@ -48,6 +48,7 @@ ConfigOption = Annotated[
     Optional[Path],
     typer.Option("--config", "-c", help="A briefings.toml file (default: briefings.toml in the current folder, else the file $BRIEFINGS_CONFIG names, else built-in defaults).", show_default=False),
 ]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Also say which config file is used and what each phase did.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something went wrong (for cron).")]
 LogJsonOption = Annotated[bool, typer.Option("--log-json", help="Log every event as one JSON object a line on stderr.")]
@@ -73,9 +74,12 @@ def _main(
     _state["debug"] = debug
 
 
-def set_output(quiet: bool = False, log_json: bool = False, verbose: bool = False) -> Console:
-    """Choose how this run prints (see ``briefings.console``)."""
+def set_output(quiet: bool = False, log_json: bool = False, verbose: bool = False,
+               debug: bool = False) -> Console:
+    """Choose how this run prints (see ``briefings.console``); ``--debug`` counts before the
+    subcommand or after it."""
     global _console
+    _state["debug"] = _state["debug"] or debug
     _console = Console(quiet=quiet, json_lines=log_json, verbose=verbose and not quiet)
     _console.install_logging(_state["debug"])
     return _console
@@ -168,6 +172,7 @@ def build(
     verbose: VerboseOption = False,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="Paper of the PDF: a4 or letter (default: the config's brand.page_size, else a4).")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b (archival, brief.json attached) or pdf/ua-1 (tagged for screen readers); none for a plain PDF.")] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
 
@@ -175,7 +180,7 @@ def build(
     """
     from .pipeline import BuildRequest, build as run_build
 
-    set_output(quiet, log_json, verbose)
+    set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     if page_size is not None or pdf_variant is not None:  # flags override the config's [brand]
         from dataclasses import replace
@@ -193,9 +198,14 @@ def build(
         config = replace(config, settings=config.settings.model_copy(update={"brand": brand}))
     the_day = run_guarded(parse_day, day, config)
     format_list = run_guarded(parse_formats, formats)
+    if dry_run and not send:
+        raise fail("--dry-run applies to --send (it writes brief.eml instead of sending); "
+                   "add --send, or leave --dry-run out to build the brief", EXIT_USAGE)
     email = run_guarded(config.require_email) if send else None
+    if email is not None:
+        check_password(email, dry_run)
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
-    theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
+    theme_choice = checked_theme(theme, config)
     inputs = own_files_left_out(paths or [], out_dir, config)
     request = BuildRequest(inputs, the_day, out_dir, format_list, theme_choice)
     with locked(out_dir):
@@ -211,8 +221,40 @@ def build(
         for path in result.files:
             _console.result(f"  {path}", event="written", path=str(path))
         if email is not None:
-            deliver(result.brief, out_dir, email, theme_choice or config.theme, dry_run)
+            deliver(result.brief, out_dir, email, theme_choice, dry_run)
     raise typer.Exit(EXIT_SOURCES_FAILED if result.failures else EXIT_OK)
+
+
+def checked_theme(flag: str | None, config) -> str | Path | None:
+    """The theme of this run (``--theme``, else the config's), checked before anything is
+    built: an unknown one is a usage error (exit 2) naming the built-in themes."""
+    from .render.theme import load_theme
+
+    choice = Path(flag) if flag and ("/" in flag or Path(flag).is_dir()) else flag
+    where = "--theme" if flag else f"{config.file.name if config.file else 'config'}: theme"
+    choice = choice or config.theme
+    try:
+        load_theme(choice)
+    except BriefingsError as exc:
+        reason = str(exc).split(": ", 1)[1] if str(exc).startswith("theme ") else str(exc)
+        raise fail(f"{where} {choice}: {reason}", EXIT_USAGE) from None
+    return choice
+
+
+def check_password(email, dry_run: bool, stops: str = "nothing was built or sent") -> None:
+    """The SMTP password's variable must be set before the build starts, not be found missing
+    after it; under --dry-run (which sends nothing) the same finding is a warning, so a dry
+    run tells what the real one would meet."""
+    import os
+
+    if not email.username or (email.password_env and os.environ.get(email.password_env)):
+        return
+    problem = (f"email.password_env: environment variable {email.password_env} is not set "
+               f"(the SMTP password for {email.username!r})")
+    if dry_run:
+        warn(f"{problem}; a real send would fail", kind="password")
+        return
+    raise fail(f"{problem}; {stops}", EXIT_USAGE)
 
 
 def own_files_left_out(paths: list[Path], out_dir: Path, config) -> list[Path]:
@@ -258,6 +300,7 @@ def send(
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
     verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Email a brief that build already wrote (its brief.json, PDF and looking-ahead.ics), without rebuilding it.
 
@@ -265,17 +308,18 @@ def send(
     """
     from .deliver import load_brief
 
-    set_output(quiet, log_json, verbose)
+    set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
     email = run_guarded(config.require_email)
+    check_password(email, dry_run, stops="nothing was sent")
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     if not (out_dir / "brief.json").is_file():
         raise fail(f"{out_dir / 'brief.json'}: no brief to send; run briefings build --date {the_day.isoformat()} first", EXIT_NOTHING)
-    theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
+    theme_choice = checked_theme(theme, config)
     with locked(out_dir):
         brief = run_guarded(load_brief, out_dir / "brief.json")
-        deliver(brief, out_dir, email, theme_choice or config.theme, dry_run)
+        deliver(brief, out_dir, email, theme_choice, dry_run)
     raise typer.Exit(EXIT_OK)
 
 
@@ -286,6 +330,7 @@ def collect(
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
     verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Collect every source of the config (folders, RSS/Atom feeds, web pages) into the archive; run it hourly from cron.
 
@@ -295,7 +340,7 @@ def collect(
     from .collect.sources import collect_sources
     from .collect.sources import source_specs
 
-    set_output(quiet, log_json, verbose)
+    set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     specs = run_guarded(source_specs, config, source)
     if not specs:
@@ -319,11 +364,11 @@ def collect(
 
 
 @app.command()
-def sources(config_path: ConfigOption = None, verbose: VerboseOption = False) -> None:
+def sources(config_path: ConfigOption = None, verbose: VerboseOption = False, debug: DebugOption = False) -> None:
     """List each configured source with its last success, last error and number of archived articles."""
     from .archive import Archive
 
-    set_output(verbose=verbose)
+    set_output(verbose=verbose, debug=debug)
     config = load(config_path)
     status = {}
     if config.archive_path.exists():
@@ -349,13 +394,14 @@ def _when(moment) -> str:
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to write briefings.toml and the theme copy.")] = Path("."),
     theme: Annotated[bool, typer.Option("--theme/--no-theme", help="Also copy the default theme to FOLDER/templates/default for editing.")] = True,
+    debug: DebugOption = False,
 ) -> None:
     """Write a commented example briefings.toml (and a copy of the default theme) to start from, create the folders its sources read, and say what to do next. Existing files are never overwritten."""
     import shutil
 
     from .render.theme import builtin_themes_dir
 
-    set_output()
+    set_output(debug=debug)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "briefings.toml"
     if target.exists():
@@ -406,6 +452,7 @@ def extract(
     day: Annotated[Optional[str], typer.Option("--date", "-d", help="Publication date assumed for undated articles (default today).")] = None,
     config_path: ConfigOption = None,
     verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "index", "text", "label", "also", "dates", ...}.
 
@@ -414,7 +461,7 @@ def extract(
     from .collect import read_paths
     from .extract import extract_article
 
-    set_output(verbose=verbose)
+    set_output(verbose=verbose, debug=debug)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
     limits = config.settings.limits
@@ -451,6 +498,7 @@ def evaluate_command(
     folds: Annotated[int, typer.Option("--folds", help="Also cross-validate the classifier's numeric settings over this many folds (0 = no cross-validation).")] = 0,
     config_path: ConfigOption = None,
     verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, and the share of gold dates resolved to the gold day.
 
@@ -460,7 +508,7 @@ def evaluate_command(
     """
     from .evaluation.extraction import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
 
-    set_output(verbose=verbose)
+    set_output(verbose=verbose, debug=debug)
     if folds < 0 or folds == 1:
         raise fail(f"--folds {folds}: use 0 (no cross-validation) or at least 2", EXIT_USAGE)
     config = load(config_path)

@@ -197,3 +197,70 @@ def test_an_article_folder_without_anything_of_ours_is_read_whole(tmp_path):
     inputs = article_inputs([tmp_path / "news"])
     assert inputs.paths == [tmp_path / "news" / "older", tmp_path / "news" / "talks.txt"]
     assert inputs.left_out == [tmp_path / "news" / "LICENSE-fonts.txt"]
+
+
+# --------------------------------------------------------------------------- 5. exit codes and flags
+
+
+def test_unknown_theme_is_a_usage_error_naming_the_built_in_themes(tmp_path):
+    write_article(tmp_path / "news")
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--theme", "fancy", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.stderr
+    line = result.stderr.strip()
+    assert line.startswith("Error: --theme fancy: no such built-in theme (default, compact) or folder"), line
+    assert not (tmp_path / "out").exists(), "checked before anything was built"
+
+
+def test_unknown_theme_in_the_config_is_named_with_the_file(tmp_path):
+    write_article(tmp_path / "news")
+    (tmp_path / "briefings.toml").write_text('theme = "fancy"\n', encoding="utf-8")
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--config", str(tmp_path / "briefings.toml"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: briefings.toml: theme fancy: no such built-in theme (default, compact)")
+
+
+EMAIL = ('[email]\nto = ["desk@example.org"]\nsender = "briefs@example.org"\nhost = "127.0.0.1"\n'
+         'port = 2525\nsecurity = "starttls"\nusername = "briefs"\npassword_env = "BRIEFINGS_TEST_UNSET_PASSWORD"\n')
+
+
+def test_unset_password_variable_stops_the_build_before_it_starts(tmp_path, monkeypatch):
+    monkeypatch.delenv("BRIEFINGS_TEST_UNSET_PASSWORD", raising=False)
+    write_article(tmp_path / "news")
+    (tmp_path / "briefings.toml").write_text(EMAIL, encoding="utf-8")
+    config = str(tmp_path / "briefings.toml")
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--config", config, "--send")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Error: email.password_env: environment variable BRIEFINGS_TEST_UNSET_PASSWORD is not set "
+        "(the SMTP password for 'briefs'); nothing was built or sent")
+    assert not (tmp_path / "reports" / DAY / "brief.json").exists()
+    # a dry run sends nothing, so it builds and writes the .eml, and warns of the same problem
+    dry = run("build", str(tmp_path / "news"), "--date", DAY, "--config", config, "--send", "--dry-run",
+              "--format", "html,json")
+    assert dry.exit_code == 0, dry.stderr
+    assert "Warning: email.password_env: environment variable BRIEFINGS_TEST_UNSET_PASSWORD is not set" in dry.stderr
+    assert (tmp_path / "reports" / DAY / "brief.eml").is_file()
+    send = run("send", "--date", DAY, "--config", config)
+    assert send.exit_code == 2 and send.stderr.strip().endswith("; nothing was sent")
+
+
+def test_dry_run_without_send_is_a_usage_error(tmp_path):
+    write_article(tmp_path / "news")
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--dry-run", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("Error: --dry-run applies to --send")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_works_before_or_after_the_subcommand(tmp_path, where):
+    """With --debug, an error is raised with its traceback instead of one line."""
+    write_article(tmp_path / "news")
+    args = ["build", str(tmp_path / "news"), "--date", DAY, "--format", "docx"]
+    args = ["--debug", *args] if where == "before" else [*args, "--debug"]
+    result = runner.invoke(app, args)
+    from briefings.errors import ConfigError
+
+    assert isinstance(result.exception, ConfigError), result.stderr
+    plain = runner.invoke(app, args[1:] if where == "before" else args[:-1])
+    assert plain.exit_code == 2 and not isinstance(plain.exception, ConfigError)

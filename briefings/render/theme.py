@@ -204,7 +204,15 @@ def load_theme(theme: str | os.PathLike[str] | None = None) -> Theme:
     if folder.is_dir():
         return Theme(str(folder), _chain(folder.resolve(), default_dir))
     where = ", ".join(str(p) for p in searched)
-    raise RenderError(f"theme {text!r}: no such built-in theme or folder (searched {where})")
+    raise RenderError(f"theme {text!r}: no such built-in theme ({', '.join(builtin_theme_names())}) "
+                      f"or folder (searched {where})")
+
+
+def builtin_theme_names() -> list[str]:
+    """The built-in themes a name may choose, ``default`` first (for messages and help)."""
+    names = sorted(p.name for p in builtin_themes_dir().iterdir()
+                   if p.is_dir() and (p / TEMPLATE_NAME).is_file())
+    return sorted(names, key=lambda name: name != DEFAULT_THEME)
 
 
 def local_layers(name: str, cwd: Path | None = None) -> list[Path]:
