@@ -37,7 +37,7 @@ EXIT_CODES_HELP = (
 app = typer.Typer(
     help="Turn a day's news into a branded morning brief (HTML, PDF, JSON).\n\n" + EXIT_CODES_HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -165,7 +165,7 @@ def build(
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma list of html, pdf, json, ics.")] = "html,pdf,json,ics",
     theme: Annotated[Optional[str], typer.Option("--theme", help="A built-in theme name or a theme folder.")] = None,
     config_path: ConfigOption = None,
-    send: Annotated[bool, typer.Option("--send", help="Email the brief when it is built (the config's [email] table).")] = False,
+    send: Annotated[bool, typer.Option("--send", help="Email the brief when it is built (the config's \\[email] table).")] = False,
     dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
@@ -177,6 +177,14 @@ def build(
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
 
     Articles published on the day (00:00 to 24:00 in the brief's timezone) are briefed; articles with no publication date are kept and counted. With no paths, the brief is made from the archive (the config's [[sources]], filled by briefings collect; folder sources are collected first). A bad file is named on stderr and skipped (exit 1); the others are still briefed. One run at a time per brief folder: a second run started meanwhile does nothing (exit 4).
+
+    Examples:
+
+    \b
+      briefings build samples --date 2025-07-22          # the sample articles
+      briefings build . --date yesterday --format pdf    # this folder, PDF only
+      briefings build --date yesterday --send --quiet    # the archive, emailed (cron)
+      briefings build inbox --theme compact --send --dry-run   # write brief.eml, send nothing
     """
     from .pipeline import BuildRequest, build as run_build
 
@@ -305,6 +313,12 @@ def send(
     """Email a brief that build already wrote (its brief.json, PDF and looking-ahead.ics), without rebuilding it.
 
     SMTP settings come from the config's [email] table; the password from the environment variable it names. Temporary failures are retried; a delivery failure exits 5 and leaves the files as they are.
+
+    Examples:
+
+    \b
+      briefings send --date yesterday
+      briefings send --date 2025-07-22 --dry-run         # write brief.eml, send nothing
     """
     from .deliver import load_brief
 
@@ -335,6 +349,12 @@ def collect(
     """Collect every source of the config (folders, RSS/Atom feeds, web pages) into the archive; run it hourly from cron.
 
     Articles are stored by canonical URL and content hash, so collecting again adds nothing twice. Each failing source is one line on stderr (exit 1); the others are still collected.
+
+    Examples:
+
+    \b
+      briefings collect                                  # every source of ./briefings.toml
+      briefings collect --source inbox --quiet           # one source (cron)
     """
     from .archive import Archive
     from .collect.sources import collect_sources
@@ -365,7 +385,14 @@ def collect(
 
 @app.command()
 def sources(config_path: ConfigOption = None, verbose: VerboseOption = False, debug: DebugOption = False) -> None:
-    """List each configured source with its last success, last error and number of archived articles."""
+    """List each configured source with its last success, last error and number of archived articles.
+
+    Examples:
+
+    \b
+      briefings sources
+      briefings sources --config /srv/briefings/briefings.toml
+    """
     from .archive import Archive
 
     set_output(verbose=verbose, debug=debug)
@@ -396,7 +423,14 @@ def init(
     theme: Annotated[bool, typer.Option("--theme/--no-theme", help="Also copy the default theme to FOLDER/templates/default for editing.")] = True,
     debug: DebugOption = False,
 ) -> None:
-    """Write a commented example briefings.toml (and a copy of the default theme) to start from, create the folders its sources read, and say what to do next. Existing files are never overwritten."""
+    """Write a commented example briefings.toml (and a copy of the default theme) to start from, create the folders its sources read, and say what to do next. Existing files are never overwritten.
+
+    Examples:
+
+    \b
+      briefings init desk && cd desk && briefings build
+      briefings init /srv/briefings --no-theme
+    """
     import shutil
 
     from .render.theme import builtin_themes_dir
@@ -457,6 +491,12 @@ def extract(
     """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "index", "text", "label", "also", "dates", ...}.
 
     "article" is the file's name for articles read from files, else the article id.
+
+    Examples:
+
+    \b
+      briefings extract samples/001-wire-istanbul-talks.txt | head
+      briefings extract inbox --date 2025-07-22 > sentences.jsonl
     """
     from .collect import read_paths
     from .extract import extract_article
@@ -505,6 +545,12 @@ def evaluate_command(
     Method: sentence splits differ, so each gold sentence is located in the article's text (whitespace and invisible characters normalised, searched forward in article order) and takes the label of the predicted sentences covering most of its characters; one not found or not covered counts as 'boilerplate' (dropped). A sentence with 'also' labels is right when the prediction is any of them. A gold date is resolved when a predicted date whose text contains (or is contained in) the gold expression has the gold start and end day.
 
     With --folds K, the gold articles are split into K folds (sorted by name, same-cluster articles together); for each fold the classifier's numeric settings are chosen from a small grid on the other folds and scored on it, and the pooled held-out figures are printed beside the whole-corpus ones (and added to --json as "cross_validation"). The cue words are not refitted, so the gap shows the overfitting of the tuned settings only.
+
+    Examples:
+
+    \b
+      briefings eval ../shared/corpus/articles ../shared/corpus/gold --folds 5
+      briefings eval articles/ gold/ --json figures.json
     """
     from .evaluation.extraction import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
 
@@ -530,6 +576,21 @@ def evaluate_command(
         from .atomic import write_text_atomic
 
         run_guarded(write_text_atomic, json_out, json.dumps(figures, indent=2) + "\n")
+
+
+def _escape_rich_markup(typer_app: typer.Typer) -> None:
+    """Rich reads ``[word]`` in help text as markup and drops it ("the config's  table" for
+    ``[email]``); escape every bracket of every command's help once, so the help says
+    ``[[sources]]`` and ``[email]`` as written here. (Option help is evaluated afresh from
+    the annotations, so a bracket there is written escaped, as in ``--send``'s.)"""
+    import inspect
+
+    for command in typer_app.registered_commands:
+        text = command.help or inspect.getdoc(command.callback) or ""
+        command.help = text.replace("[", "\\[")
+
+
+_escape_rich_markup(app)
 
 
 def main() -> None:

@@ -264,3 +264,43 @@ def test_debug_works_before_or_after_the_subcommand(tmp_path, where):
     assert isinstance(result.exception, ConfigError), result.stderr
     plain = runner.invoke(app, args[1:] if where == "before" else args[:-1])
     assert plain.exit_code == 2 and not isinstance(plain.exception, ConfigError)
+
+
+# --------------------------------------------------------------------------- 6. help
+
+
+COMMANDS = ("build", "send", "collect", "sources", "init", "extract", "eval")
+
+
+def help_text(*command: str) -> str:
+    """The help of ``command``, words joined by single spaces (Rich wraps to the terminal)."""
+    result = run(*command, "--help", env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.stderr
+    return " ".join(result.stdout.replace("│", " ").split())
+
+
+def test_help_keeps_the_config_tables_in_brackets():
+    build = help_text("build")
+    assert "the config's [[sources]]" in build
+    assert "the config's [email] table" in build
+    assert "the config's [email] table" in help_text("send")
+    for command in COMMANDS:
+        assert "config's table" not in help_text(command), f"{command}: a bracketed name was swallowed"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_subcommand_has_an_example(command):
+    text = help_text(command)
+    assert "Examples:" in text
+    assert f"briefings {command} " in text.split("Examples:", 1)[1], text
+
+
+def test_shell_completion_is_on():
+    top = run("--help", env={"COLUMNS": "200"})
+    assert "--install-completion" in top.stdout and "--show-completion" in top.stdout
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "_BRIEFINGS_COMPLETE": "complete_bash",
+           "COMP_WORDS": "briefings build --for", "COMP_CWORD": "2"}
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv[0] = 'briefings'; "
+                           "from briefings.cli import main; main()"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == ["--format"], done.stdout + done.stderr
