@@ -304,3 +304,40 @@ def test_shell_completion_is_on():
                            "from briefings.cli import main; main()"],
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.split() == ["--format"], done.stdout + done.stderr
+
+
+# --------------------------------------------------------------------------- 7. partial themes
+
+
+def test_extra_css_is_layered_over_the_theme_stylesheet(tmp_path):
+    write_article(tmp_path / "news")
+    theme = tmp_path / "desk-theme"
+    theme.mkdir()
+    (theme / "extra.css").write_text(
+        "h1 { color: #123456; }\n.marking { background: url(stripe.svg); }\n", encoding="utf-8")
+    (theme / "stripe.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--theme", str(theme), "--out", str(out),
+                 "--format", "html,pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "Warning" not in result.stderr, result.stderr  # the PDF loaded nothing it may not
+    html = (out / "brief.html").read_text(encoding="utf-8")
+    default_css = (ROOT / "templates" / "default" / "brief.css").read_text(encoding="utf-8")
+    first_rule = next(line for line in default_css.splitlines() if "{" in line)
+    assert first_rule in html, "the default stylesheet is still there"
+    assert html.index(first_rule) < html.index("h1 { color: #123456; }"), "extra.css comes after it"
+    assert "url(stripe.svg)" not in html and 'url("data:image/svg+xml;base64,' in html
+    assert (out / "brief.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_extra_css_of_every_layer_most_specific_last(tmp_path):
+    from briefings.render.theme import load_theme
+
+    theme = tmp_path / "t"
+    theme.mkdir()
+    (theme / "extra.css").write_text("p { margin: 1px; }\n", encoding="utf-8")
+    loaded = load_theme(theme)
+    assert loaded.extra_stylesheets() == [(theme / "extra.css").resolve()]
+    assert loaded.read_stylesheet().rstrip().endswith("p { margin: 1px; }")
