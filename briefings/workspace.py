@@ -24,9 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .collect.files import SUPPORTED_EXTENSIONS
-
-THEME_FILES = ("brief.css", "brief.html.j2", "email.html.j2", "fonts.css", "extra.css")
-"""A folder holding one of these is a theme layer, not a folder of articles."""
+from .render.theme import THEME_FILES  # a folder holding one of these is a theme layer
 BRIEF_FILES = ("brief.html", "brief.pdf")
 """With ``brief.json`` beside one of these, a folder is a brief already built."""
 NOT_ARTICLES = re.compile(
