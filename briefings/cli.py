@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
@@ -188,6 +189,7 @@ def build(
     """
     from .pipeline import BuildRequest, build as run_build
 
+    started = time.perf_counter()
     set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     if page_size is not None or pdf_variant is not None:  # flags override the config's [brand]
@@ -217,20 +219,32 @@ def build(
     inputs = own_files_left_out(paths or [], out_dir, config)
     request = BuildRequest(inputs, the_day, out_dir, format_list, theme_choice)
     with locked(out_dir):
-        result = run_guarded(run_build, request, config, _console.progress)
+        result = run_guarded(run_build, request, config, _console.progress, _console.phase)
         for failure in result.failures:
             warn(f"skipped {failure}", kind="skipped")
-        stats = result.brief.stats
-        _console.result(
-            f"Brief for {the_day.isoformat()}: {counted(stats.articles, 'article')}, "
-            f"{counted(stats.facts, 'fact')} → {out_dir}",
-            event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats.to_json(),
-        )
         for path in result.files:
             _console.result(f"  {path}", event="written", path=str(path))
         if email is not None:
-            deliver(result.brief, out_dir, email, theme_choice, dry_run)
+            with _console.phase("send") as counts:
+                deliver(result.brief, out_dir, email, theme_choice, dry_run)
+                counts.update(recipient=len(email.recipients))
+        stats = result.brief.stats
+        _console.result(summary_line(the_day, stats, out_dir, time.perf_counter() - started),
+                        event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats.to_json(),
+                        seconds=round(time.perf_counter() - started, 3))
     raise typer.Exit(EXIT_SOURCES_FAILED if result.failures else EXIT_OK)
+
+
+def summary_line(day: date, stats, out_dir: Path, seconds: float) -> str:
+    """The build's last line, as Pelican and MkDocs end theirs: what was briefed, what was
+    left out and why, and the time taken."""
+    left_out = [(stats.out_of_window, "outside the day"),
+                (stats.duplicate_articles, "duplicate" if stats.duplicate_articles == 1 else "duplicates"),
+                (stats.skipped, "unreadable")]
+    left = ", ".join(f"{n} {why}" for n, why in left_out if n) or "nothing"
+    undated = f" Kept {stats.undated} undated." if stats.undated else ""
+    return (f"Brief for {day.isoformat()}: {counted(stats.articles, 'article')}, "
+            f"{counted(stats.facts, 'fact')} → {out_dir}. Left out: {left}.{undated} {seconds:.1f} s")
 
 
 def checked_theme(flag: str | None, config) -> str | Path | None:

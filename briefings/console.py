@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TypeVar
@@ -23,6 +25,17 @@ T = TypeVar("T")
 def counted(n: int, noun: str) -> str:
     """'1 article', '2 articles': the counts a person reads in a result line."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def phase_counts(counts: dict[str, int]) -> str:
+    """``{"article": 12, "in_the_day": 9, "failed": 0}`` → '12 articles (9 in the day)': the
+    first key is a noun counted, the others phrases, zeros left out."""
+    items = list(counts.items())
+    if not items:
+        return "done"
+    (noun, total), rest = items[0], items[1:]
+    details = ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in rest if n)
+    return counted(total, noun.replace("_", " ")) + (f" ({details})" if details else "")
 
 
 @dataclass
@@ -92,6 +105,36 @@ class Console:
                 bar.stop()
 
         return advance
+
+    @property
+    def on_terminal(self) -> bool:
+        return not self.quiet and not self.json_lines and sys.stderr.isatty()
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[dict[str, int]]:
+        """One phase of a build (read, extract, merge, render, send): a spinner while it runs
+        on a terminal, then one line with its counts and time, shown on a terminal or with
+        ``--verbose`` (an event under ``--log-json``). The caller fills the counts it yields."""
+        counts: dict[str, int] = {}
+        started = time.perf_counter()
+        status = None
+        if self.on_terminal and name != "extract":  # extraction has its own progress bar
+            from rich.console import Console as RichConsole
+
+            status = RichConsole(stderr=True).status(f"{name}…")
+            status.start()
+        try:
+            yield counts
+        finally:
+            if status is not None:
+                status.stop()
+        seconds = time.perf_counter() - started
+        line = f"{name:<8} {phase_counts(counts)} ({seconds:.1f} s)"
+        if self.json_lines:
+            self._emit("info", line, {"event": "phase", "phase": name, "counts": counts,
+                                      "seconds": round(seconds, 3)})
+        elif self.verbose or self.on_terminal:
+            print(line, file=sys.stderr, flush=True)
 
     def install_logging(self, debug: bool = False) -> None:
         """Route library log records through this console: warnings always, info when asked."""

@@ -236,8 +236,9 @@ def test_unset_password_variable_stops_the_build_before_it_starts(tmp_path, monk
     assert not (tmp_path / "reports" / DAY / "brief.json").exists()
     # a dry run sends nothing, so it builds and writes the .eml, and warns of the same problem
     dry = run("build", str(tmp_path / "news"), "--date", DAY, "--config", config, "--send", "--dry-run",
-              "--format", "html,json")
+              "--format", "html,json", "--verbose")
     assert dry.exit_code == 0, dry.stderr
+    assert "send     1 recipient (" in dry.stderr, "the send phase is shown like the others"
     assert "Warning: email.password_env: environment variable BRIEFINGS_TEST_UNSET_PASSWORD is not set" in dry.stderr
     assert (tmp_path / "reports" / DAY / "brief.eml").is_file()
     send = run("send", "--date", DAY, "--config", config)
@@ -341,3 +342,40 @@ def test_extra_css_of_every_layer_most_specific_last(tmp_path):
     loaded = load_theme(theme)
     assert loaded.extra_stylesheets() == [(theme / "extra.css").resolve()]
     assert loaded.read_stylesheet().rstrip().endswith("p { margin: 1px; }")
+
+
+# --------------------------------------------------------------------------- 8. progress and summary
+
+
+def test_each_phase_is_shown_with_counts_and_the_last_line_sums_up(tmp_path):
+    news = tmp_path / "news"
+    write_article(news, "talks.txt")
+    copy = (news / "talks.txt").read_text(encoding="utf-8").replace("outlet: Test Wire", "outlet: Copy Desk")
+    (news / "talks-copy.txt").write_text(copy, encoding="utf-8")
+    write_article(news, "older.txt", day="2025-07-19")
+    (news / "undated.txt").write_text(
+        "title: Grain corridor\noutlet: Test Wire\n---\nThe grain corridor reopened after "
+        "three weeks, port officials in Odesa said on Tuesday.\n", encoding="utf-8")
+    (news / "broken.json").write_text("{oops", encoding="utf-8")
+    result = run("build", str(news), "--date", DAY, "--out", str(tmp_path / "out"), "--format", "json,html",
+                 "--verbose")
+    assert result.exit_code == 1, result.stderr  # built, one input failed
+    phases = [line.split()[0] for line in result.stderr.splitlines() if line.endswith(" s)")]
+    assert phases == ["read", "extract", "merge", "render"], result.stderr
+    assert "read     4 articles (3 in the day, 1 outside the day, 1 failed)" in result.stderr
+    assert "render   2 files" in result.stderr
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith(f"Brief for {DAY}: 3 articles, "), last
+    assert "Left out: 1 outside the day, 1 duplicate, 1 unreadable. Kept 1 undated. " in last, last
+    assert last.endswith(" s") and float(last.split()[-2]) > 0
+
+
+def test_phases_are_events_under_log_json(tmp_path):
+    write_article(tmp_path / "news")
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--out", str(tmp_path / "out"),
+                 "--format", "json", "--log-json")
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stderr.splitlines()]
+    assert [e["phase"] for e in events if e.get("event") == "phase"] == ["read", "extract", "merge", "render"]
+    built = next(e for e in events if e.get("event") == "built")
+    assert built["stats"]["articles"] == 1 and built["seconds"] > 0
