@@ -136,9 +136,24 @@ def load(config_path: Path | None):
     found = run_guarded(find_config, config_path)
     _console.info(found.describe(), event="config", path=str(found.path) if found.path else None)
     config = run_guarded(load_config, found.path, registered_choices())
+    _console.memory = warning_memory(config)
     for message in config.warnings:
-        warn(message)
+        _console.warn(message, persistent=True)
     return config
+
+
+def warning_memory(config):
+    """Where this config's persistent warnings are remembered: beside its outputs."""
+    import hashlib
+
+    from .console import WarningMemory
+
+    try:
+        text = config.file.read_bytes() if config.file else b""
+    except OSError:
+        text = b""
+    return WarningMemory(config.base_dir / "reports" / ".warnings-shown.json",
+                         hashlib.sha256(text).hexdigest()[:16])
 
 
 def no_config() -> str:

@@ -9,6 +9,7 @@ handler routes those records, so a warning from the renderer is seen in every mo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sys
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -38,11 +40,69 @@ def phase_counts(counts: dict[str, int]) -> str:
     return counted(total, noun.replace("_", " ")) + (f" ({details})" if details else "")
 
 
+PERSISTENT_LOGGERS = ("briefings.render.contrast", "briefings.render.html", "briefings.render.pdf")
+"""Loggers whose warnings come from the config or the theme (contrast, brand font, colour or
+logo, a theme file the PDF may not load): they repeat every run until the config changes."""
+
+
+def is_persistent(record: logging.LogRecord) -> bool:
+    """A warning that every run repeats until the config or theme changes (a record may also
+    say so itself: ``log.warning(..., extra={"persistent": True})``)."""
+    if getattr(record, "persistent", False) or record.name in PERSISTENT_LOGGERS:
+        return True
+    return record.name == "briefings.deliver.smtp" and "without TLS" in record.getMessage()
+
+
+@dataclass
+class WarningMemory:
+    """The persistent warnings already shown for one version of the config, kept in a small
+    JSON file (``reports/.warnings-shown.json``), so that ``--quiet`` runs from cron show each
+    one once per change of the config instead of mailing it every morning."""
+
+    path: Path
+    fingerprint: str
+    """A hash of the config file's bytes: a change of the config shows its warnings again."""
+    _shown: set[str] | None = None
+
+    def first_time(self, message: str) -> bool:
+        """Whether ``message`` has not been shown for this config yet; remembers it."""
+        shown = self._load()
+        key = hashlib.sha256(message.encode("utf-8")).hexdigest()[:16]
+        if key in shown:
+            return False
+        shown.add(key)
+        self._save(shown)
+        return True
+
+    def _load(self) -> set[str]:
+        if self._shown is None:
+            self._shown = set()
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if isinstance(data, dict) and data.get("config") == self.fingerprint:
+                    self._shown = {str(k) for k in data.get("shown", [])}
+            except (OSError, ValueError):
+                pass  # no memory yet, or unreadable: show the warning
+        return self._shown
+
+    def _save(self, shown: set[str]) -> None:
+        """Best effort: a folder that cannot be written means the warning shows again."""
+        from .atomic import write_text_atomic
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self.path, json.dumps({"config": self.fingerprint, "shown": sorted(shown)}) + "\n")
+        except Exception:  # noqa: BLE001 - remembering must never fail a run
+            pass
+
+
 @dataclass
 class Console:
     quiet: bool = False
     json_lines: bool = False
     verbose: bool = False
+    memory: WarningMemory | None = None
+    """Where persistent warnings are remembered (set once the config is known)."""
 
     def result(self, message: str, **fields: Any) -> None:
         """What a command produced (paths written, counts): silent under ``--quiet``."""
@@ -59,8 +119,13 @@ class Console:
         elif self.verbose and not self.quiet:
             print(message, file=sys.stderr, flush=True)
 
-    def warn(self, message: str, **fields: Any) -> None:
-        """Something went wrong but the run goes on (a skipped file): always shown."""
+    def warn(self, message: str, persistent: bool = False, **fields: Any) -> None:
+        """Something went wrong but the run goes on (a skipped file): always shown, except a
+        ``persistent`` one (from the config or theme, repeated every run) under ``--quiet``,
+        which is shown once per change of the config."""
+        first_time = self.memory.first_time(message) if persistent and self.memory else True
+        if persistent and self.quiet and not first_time and not self.json_lines:
+            return
         if self.json_lines:
             self._emit("warning", message, fields)
         else:
@@ -140,7 +205,8 @@ class Console:
         """Route library log records through this console: warnings always, info when asked."""
         root = logging.getLogger("briefings")
         root.handlers[:] = [_ConsoleHandler(self)]
-        root.setLevel(logging.DEBUG if debug else logging.WARNING)
+        shows_info = self.json_lines or self.verbose or self.on_terminal
+        root.setLevel(logging.DEBUG if debug else logging.INFO if shows_info else logging.WARNING)
         root.propagate = False
 
 
@@ -154,7 +220,9 @@ class _ConsoleHandler(logging.Handler):
         if record.levelno >= logging.ERROR:
             self.console.error(message, logger=record.name)
         elif record.levelno >= logging.WARNING:
-            self.console.warn(message, logger=record.name)
+            self.console.warn(message, persistent=is_persistent(record), logger=record.name)
         elif self.console.json_lines:
             self.console._emit("debug" if record.levelno < logging.INFO else "info", message,
                                {"logger": record.name})
+        elif record.levelno >= logging.INFO and (self.console.verbose or self.console.on_terminal):
+            print(message, file=sys.stderr, flush=True)  # an SMTP retry's pause, a stale file removed

@@ -379,3 +379,67 @@ def test_phases_are_events_under_log_json(tmp_path):
     assert [e["phase"] for e in events if e.get("event") == "phase"] == ["read", "extract", "merge", "render"]
     built = next(e for e in events if e.get("event") == "built")
     assert built["stats"]["articles"] == 1 and built["seconds"] > 0
+
+
+# --------------------------------------------------------------------------- 9. quiet cron
+
+
+NAGGING = '[brief]\ntitel = "Typo Brief"\n\n[brand]\nprimary = "#ffee00"\n'
+"""An unknown key and a primary colour unreadable on white: warnings every run repeats."""
+
+
+def test_quiet_shows_each_persistent_warning_once_per_config_change(tmp_path):
+    write_article(tmp_path / "news")
+    config = tmp_path / "briefings.toml"
+    config.write_text(NAGGING, encoding="utf-8")
+    args = ("build", str(tmp_path / "news"), "--date", DAY, "--config", str(config), "--format", "html,json")
+    first = run(*args, "--quiet")
+    assert first.exit_code == 0, first.stderr
+    assert "titel" in first.stderr and "brand.primary #ffee00 has contrast" in first.stderr
+    second = run(*args, "--quiet")
+    assert second.exit_code == 0 and second.stdout == "" and second.stderr == "", second.stderr
+    loud = run(*args)
+    assert "titel" in loud.stderr and "contrast" in loud.stderr, "without --quiet they always show"
+    config.write_text(NAGGING + "# changed\n", encoding="utf-8")
+    changed = run(*args, "--quiet")
+    assert "titel" in changed.stderr and "contrast" in changed.stderr, "a changed config shows them again"
+
+
+def test_quiet_still_shows_warnings_that_are_news(tmp_path):
+    write_article(tmp_path / "news")
+    (tmp_path / "news" / "broken.json").write_text("{oops", encoding="utf-8")
+    args = ("build", str(tmp_path / "news"), "--date", DAY, "--out", str(tmp_path / "out"), "--format", "json", "--quiet")
+    for _ in range(2):
+        result = run(*args)
+        assert result.exit_code == 1 and "broken.json" in result.stderr
+
+
+def test_smtp_retries_are_said_on_verbose_runs(tmp_path):
+    """A retry's pause is said, not silent: the relay on loopback refuses the connection."""
+    import socket
+
+    with socket.socket() as probe:  # a free port with nothing listening on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    write_article(tmp_path / "news")
+    (tmp_path / "briefings.toml").write_text(
+        f'[email]\nto = ["desk@example.org"]\nsender = "b@example.org"\nhost = "127.0.0.1"\n'
+        f'port = {port}\nsecurity = "plain"\nretry_for = 1.5\ntimeout = 2\n', encoding="utf-8")
+    result = run("build", str(tmp_path / "news"), "--date", DAY, "--config", str(tmp_path / "briefings.toml"),
+                 "--format", "json", "--send", "--verbose")
+    assert result.exit_code == 5, result.stderr
+    assert f"smtp 127.0.0.1:{port}: temporary failure" in result.stderr and "retrying in 1 s" in result.stderr
+
+
+def test_plain_smtp_login_is_a_persistent_warning_and_a_skipped_cache_is_not():
+    import logging
+
+    from briefings.console import is_persistent
+
+    def record(name: str, message: str) -> logging.LogRecord:
+        return logging.LogRecord(name, logging.WARNING, __file__, 1, message, (), None)
+
+    assert is_persistent(record("briefings.deliver.smtp", 'smtp h:25: logging in without TLS (security = "plain")'))
+    assert is_persistent(record("briefings.render.contrast", "brand.primary #fe0 has contrast 1.1:1"))
+    assert not is_persistent(record("briefings.extract.cache", "fact cache x switched off"))
+    assert not is_persistent(record("briefings.deliver.smtp", "smtp h:25: no recipients"))
