@@ -443,3 +443,57 @@ def test_plain_smtp_login_is_a_persistent_warning_and_a_skipped_cache_is_not():
     assert is_persistent(record("briefings.render.contrast", "brand.primary #fe0 has contrast 1.1:1"))
     assert not is_persistent(record("briefings.extract.cache", "fact cache x switched off"))
     assert not is_persistent(record("briefings.deliver.smtp", "smtp h:25: no recipients"))
+
+
+# --------------------------------------------------------------------------- 13. a library API
+
+
+def test_build_brief_from_articles_in_memory_writes_nothing(tmp_path, monkeypatch):
+    from datetime import date, datetime, timezone
+
+    from briefings import Article, Brief, build_brief
+
+    monkeypatch.chdir(tmp_path)
+    talks = Article(id="a1", title="Talks set", outlet="Test Wire", url=None,
+                    published=datetime(2025, 7, 22, 9, tzinfo=timezone.utc),
+                    text="Ukraine and Russia will hold peace talks in Istanbul on Wednesday, "
+                         "the Ukrainian president said.")
+    stale = Article(id="a2", title="Old news", outlet="Test Wire", url=None,
+                    published=datetime(2025, 7, 1, 9, tzinfo=timezone.utc), text="Nothing happened, he said.")
+    brief = build_brief([talks, stale], date(2025, 7, 22))
+    assert isinstance(brief, Brief)
+    assert brief.stats.articles == 1 and brief.stats.out_of_window == 1
+    assert any("Istanbul" in f.text for f in brief.key_points)
+    assert list(tmp_path.iterdir()) == [], "nothing is written unless asked"
+
+
+def test_build_brief_from_paths_renders_when_asked_under_the_run_lock(tmp_path):
+    from briefings import Busy, build_brief, run_lock
+
+    write_article(tmp_path / "news")
+    out = tmp_path / "out"
+    brief = build_brief([tmp_path / "news"], DAY, out_dir=out, formats=["json"])
+    assert json.loads((out / "brief.json").read_text(encoding="utf-8"))["stats"] == brief.stats.to_json()
+    assert sorted(p.name for p in out.iterdir()) == ["brief.json"]
+    with run_lock(out):
+        with pytest.raises(Busy):
+            build_brief([tmp_path / "news"], DAY, out_dir=out, formats=["json"])
+
+
+def test_build_brief_raises_nothing_to_brief_and_reads_configs(tmp_path):
+    from briefings import NothingToBrief, build_brief
+
+    write_article(tmp_path / "news", day="2025-07-01")
+    with pytest.raises(NothingToBrief):
+        build_brief([tmp_path / "news"], DAY)
+    write_article(tmp_path / "news", "today.txt")
+    (tmp_path / "desk.toml").write_text('[brief]\ntitle = "Library Brief"\n', encoding="utf-8")
+    assert build_brief([tmp_path / "news"], DAY, config=tmp_path / "desk.toml").title == "Library Brief"
+
+
+def test_the_package_is_typed_and_import_stays_light():
+    assert (ROOT / "briefings" / "py.typed").is_file()
+    done = subprocess.run([sys.executable, "-c", "import sys, briefings; "
+                           "print(sorted(m for m in ('jinja2', 'weasyprint', 'pydantic') if m in sys.modules))"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
