@@ -46,11 +46,11 @@ bench-dates: setup
 bench-pdf: setup
 	$(BIN)/python benchmarks/pdf_parts.py
 
-# The container (Dockerfile): an image that builds the sample brief into ./docker-desk/reports/.
+# The container (Dockerfile): an image that builds the sample brief into reports/docker/reports/.
 docker:
 	docker build -t briefings .
-	mkdir -p docker-desk
-	docker run --rm -v "$(CURDIR)/docker-desk:/srv/briefings" --user "$$(id -u):$$(id -g)" briefings
+	mkdir -p reports/docker
+	docker run --rm -v "$(CURDIR)/reports/docker:/srv/briefings" --user "$$(id -u):$$(id -g)" briefings
 
 # The slow test that builds the image (minutes, network); skipped by `make test`.
 docker-test: setup
