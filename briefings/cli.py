@@ -412,16 +412,23 @@ def collect(
     raise typer.Exit(EXIT_SOURCES_FAILED if failed else EXIT_OK)
 
 
-@app.command()
-def sources(config_path: ConfigOption = None, verbose: VerboseOption = False, debug: DebugOption = False) -> None:
-    """List each configured source with its last success, last error and number of archived articles.
+sources_app = typer.Typer(no_args_is_help=False)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback(invoke_without_command=True)
+def sources(ctx: typer.Context, config_path: ConfigOption = None, verbose: VerboseOption = False, debug: DebugOption = False) -> None:
+    """List each configured source with its last success, last error and number of archived articles; briefings sources import FILE.opml adds the feeds of a feed reader's export.
 
     Examples:
 
     \b
       briefings sources
       briefings sources --config /srv/briefings/briefings.toml
+      briefings sources import subscriptions.opml
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from .archive import Archive
 
     set_output(verbose=verbose, debug=debug)
@@ -440,6 +447,61 @@ def sources(config_path: ConfigOption = None, verbose: VerboseOption = False, de
         if seen and seen.last_error:
             line += f"; last error {_when(seen.last_error_at)}: {seen.last_error}"
         typer.echo(line)
+
+
+@sources_app.command("import")
+def sources_import(
+    opml: Annotated[Path, typer.Argument(help="An OPML file: the subscription list a feed reader exports.")],
+    config_path: ConfigOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the entries that would be added; change nothing.")] = False,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Add the feeds of an OPML file to the config's sources (a feed source per feed; a site source, its feed found from its home page, where the list gives only a site). Feeds already configured are left out; the config's comments are kept.
+
+    Examples:
+
+    \b
+      briefings sources import subscriptions.opml
+      briefings sources import feeds.opml --config /srv/briefings/briefings.toml --dry-run
+    """
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from .atomic import write_text_atomic
+    from .collect.opml import new_sources, read_opml
+    from .config import Settings
+    from .pipeline import registered_choices
+    from .schema import problem_lines
+
+    set_output(verbose=verbose, debug=debug)
+    config = load(config_path)
+    if config.file is None:
+        raise fail(f"{no_config()}: run briefings init first, then import", EXIT_USAGE)
+    found = run_guarded(read_opml, opml)
+    configured = config.settings.sources
+    added, left_out = new_sources(found, [t.name for t in configured], [t.url for t in configured if t.url])
+    for line in left_out:
+        _console.info(line, event="left-out")
+    if not added:
+        _console.result(f"{opml}: no new feeds ({counted(len(found), 'subscription')}, all configured or unusable)")
+        raise typer.Exit(EXIT_OK)
+    old = config.file.read_text(encoding="utf-8")
+    addition = f"\n# Imported from {opml.name}\n" + "\n".join(sub.toml() for sub in added)
+    text = old.rstrip("\n") + "\n" + addition
+    try:
+        Settings.model_validate(tomllib.loads(text), context=registered_choices())
+    except ValidationError as exc:
+        raise fail("\n".join(problem_lines(opml.name, exc)), EXIT_USAGE) from None
+    if dry_run:
+        typer.echo(addition.lstrip("\n"), nl=False)
+        raise typer.Exit(EXIT_OK)
+    run_guarded(write_text_atomic, config.file, text)
+    kinds = ", ".join(f"{sum(s.kind == k for s in added)} {k}" for k in ("feed", "site") if any(s.kind == k for s in added))
+    _console.result(f"Added {counted(len(added), 'source')} ({kinds}) to {config.file}"
+                    + (f"; {len(left_out)} left out (--verbose lists them)" if left_out else "")
+                    + ". Next: briefings collect")
 
 
 def _when(moment) -> str:
@@ -614,7 +676,10 @@ def _escape_rich_markup(typer_app: typer.Typer) -> None:
     the annotations, so a bracket there is written escaped, as in ``--send``'s.)"""
     import inspect
 
-    for command in typer_app.registered_commands:
+    commands = [*typer_app.registered_commands]
+    for group in typer_app.registered_groups:
+        commands += [*group.typer_instance.registered_commands, group.typer_instance.registered_callback]
+    for command in commands:
         text = command.help or inspect.getdoc(command.callback) or ""
         command.help = text.replace("[", "\\[")
 
