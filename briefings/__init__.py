@@ -31,7 +31,8 @@ _EXPORTS = {
 }
 """Public name → the module that defines it."""
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["Article", "Brief", "BriefingsError", "Busy", "Config", "NothingToBrief", "__version__",
+           "build_brief", "load_config", "run_lock"]
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
     from briefings.api import build_brief

@@ -500,7 +500,7 @@ def sources_import(
     run_guarded(write_text_atomic, config.file, text)
     kinds = ", ".join(f"{sum(s.kind == k for s in added)} {k}" for k in ("feed", "site") if any(s.kind == k for s in added))
     _console.result(f"Added {counted(len(added), 'source')} ({kinds}) to {config.file}"
-                    + (f"; {len(left_out)} left out (--verbose lists them)" if left_out else "")
+                    + (f"; {len(left_out)} left out" + ("" if _console.verbose else " (--verbose lists them)") if left_out else "")
                     + ". Next: briefings collect")
 
 

@@ -498,3 +498,10 @@ def test_the_package_is_typed_and_import_stays_light():
                            "print(sorted(m for m in ('jinja2', 'weasyprint', 'pydantic') if m in sys.modules))"],
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_every_public_name_is_exported():
+    import briefings
+
+    for name in briefings.__all__:
+        assert getattr(briefings, name) is not None, name

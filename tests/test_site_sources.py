@@ -8,7 +8,6 @@ import json
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -49,7 +48,7 @@ def site():
         def log_message(self, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
             routes = {"/": (HOME, "text/html"), "/bare/": (BARE_HOME, "text/html"),
                       "/feeds/news.xml": (feed(base), "application/rss+xml"),
