@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test lint golden bench bench-dates bench-pdf fuzz clean
+.PHONY: setup brief test lint golden bench bench-dates bench-pdf fuzz clean docker docker-test
 
 setup: $(STAMP)
 
@@ -50,6 +50,16 @@ bench-dates: setup
 
 bench-pdf: setup
 	$(BIN)/python benchmarks/pdf_parts.py
+
+# The container (Dockerfile): an image that builds the sample brief into reports/docker/reports/.
+docker:
+	docker build -t briefings .
+	mkdir -p reports/docker
+	docker run --rm -v "$(CURDIR)/reports/docker:/srv/briefings" --user "$$(id -u):$$(id -g)" briefings
+
+# The slow test that builds the image (minutes, network); skipped by `make test`.
+docker-test: setup
+	BRIEFINGS_DOCKER_TEST=1 $(BIN)/python -m pytest -q -rs tests/test_docker.py
 
 clean:
 	rm -rf $(VENV) reports build dist *.egg-info .pytest_cache .hypothesis

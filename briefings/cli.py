@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ EXIT_CODES_HELP = (
 app = typer.Typer(
     help="Turn a day's news into a branded morning brief (HTML, PDF, JSON).\n\n" + EXIT_CODES_HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -46,8 +47,10 @@ _console = Console()
 
 ConfigOption = Annotated[
     Optional[Path],
-    typer.Option("--config", "-c", help="A briefings.toml file (default: none, built-in defaults)."),
+    typer.Option("--config", "-c", help="A briefings.toml file (default: briefings.toml in the current folder, else the file $BRIEFINGS_CONFIG names, else built-in defaults).", show_default=False),
 ]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Also say which config file is used and what each phase did.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing unless something went wrong (for cron).")]
 LogJsonOption = Annotated[bool, typer.Option("--log-json", help="Log every event as one JSON object a line on stderr.")]
 DayOption = Annotated[Optional[str], typer.Option("--date", "-d", help="The day the brief covers: YYYY-MM-DD or words such as 'yesterday' (default today).")]
@@ -55,23 +58,30 @@ OutOption = Annotated[Optional[Path], typer.Option("--out", "-o", help="The brie
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write the email as brief.eml in the brief's folder instead of sending it.")]
 
 
-@app.callback()
-def _main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    _state["debug"] = debug
-    if version:
-        from importlib.metadata import version as package_version
+def _print_version(asked: bool) -> None:
+    """``--version`` alone: answered before Click looks for a subcommand (an eager option)."""
+    if asked:
+        from . import __version__
 
-        typer.echo(f"briefings {package_version('briefings')}")
+        typer.echo(f"briefings {__version__}")
         raise typer.Exit(EXIT_OK)
 
 
-def set_output(quiet: bool = False, log_json: bool = False) -> Console:
-    """Choose how this run prints (see ``briefings.console``)."""
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors (also accepted after the subcommand).")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True, callback=_print_version, expose_value=True)] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def set_output(quiet: bool = False, log_json: bool = False, verbose: bool = False,
+               debug: bool = False) -> Console:
+    """Choose how this run prints (see ``briefings.console``); ``--debug`` counts before the
+    subcommand or after it."""
     global _console
-    _console = Console(quiet=quiet, json_lines=log_json)
+    _state["debug"] = _state["debug"] or debug
+    _console = Console(quiet=quiet, json_lines=log_json, verbose=verbose and not quiet)
     _console.install_logging(_state["debug"])
     return _console
 
@@ -118,13 +128,38 @@ def parse_day(text: str | None, config) -> date:
 
 
 def load(config_path: Path | None):
-    from .config import load_config
+    """The run's config: ``--config``, else ./briefings.toml, else $BRIEFINGS_CONFIG (see
+    ``config.find_config``); verbose output names the file used and how it was found."""
+    from .config import find_config, load_config
     from .pipeline import registered_choices
 
-    config = run_guarded(load_config, config_path, registered_choices())
+    found = run_guarded(find_config, config_path)
+    _console.info(found.describe(), event="config", path=str(found.path) if found.path else None)
+    config = run_guarded(load_config, found.path, registered_choices())
+    _console.memory = warning_memory(config)
     for message in config.warnings:
-        warn(message)
+        _console.warn(message, persistent=True)
     return config
+
+
+def warning_memory(config):
+    """Where this config's persistent warnings are remembered: beside its outputs."""
+    import hashlib
+
+    from .console import WarningMemory
+
+    try:
+        text = config.file.read_bytes() if config.file else b""
+    except OSError:
+        text = b""
+    return WarningMemory(config.base_dir / "reports" / ".warnings-shown.json",
+                         hashlib.sha256(text).hexdigest()[:16])
+
+
+def no_config() -> str:
+    from .config import NO_CONFIG
+
+    return NO_CONFIG
 
 
 def parse_formats(text: str) -> list[str]:
@@ -146,20 +181,31 @@ def build(
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma list of html, pdf, json, ics.")] = "html,pdf,json,ics",
     theme: Annotated[Optional[str], typer.Option("--theme", help="A built-in theme name or a theme folder.")] = None,
     config_path: ConfigOption = None,
-    send: Annotated[bool, typer.Option("--send", help="Email the brief when it is built (the config's [email] table).")] = False,
+    send: Annotated[bool, typer.Option("--send", help="Email the brief when it is built (the config's \\[email] table).")] = False,
     dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    verbose: VerboseOption = False,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="Paper of the PDF: a4 or letter (default: the config's brand.page_size, else a4).")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b (archival, brief.json attached) or pdf/ua-1 (tagged for screen readers); none for a plain PDF.")] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
 
     Articles published on the day (00:00 to 24:00 in the brief's timezone) are briefed; articles with no publication date are kept and counted. With no paths, the brief is made from the archive (the config's [[sources]], filled by briefings collect; folder sources are collected first). A bad file is named on stderr and skipped (exit 1); the others are still briefed. One run at a time per brief folder: a second run started meanwhile does nothing (exit 4).
+
+    Examples:
+
+    \b
+      briefings build samples --date 2025-07-22          # the sample articles
+      briefings build . --date yesterday --format pdf    # this folder, PDF only
+      briefings build --date yesterday --send --quiet    # the archive, emailed (cron)
+      briefings build inbox --theme compact --send --dry-run   # write brief.eml, send nothing
     """
     from .pipeline import BuildRequest, build as run_build
 
-    set_output(quiet, log_json)
+    started = time.perf_counter()
+    set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     if page_size is not None or pdf_variant is not None:  # flags override the config's [brand]
         from dataclasses import replace
@@ -177,25 +223,88 @@ def build(
         config = replace(config, settings=config.settings.model_copy(update={"brand": brand}))
     the_day = run_guarded(parse_day, day, config)
     format_list = run_guarded(parse_formats, formats)
+    if dry_run and not send:
+        raise fail("--dry-run applies to --send (it writes brief.eml instead of sending); "
+                   "add --send, or leave --dry-run out to build the brief", EXIT_USAGE)
     email = run_guarded(config.require_email) if send else None
+    if email is not None:
+        check_password(email, dry_run)
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
-    theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
-    request = BuildRequest(paths or [], the_day, out_dir, format_list, theme_choice)
+    theme_choice = checked_theme(theme, config)
+    inputs = own_files_left_out(paths or [], out_dir, config)
+    request = BuildRequest(inputs, the_day, out_dir, format_list, theme_choice)
     with locked(out_dir):
-        result = run_guarded(run_build, request, config, _console.progress)
+        result = run_guarded(run_build, request, config, _console.progress, _console.phase)
         for failure in result.failures:
             warn(f"skipped {failure}", kind="skipped")
-        stats = result.brief.stats
-        _console.result(
-            f"Brief for {the_day.isoformat()}: {counted(stats.articles, 'article')}, "
-            f"{counted(stats.facts, 'fact')} → {out_dir}",
-            event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats.to_json(),
-        )
         for path in result.files:
             _console.result(f"  {path}", event="written", path=str(path))
         if email is not None:
-            deliver(result.brief, out_dir, email, theme_choice or config.theme, dry_run)
+            with _console.phase("send") as counts:
+                deliver(result.brief, out_dir, email, theme_choice, dry_run)
+                counts.update(recipient=len(email.recipients))
+        stats = result.brief.stats
+        _console.result(summary_line(the_day, stats, out_dir, time.perf_counter() - started),
+                        event="built", date=the_day.isoformat(), out=str(out_dir), stats=stats.to_json(),
+                        seconds=round(time.perf_counter() - started, 3))
     raise typer.Exit(EXIT_SOURCES_FAILED if result.failures else EXIT_OK)
+
+
+def summary_line(day: date, stats, out_dir: Path, seconds: float) -> str:
+    """The build's last line, as Pelican and MkDocs end theirs: what was briefed, what was
+    left out and why, and the time taken."""
+    left_out = [(stats.out_of_window, "outside the day"),
+                (stats.duplicate_articles, "duplicate" if stats.duplicate_articles == 1 else "duplicates"),
+                (stats.skipped, "unreadable")]
+    left = ", ".join(f"{n} {why}" for n, why in left_out if n) or "nothing"
+    undated = f" Kept {stats.undated} undated." if stats.undated else ""
+    return (f"Brief for {day.isoformat()}: {counted(stats.articles, 'article')}, "
+            f"{counted(stats.facts, 'fact')} → {out_dir}. Left out: {left}.{undated} {seconds:.1f} s")
+
+
+def checked_theme(flag: str | None, config) -> str | Path | None:
+    """The theme of this run (``--theme``, else the config's), checked before anything is
+    built: an unknown one is a usage error (exit 2) naming the built-in themes."""
+    from .render.theme import load_theme
+
+    choice = Path(flag) if flag and ("/" in flag or Path(flag).is_dir()) else flag
+    where = "--theme" if flag else f"{config.file.name if config.file else 'config'}: theme"
+    choice = choice or config.theme
+    try:
+        load_theme(choice)
+    except BriefingsError as exc:
+        reason = str(exc).split(": ", 1)[1] if str(exc).startswith("theme ") else str(exc)
+        raise fail(f"{where} {choice}: {reason}", EXIT_USAGE) from None
+    return choice
+
+
+def check_password(email, dry_run: bool, stops: str = "nothing was built or sent") -> None:
+    """The SMTP password's variable must be set before the build starts, not be found missing
+    after it; under --dry-run (which sends nothing) the same finding is a warning, so a dry
+    run tells what the real one would meet."""
+    import os
+
+    if not email.username or (email.password_env and os.environ.get(email.password_env)):
+        return
+    problem = (f"email.password_env: environment variable {email.password_env} is not set "
+               f"(the SMTP password for {email.username!r})")
+    if dry_run:
+        warn(f"{problem}; a real send would fail", kind="password")
+        return
+    raise fail(f"{problem}; {stops}", EXIT_USAGE)
+
+
+def own_files_left_out(paths: list[Path], out_dir: Path, config) -> list[Path]:
+    """The named paths without the tool's own output, theme and licence files (``build .``
+    in a desk folder must not read its reports/ or its theme copy as articles)."""
+    from .workspace import article_inputs
+
+    inputs = article_inputs(paths, own_folders=(out_dir, config.base_dir / "reports"))
+    if inputs.left_out:
+        shown = ", ".join(str(p) for p in inputs.left_out[:5]) + (", ..." if len(inputs.left_out) > 5 else "")
+        _console.info(f"left out {counted(len(inputs.left_out), 'path')} of briefings' own (outputs, themes, licences): {shown}",
+                      event="left-out", paths=[str(p) for p in inputs.left_out])
+    return inputs.paths
 
 
 def brief_files(out_dir: Path) -> dict[str, Path]:
@@ -227,24 +336,33 @@ def send(
     dry_run: DryRunOption = False,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Email a brief that build already wrote (its brief.json, PDF and looking-ahead.ics), without rebuilding it.
 
     SMTP settings come from the config's [email] table; the password from the environment variable it names. Temporary failures are retried; a delivery failure exits 5 and leaves the files as they are.
+
+    Examples:
+
+    \b
+      briefings send --date yesterday
+      briefings send --date 2025-07-22 --dry-run         # write brief.eml, send nothing
     """
     from .deliver import load_brief
 
-    set_output(quiet, log_json)
+    set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
     email = run_guarded(config.require_email)
+    check_password(email, dry_run, stops="nothing was sent")
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     if not (out_dir / "brief.json").is_file():
         raise fail(f"{out_dir / 'brief.json'}: no brief to send; run briefings build --date {the_day.isoformat()} first", EXIT_NOTHING)
-    theme_choice = Path(theme) if theme and ("/" in theme or Path(theme).is_dir()) else theme
+    theme_choice = checked_theme(theme, config)
     with locked(out_dir):
         brief = run_guarded(load_brief, out_dir / "brief.json")
-        deliver(brief, out_dir, email, theme_choice or config.theme, dry_run)
+        deliver(brief, out_dir, email, theme_choice, dry_run)
     raise typer.Exit(EXIT_OK)
 
 
@@ -254,20 +372,28 @@ def collect(
     config_path: ConfigOption = None,
     quiet: QuietOption = False,
     log_json: LogJsonOption = False,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Collect every source of the config (folders, RSS/Atom feeds, web pages) into the archive; run it hourly from cron.
 
     Articles are stored by canonical URL and content hash, so collecting again adds nothing twice. Each failing source is one line on stderr (exit 1); the others are still collected.
+
+    Examples:
+
+    \b
+      briefings collect                                  # every source of ./briefings.toml
+      briefings collect --source inbox --quiet           # one source (cron)
     """
     from .archive import Archive
     from .collect.sources import collect_sources
     from .collect.sources import source_specs
 
-    set_output(quiet, log_json)
+    set_output(quiet, log_json, verbose, debug)
     config = load(config_path)
     specs = run_guarded(source_specs, config, source)
     if not specs:
-        raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] to collect", EXIT_USAGE)
+        raise fail(f"{config.file or no_config()}: no [[sources]] to collect", EXIT_USAGE)
     bar = _console.counter("Collecting", len(specs))
     with run_guarded(Archive, config.archive_path) as archive:
         limits = config.settings.limits
@@ -292,19 +418,33 @@ def collect(
     raise typer.Exit(EXIT_SOURCES_FAILED if failed else EXIT_OK)
 
 
-@app.command()
-def sources(config_path: ConfigOption = None) -> None:
-    """List each configured source with its last success, last error and number of archived articles."""
+sources_app = typer.Typer(no_args_is_help=False)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback(invoke_without_command=True)
+def sources(ctx: typer.Context, config_path: ConfigOption = None, verbose: VerboseOption = False, debug: DebugOption = False) -> None:
+    """List each configured source with its last success, last error and number of archived articles; briefings sources import FILE.opml adds the feeds of a feed reader's export.
+
+    Examples:
+
+    \b
+      briefings sources
+      briefings sources --config /srv/briefings/briefings.toml
+      briefings sources import subscriptions.opml
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from .archive import Archive
 
-    set_output()
+    set_output(verbose=verbose, debug=debug)
     config = load(config_path)
     status = {}
     if config.archive_path.exists():
         with run_guarded(Archive, config.archive_path) as archive:
             status = {s.name: s for s in run_guarded(archive.source_status)}
     if not config.settings.sources:
-        raise fail(f"{config.file or 'no config file given (--config)'}: no [[sources]] configured", EXIT_USAGE)
+        raise fail(f"{config.file or no_config()}: no [[sources]] configured", EXIT_USAGE)
     for table in config.settings.sources:
         seen = status.get(table.name)
         where = table.url or table.path
@@ -319,6 +459,61 @@ def sources(config_path: ConfigOption = None) -> None:
         typer.echo(line)
 
 
+@sources_app.command("import")
+def sources_import(
+    opml: Annotated[Path, typer.Argument(help="An OPML file: the subscription list a feed reader exports.")],
+    config_path: ConfigOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the entries that would be added; change nothing.")] = False,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Add the feeds of an OPML file to the config's sources (a feed source per feed; a site source, its feed found from its home page, where the list gives only a site). Feeds already configured are left out; the config's comments are kept.
+
+    Examples:
+
+    \b
+      briefings sources import subscriptions.opml
+      briefings sources import feeds.opml --config /srv/briefings/briefings.toml --dry-run
+    """
+    import tomllib
+
+    from pydantic import ValidationError
+
+    from .atomic import write_text_atomic
+    from .collect.opml import new_sources, read_opml
+    from .config import Settings
+    from .pipeline import registered_choices
+    from .schema import problem_lines
+
+    set_output(verbose=verbose, debug=debug)
+    config = load(config_path)
+    if config.file is None:
+        raise fail(f"{no_config()}: run briefings init first, then import", EXIT_USAGE)
+    found = run_guarded(read_opml, opml)
+    configured = config.settings.sources
+    added, left_out = new_sources(found, [t.name for t in configured], [t.url for t in configured if t.url])
+    for line in left_out:
+        _console.info(line, event="left-out")
+    if not added:
+        _console.result(f"{opml}: no new feeds ({counted(len(found), 'subscription')}, all configured or unusable)")
+        raise typer.Exit(EXIT_OK)
+    old = config.file.read_text(encoding="utf-8")
+    addition = f"\n# Imported from {opml.name}\n" + "\n".join(sub.toml() for sub in added)
+    text = old.rstrip("\n") + "\n" + addition
+    try:
+        Settings.model_validate(tomllib.loads(text), context=registered_choices())
+    except ValidationError as exc:
+        raise fail("\n".join(problem_lines(opml.name, exc)), EXIT_USAGE) from None
+    if dry_run:
+        typer.echo(addition.lstrip("\n"), nl=False)
+        raise typer.Exit(EXIT_OK)
+    run_guarded(write_text_atomic, config.file, text)
+    kinds = ", ".join(f"{sum(s.kind == k for s in added)} {k}" for k in ("feed", "site") if any(s.kind == k for s in added))
+    _console.result(f"Added {counted(len(added), 'source')} ({kinds}) to {config.file}"
+                    + (f"; {len(left_out)} left out" + ("" if _console.verbose else " (--verbose lists them)") if left_out else "")
+                    + ". Next: briefings collect")
+
+
 def _when(moment) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S %Z").strip() if moment else "never"
 
@@ -327,13 +522,21 @@ def _when(moment) -> str:
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to write briefings.toml and the theme copy.")] = Path("."),
     theme: Annotated[bool, typer.Option("--theme/--no-theme", help="Also copy the default theme to FOLDER/templates/default for editing.")] = True,
+    debug: DebugOption = False,
 ) -> None:
-    """Write a commented example briefings.toml (and a copy of the default theme) to start from. Existing files are never overwritten."""
+    """Write a commented example briefings.toml (and a copy of the default theme) to start from, create the folders its sources read, and say what to do next. Existing files are never overwritten.
+
+    Examples:
+
+    \b
+      briefings init desk && cd desk && briefings build
+      briefings init /srv/briefings --no-theme
+    """
     import shutil
 
     from .render.theme import builtin_themes_dir
 
-    set_output()
+    set_output(debug=debug)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "briefings.toml"
     if target.exists():
@@ -345,13 +548,37 @@ def init(
 
     run_guarded(write_text_atomic, target, example)
     typer.echo(f"Wrote {target}")
+    inboxes = _make_source_folders(folder, example)
+    for inbox in inboxes:
+        typer.echo(f"Created {inbox}/ (the config's folder source: put article files here)")
     if theme:
         theme_target = folder / "templates" / "default"
         if theme_target.exists():
             warn(f"{theme_target}: already exists; theme not copied")
         else:
             shutil.copytree(builtin_themes_dir() / "default", theme_target)
-            typer.echo(f"Copied the default theme to {theme_target} (edit brief.css or brief.html.j2; use it with --theme {theme_target})")
+            typer.echo(f"Copied the default theme to {theme_target} (add your rules to extra.css there, or edit brief.css or brief.html.j2)")
+    typer.echo("")
+    typer.echo("Next:")
+    where = f"{inboxes[0]}/" if inboxes else "a folder"
+    typer.echo(f"  1. put article files (.txt, .md, .html, .json, .jsonl) in {where}, and edit {target}")
+    go = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    typer.echo(f"  2. {go}briefings build      (today's articles; --date yesterday, or --date 2025-07-22)")
+    typer.echo("  3. open reports/<date>/brief.pdf or brief.html")
+
+
+def _make_source_folders(folder: Path, config_text: str) -> list[Path]:
+    """Create the folder sources the new config declares, so the first build finds them."""
+    import tomllib
+
+    made = []
+    for source in tomllib.loads(config_text).get("sources", []):
+        if source.get("kind") == "folder" and source.get("path"):
+            path = folder / source["path"]
+            if not path.exists():
+                path.mkdir(parents=True)
+                made.append(folder / source["path"].rstrip("/"))
+    return made
 
 
 @app.command()
@@ -359,15 +586,23 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     day: Annotated[Optional[str], typer.Option("--date", "-d", help="Publication date assumed for undated articles (default today).")] = None,
     config_path: ConfigOption = None,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "index", "text", "label", "also", "dates", ...}.
 
     "article" is the file's name for articles read from files, else the article id.
+
+    Examples:
+
+    \b
+      briefings extract samples/001-wire-istanbul-talks.txt | head
+      briefings extract inbox --date 2025-07-22 > sentences.jsonl
     """
     from .collect import read_paths
     from .extract import extract_article
 
-    set_output()
+    set_output(verbose=verbose, debug=debug)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
     limits = config.settings.limits
@@ -403,16 +638,24 @@ def evaluate_command(
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures as JSON to this file.")] = None,
     folds: Annotated[int, typer.Option("--folds", help="Also cross-validate the classifier's numeric settings over this many folds (0 = no cross-validation).")] = 0,
     config_path: ConfigOption = None,
+    verbose: VerboseOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, and the share of gold dates resolved to the gold day.
 
     Method: sentence splits differ, so each gold sentence is located in the article's text (whitespace and invisible characters normalised, searched forward in article order) and takes the label of the predicted sentences covering most of its characters; one not found or not covered counts as 'boilerplate' (dropped). A sentence with 'also' labels is right when the prediction is any of them. A gold date is resolved when a predicted date whose text contains (or is contained in) the gold expression has the gold start and end day.
 
     With --folds K, the gold articles are split into K folds (sorted by name, same-cluster articles together); for each fold the classifier's numeric settings are chosen from a small grid on the other folds and scored on it, and the pooled held-out figures are printed beside the whole-corpus ones (and added to --json as "cross_validation"). The cue words are not refitted, so the gap shows the overfitting of the tuned settings only.
+
+    Examples:
+
+    \b
+      briefings eval ../shared/corpus/articles ../shared/corpus/gold --folds 5
+      briefings eval articles/ gold/ --json figures.json
     """
     from .evaluation.extraction import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
 
-    set_output()
+    set_output(verbose=verbose, debug=debug)
     if folds < 0 or folds == 1:
         raise fail(f"--folds {folds}: use 0 (no cross-validation) or at least 2", EXIT_USAGE)
     config = load(config_path)
@@ -434,6 +677,27 @@ def evaluate_command(
         from .atomic import write_text_atomic
 
         run_guarded(write_text_atomic, json_out, json.dumps(figures, indent=2) + "\n")
+
+
+def _escape_rich_markup(typer_app: typer.Typer) -> None:
+    """Rich reads ``[word]`` in help text as markup and drops it ("the config's  table" for
+    ``[email]``); escape every bracket of every command's help once, so the help says
+    ``[[sources]]`` and ``[email]`` as written here. (Option help is evaluated afresh from
+    the annotations, so a bracket there is written escaped, as in ``--send``'s.)"""
+    import inspect
+
+    commands: list[Any] = [*typer_app.registered_commands]
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            commands += [*group.typer_instance.registered_commands, group.typer_instance.registered_callback]
+    for command in commands:
+        if command is None:
+            continue
+        text = command.help or inspect.getdoc(command.callback) or ""
+        command.help = text.replace("[", "\\[")
+
+
+_escape_rich_markup(app)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ This module imports no stage: the stages receive what it validated.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -272,7 +273,7 @@ class Config:
     def require_email(self) -> EmailSettings:
         """Sending needs an ``[email]`` table: say so plainly when it is missing."""
         if self.email is None:
-            where = self.file.name if self.file else "no config file given (--config)"
+            where = self.file.name if self.file else NO_CONFIG
             raise ConfigError(f"{where}: no [email] table: add one to send the brief (see briefings init)")
         return self.email
 
@@ -308,6 +309,55 @@ class Config:
         if theme and ("/" in theme or theme.startswith(".")):
             return self.base_dir / theme
         return theme
+
+
+CONFIG_NAME = "briefings.toml"
+"""The file looked for in the current folder when no ``--config`` is given."""
+CONFIG_ENV = "BRIEFINGS_CONFIG"
+"""The environment variable naming a config file, looked at after the current folder."""
+
+
+@dataclass(frozen=True)
+class FoundConfig:
+    """Which config file a run uses, and how it was found (said in verbose output)."""
+
+    path: Path | None
+    how: str
+    """"--config", "the current folder", "$BRIEFINGS_CONFIG", or why there is none."""
+
+    def describe(self) -> str:
+        """One line for verbose output: the file and how it was found."""
+        if self.path is None:
+            return f"config: none ({self.how}); built-in defaults"
+        return f"config: {self.path} (from {self.how})"
+
+
+def find_config(explicit: Path | None, cwd: Path | None = None,
+                environ: Mapping[str, str] | None = None) -> FoundConfig:
+    """The config a run uses, found as MkDocs and Pelican find theirs: ``--config`` wins;
+    else ``briefings.toml`` in the current folder; else the file ``$BRIEFINGS_CONFIG``
+    names; else none (built-in defaults).
+
+    Why this order: a folder that holds a brief's config is where a person runs the tool, and
+    a cron job that cannot ``cd`` sets the variable. A variable naming a file that does not
+    exist is an error, never a silent fall-back to the built-in brand.
+    """
+    if explicit is not None:
+        return FoundConfig(explicit, "--config")
+    local = (cwd or Path.cwd()) / CONFIG_NAME
+    if local.is_file():
+        return FoundConfig(local, "the current folder")
+    named = (os.environ if environ is None else environ).get(CONFIG_ENV, "").strip()
+    if named:
+        path = Path(named).expanduser()
+        if not path.is_file():
+            raise ConfigError(printable(f"${CONFIG_ENV}={named}: config file does not exist"))
+        return FoundConfig(path, f"${CONFIG_ENV}")
+    return FoundConfig(None, f"no --config, no {CONFIG_NAME} in the current folder, ${CONFIG_ENV} unset")
+
+
+NO_CONFIG = f"no config file (give --config, or put {CONFIG_NAME} in the current folder)"
+"""How a message names the config when there is none."""
 
 
 def default_config(base_dir: Path | None = None) -> Config:

@@ -7,7 +7,8 @@ each stage lives in its own module and knows nothing of the others.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -26,6 +27,17 @@ from .processes import give_back_freed_memory
 from .window import day_window, published_in
 
 log = logging.getLogger(__name__)
+
+Phases = Callable[[str], AbstractContextManager[dict[str, int]]]
+"""Reports one phase of the build: ``with phase("render") as counts: ...; counts["file"] = 4``
+(the first key is what the phase counts, a noun; the rest are phrases)."""
+
+
+@contextmanager
+def no_phases(name: str) -> Iterator[dict[str, int]]:
+    """Report nothing (a library caller that did not ask)."""
+    yield {}
+
 
 
 @dataclass(frozen=True)
@@ -110,24 +122,37 @@ def in_window(article: Article, window: Window) -> bool:
     return published_in(article, window.start, window.end)
 
 
-def build(request: BuildRequest, config: Config, progress: Progress = no_progress) -> BuildResult:
-    """Gather the day's articles, extract, compose and render the brief."""
+def build(request: BuildRequest, config: Config, progress: Progress = no_progress,
+          phase: Phases = no_phases) -> BuildResult:
+    """Gather the day's articles, extract, compose and render the brief; ``phase`` reports
+    each step with its counts (the CLI shows them, with the time each took)."""
     from .render import render_brief  # the renderer pulls in Jinja2 and, for PDFs, WeasyPrint
 
     window = brief_window(request.day, config)
-    gathered = gather(request.paths, window, config)
+    with phase("read") as counts:
+        gathered = gather(request.paths, window, config)
+        out_of_window = gathered.considered - len(gathered.articles)
+        counts.update(article=gathered.considered, in_the_day=len(gathered.articles),
+                      outside_the_day=out_of_window, failed=len(gathered.failures))
     if not gathered.articles:
         raise NothingToBrief(_nothing_message(gathered, window), tuple(gathered.failures))
-    out_of_window = gathered.considered - len(gathered.articles)
-    day = extract_day(gathered.hand_over(), extractor(config, request.day),
-                      cache=open_fact_cache(request.out_dir), progress=progress)
+    with phase("extract") as counts:
+        day = extract_day(gathered.hand_over(), extractor(config, request.day),
+                          cache=open_fact_cache(request.out_dir), progress=progress)
+        counts.update(sentence=day.sentences, facts=len(day.facts), boilerplate=day.boilerplate,
+                      duplicate_articles=sum(len(group) - 1 for group in day.copies))
     spec = brief_spec(request.day, window, config)
-    brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),
-                          skipped=len(gathered.failures), out_of_window=out_of_window)
-    brief = finish_brief(brief, day, spec)
+    with phase("merge") as counts:
+        brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),
+                              skipped=len(gathered.failures), out_of_window=out_of_window)
+        brief = finish_brief(brief, day, spec)
+        counts.update(fact=brief.stats.facts, merged=brief.stats.merged,
+                      key_points=len(brief.key_points), sections=len(brief.sections))
     del day  # the brief holds what it shows: let the sentences go before rendering
     give_back_freed_memory()
-    files = render_brief(brief, request.out_dir, request.formats, request.theme or config.theme)
+    with phase("render") as counts:
+        files = render_brief(brief, request.out_dir, request.formats, request.theme or config.theme)
+        counts.update(file=len(files))
     return BuildResult(brief, files, gathered.failures, out_of_window)
 
 

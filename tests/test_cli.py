@@ -203,14 +203,14 @@ def test_the_installed_command_runs_and_prints_no_traceback(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "broken.jsonl" in result.stderr and "line 2" in result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stdout.startswith(f"Brief for {DAY}: 2 articles")
+    assert result.stdout.splitlines()[-1].startswith(f"Brief for {DAY}: 2 articles")
 
 
 def test_the_result_line_counts_in_words_a_person_reads(tmp_path):
     good_article(tmp_path)
     result = run("build", str(tmp_path), "--date", DAY, "--out", str(tmp_path / "out"), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert re.match(rf"Brief for {DAY}: 1 article, \d+ facts → ", result.stdout), result.stdout
+    assert re.match(rf"Brief for {DAY}: 1 article, \d+ facts → ", result.stdout.splitlines()[-1]), result.stdout
 
 
 @pytest.mark.parametrize("day", ["12/07/2025", "2025-13-01"])

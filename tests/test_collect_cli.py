@@ -38,7 +38,7 @@ def desk(tmp_path: Path) -> Path:
     """A desk folder made by `briefings init`, with an inbox of samples and a local feed file."""
     result = runner.invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    shutil.copytree(SAMPLES, tmp_path / "inbox", ignore=shutil.ignore_patterns("README.md"))
+    shutil.copytree(SAMPLES, tmp_path / "inbox", ignore=shutil.ignore_patterns("README.md"), dirs_exist_ok=True)
     (tmp_path / "gazette.xml").write_text(FEED, encoding="utf-8")
     config = tmp_path / "briefings.toml"
     config.write_text(

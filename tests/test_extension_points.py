@@ -218,7 +218,7 @@ def test_a_new_source_kind_is_collected_into_the_archive(tmp_path: Path, bulleti
         stored = archive.articles_in_window(datetime(2025, 7, 22, tzinfo=timezone.utc),
                                             datetime(2025, 7, 23, tzinfo=timezone.utc))
     assert (results[0].added, results[0].error) == (1, None)
-    assert results[1].error == "unknown source kind 'telex'; choose from folder, feed, page, bulletin"
+    assert results[1].error == "unknown source kind 'telex'; choose from folder, feed, page, site, bulletin"
     assert [a.title for a in stored] == ["Talks set for Wednesday"]
 
 
@@ -244,5 +244,5 @@ def test_a_config_names_a_registered_source_kind_and_classifier(tmp_path: Path, 
     assert str(error.value).splitlines() == [
         "bad.toml: extract.classifier: unknown classifier 'bayes'; choose from all-aid, cues",
         "bad.toml: sources[0]: source 'morning': a bulletin source needs path",
-        "bad.toml: sources[1].kind: unknown source kind 'telex'; choose from folder, feed, page, bulletin",
+        "bad.toml: sources[1].kind: unknown source kind 'telex'; choose from folder, feed, page, site, bulletin",
     ]

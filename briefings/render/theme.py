@@ -26,6 +26,8 @@ from briefings.errors import RenderError
 DEFAULT_THEME = "default"
 TEMPLATE_NAME = "brief.html.j2"
 STYLESHEET_NAME = "brief.css"
+EXTRA_STYLESHEET_NAME = "extra.css"
+"""Rules added after the theme's ``brief.css`` (a theme that only changes a few things)."""
 
 _IMAGE_TYPES = {
     ".svg": "image/svg+xml",
@@ -94,6 +96,22 @@ class Theme:
         path = self.find(STYLESHEET_NAME)
         if path is None:
             raise RenderError(f"{STYLESHEET_NAME}: not found in theme folders {self.searched()}")
+        sheets = [path, *self.extra_stylesheets()]
+        return "\n".join(self._inlined(sheet) for sheet in sheets)
+
+    def extra_stylesheets(self) -> list[Path]:
+        """Every layer's ``extra.css``, the most general first, so a more specific layer's
+        rules win: a partial theme restyles the default instead of replacing it (``brief.css``
+        in a folder replaces the stylesheet; ``extra.css`` adds to it)."""
+        found = []
+        for folder in reversed(self.folders):
+            candidate = (folder / EXTRA_STYLESHEET_NAME).resolve()
+            if is_inside(candidate, folder) and candidate.is_file():
+                found.append(candidate)
+        return found
+
+    def _inlined(self, path: Path) -> str:
+        """One stylesheet's text, its relative ``url()``s inlined against its own folder."""
         try:
             css = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -170,7 +188,7 @@ def image_data_uri(path: Path) -> str | None:
     return file_data_uri(path)
 
 
-THEME_FILES = (TEMPLATE_NAME, STYLESHEET_NAME, "email.html.j2", "fonts.css")
+THEME_FILES = (TEMPLATE_NAME, STYLESHEET_NAME, "email.html.j2", "fonts.css", EXTRA_STYLESHEET_NAME)
 """A folder holding any of these is a theme layer (a user may override one file only)."""
 LOCAL_THEMES = "templates"
 """The current folder's ``templates/``: searched before the built-in themes."""
@@ -204,7 +222,15 @@ def load_theme(theme: str | os.PathLike[str] | None = None) -> Theme:
     if folder.is_dir():
         return Theme(str(folder), _chain(folder.resolve(), default_dir))
     where = ", ".join(str(p) for p in searched)
-    raise RenderError(f"theme {text!r}: no such built-in theme or folder (searched {where})")
+    raise RenderError(f"theme {text!r}: no such built-in theme ({', '.join(builtin_theme_names())}) "
+                      f"or folder (searched {where})")
+
+
+def builtin_theme_names() -> list[str]:
+    """The built-in themes a name may choose, ``default`` first (for messages and help)."""
+    names = sorted(p.name for p in builtin_themes_dir().iterdir()
+                   if p.is_dir() and (p / TEMPLATE_NAME).is_file())
+    return sorted(names, key=lambda name: name != DEFAULT_THEME)
 
 
 def local_layers(name: str, cwd: Path | None = None) -> list[Path]:
