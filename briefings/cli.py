@@ -350,7 +350,7 @@ def extract(
     day: Annotated[Optional[str], typer.Option("--date", "-d", help="Publication date assumed for undated articles (default today).")] = None,
     config_path: ConfigOption = None,
 ) -> None:
-    """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "index", "text", "label", "also", "dates", ...}.
+    """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "language", "index", "text", "label", "also", "dates", ...}.
 
     "article" is the file's name for articles read from files, else the article id.
     """
@@ -373,6 +373,7 @@ def extract(
                                     max_sentence_chars=limits.sentence_chars):
             record = {
                 "article": article.label,
+                "language": article.language,
                 "index": fact.index,
                 "text": fact.text,
                 "label": fact.section,
