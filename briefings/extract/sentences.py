@@ -35,6 +35,8 @@ _BOUNDARY = re.compile(r"[.!?]+(?:[" + _CLOSING + r"]|[ \u00a0\u202f][\u00bb\u20
 
 _OPENERS = "\"'\u201c\u2018\u201e\u00ab\u2039\u00bf\u00a1([*\u2014\u2013-"
 """Characters that may open a sentence before its first letter (quotes, brackets, dashes)."""
+_SPACED_OPENERS = "\u00ab\u2039"
+"""Openers a space may follow: guillemets as French sets them."""
 
 _WORD_BEFORE = re.compile(r"([\w.\u2019'-]+)$")
 _LINE = re.compile(r"[^\n]+")
@@ -158,6 +160,8 @@ def _ends_sentence(chunk: str, punct: int, after: int, language: Language) -> bo
     if word in language.abbreviations:
         return False
     if len(word) == 1 and word.isalpha():
+        if _spaced_abbreviation(word, chunk, after, language):
+            return False
         return not _is_initial(chunk, m.start(1))
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
         return False  # "U.S", "A.Š", "p.m": dotted abbreviations
@@ -169,6 +173,14 @@ def _is_ordinal(chunk: str, after: int, language: Language) -> bool:
     before in the language ("5. Januar", "2. Weltkrieg")."""
     m = _NEXT_WORD.match(chunk, after)
     return m is not None and m.group().lower() in language.ordinal_words
+
+
+def _spaced_abbreviation(letter: str, chunk: str, after: int, language: Language) -> bool:
+    """A dotted abbreviation written with a space ("z. B.", "d. h.", "т. е."): the letter,
+    the next one and their periods are one of the language's abbreviations ("z.b")."""
+    if after + 1 < len(chunk) and chunk[after].isalpha() and chunk[after + 1] == ".":
+        return f"{letter}.{chunk[after].lower()}" in language.abbreviations
+    return False
 
 
 def _word_before(chunk: str, end: int) -> re.Match[str] | None:
@@ -204,4 +216,7 @@ def _starts_sentence(chunk: str, i: int) -> bool:
     """A capital letter or digit, possibly behind an opening quote, bracket or dash."""
     while i < len(chunk) and chunk[i] in _OPENERS:
         i += 1
+        if chunk[i - 1] in _SPACED_OPENERS:  # French "« Nous ...": a space after the guillemet
+            while i < len(chunk) and chunk[i] in " \u00a0\u202f":
+                i += 1
     return i < len(chunk) and (chunk[i].isupper() or chunk[i].isdigit())

@@ -47,7 +47,7 @@ _PROMO = (
     |newsletter|klicken\s+sie\s+hier|erst\s+wenn\s+sie\s+hier\s+klicken|laden\s+sie\s+(?:die|unsere)\s+app|in\s+der\s+app
     |hier\s+finden\s+sie|mehr\s+zu(?:m|r)?\s+(?:\w+\s+){0,4}lesen\s+sie|lesen\s+sie\s+(?:auch|mehr|hier)|schicken\s+sie\s+uns
     |datenschutz|cookies?|einwilligung|ihre\s+zustimmung|ip-adresse|externe[rn]?\s+(?:server|inhalte|anbieter)
-    |alle\s+rechte\s+vorbehalten|copyright|\u00a9|hinweis\s+auf\s+einen\s+verwandten\s+artikel|zu\s+den\s+kommentaren
+    |alle\s+rechte\s+vorbehalten|copyright|hinweis\s+auf\s+einen\s+verwandten\s+artikel|zu\s+den\s+kommentaren
     |teilen-funktion|lesedauer|laufzeit\s+\d|podcasts?\b|https?://|mit\s+material\s+von|mitarbeit:"""
 )
 _PROMO_START = re.compile(
@@ -77,7 +77,7 @@ BOILERPLATE = replace(
     caption_labels=frozenset(("bild", "foto", "fotos", "bildergalerie", "video")),
     timestamp=_TIMESTAMP,
     time_ago="vor",
-    end_marker=re.compile(r"mit\s+material\s+von|alle\s+rechte\s+vorbehalten|copyright|\u00a9"),
+    end_marker=re.compile(r"mit\s+material\s+von|alle\s+rechte\s+vorbehalten|copyright"),
     end_line=re.compile(
         r"""\W*(?:mehr\s+zum\s+thema|mehr\s+zu\s+.*|lesen\s+sie\s+auch|das\s+könnte\s+sie\s+auch\s+interessieren|meistgelesen
         |kommentare|schlagworte?|themen)\W*$""",

@@ -39,7 +39,7 @@ _WIDGET = re.compile(
 _PROMO = (
     r"""síguenos|siga\s+(?:a|toda|las)|suscríbete|suscríbase|regístrate|boletín|newsletter|haz\s+clic|haga\s+clic|pulsa\s+aquí
     |descarga\s+(?:la|nuestra)\s+app|te\s+puede\s+interesar|lee\s+también|lea\s+también|leer\s+más|más\s+información\s+en
-    |política\s+de\s+privacidad|cookies?|todos\s+los\s+derechos\s+reservados|copyright|\u00a9|exclusivo\s+para\s+suscriptores
+    |política\s+de\s+privacidad|cookies?|todos\s+los\s+derechos\s+reservados|copyright|exclusivo\s+para\s+suscriptores
     |contenido\s+exclusivo|podcasts?\b|https?://"""
 )
 _PROMO_START = re.compile(
@@ -69,7 +69,7 @@ BOILERPLATE = replace(
     caption_labels=frozenset(("imagen", "foto", "fotos", "galería", "vídeo")),
     timestamp=_TIMESTAMP,
     time_ago="hace",
-    end_marker=re.compile(r"todos\s+los\s+derechos\s+reservados|copyright|\u00a9"),
+    end_marker=re.compile(r"todos\s+los\s+derechos\s+reservados|copyright"),
     end_line=re.compile(
         r"\W*(?:lee\s+también|te\s+puede\s+interesar|más\s+noticias|lo\s+más\s+leído|comentarios|temas|etiquetas)\W*$",
         re.IGNORECASE,
