@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from functools import cache
 
-LANGUAGES = ("en", "fr", "uk")
+LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
 """Languages of the brief's own words and dates (``render/i18n.py`` holds their tables)."""
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 """Accepted page sizes → CSS ``size`` values."""

@@ -589,7 +589,7 @@ def extract(
     verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "index", "text", "label", "also", "dates", ...}.
+    """Print one JSON line per sentence of every article, boilerplate included, in article order: {"article", "language", "index", "text", "label", "also", "dates", ...}.
 
     "article" is the file's name for articles read from files, else the article id.
 
@@ -618,6 +618,7 @@ def extract(
                                     max_sentence_chars=limits.sentence_chars):
             record = {
                 "article": article.label,
+                "language": article.language,
                 "index": fact.index,
                 "text": fact.text,
                 "label": fact.section,

@@ -148,6 +148,8 @@ class Citation:
     published: datetime | None
     number: int = 0
     """The article's number in the brief's Sources list (1-based), set by compose."""
+    language: str | None = None
+    """The article's language (given by its source or detected), as ``Article.language``."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -157,12 +159,13 @@ class Citation:
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
             "number": self.number,
+            "language": self.language,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Citation:
         return cls(data["article_id"], data["outlet"], data["title"], data.get("url"),
-                   _datetime_or_none(data.get("published")), data.get("number", 0))
+                   _datetime_or_none(data.get("published")), data.get("number", 0), data.get("language"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,13 +460,14 @@ def source_json(citation: Citation) -> dict[str, Any]:
         "outlet": citation.outlet,
         "url": citation.url,
         "published": citation.published.isoformat() if citation.published else None,
+        "language": citation.language,
     }
 
 
 def source_from_json(data: dict[str, Any]) -> Citation:
     """One entry of brief.json's ``articles`` read back (the inverse of ``source_json``)."""
     return Citation(data["id"], data["outlet"], data["title"], data.get("url"),
-                    _datetime_or_none(data.get("published")), data.get("number", 0))
+                    _datetime_or_none(data.get("published")), data.get("number", 0), data.get("language"))
 
 
 def _datetime_or_none(value: str | None) -> datetime | None:

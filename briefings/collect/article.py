@@ -2,7 +2,8 @@
 
 Every file type ends the same way: metadata under any accepted spelling (``_Meta``), then
 defaults applied when it is missing (title from a headline-like line or the first words,
-outlet from the URL's host, id from the URL or the text, language "en").
+outlet from the URL's host, id from the URL or the text, language detected from the text,
+else "en").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 from briefings.collect._common import _Settings, _Unreadable
 from briefings.collect.published import parse_published
+from briefings.lang.detect import detect_language
 from briefings.model import Article, stable_id
 
 _HEADER_KEYS = {
@@ -67,9 +69,10 @@ def _article(path: Path, name: str, meta: _Meta, text: str, settings: _Settings)
     """Build the Article, applying the documented defaults."""
     body = _body(text)
     url = _clean_str(meta.url)
-    language = (_clean_str(meta.language) or "en").lower()
-    published, has_time = parse_published(meta.published, settings.default_tz, language)
     title = _clean_str(meta.title) or _headline(body) or _first_words(body)
+    # The language the file gives, else the one its text is written in, else English.
+    language = (_clean_str(meta.language) or detect_language(body, title) or "en").lower()
+    published, has_time = parse_published(meta.published, settings.default_tz, language)
     outlet = _clean_str(meta.outlet) or _host(url) or "unknown"
     return Article(
         id=stable_id(url) if url else stable_id(body),

@@ -117,6 +117,7 @@ def number_sources(articles: Sequence[Article]) -> dict[str, Citation]:
             title=article.title,
             url=article.url,
             published=article.published,
+            language=article.language,
             number=number,
         )
     return numbered

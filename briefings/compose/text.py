@@ -76,11 +76,12 @@ def normal(text: str, language: Language = ENGLISH) -> str:
 
 
 def stem(word: str, language: Language = ENGLISH) -> str:
-    """A crude suffix stripper: "extended"/"extends"/"extending" meet at "extend", and a
-    people's name meets its country ("Ukrainians"/"Ukraine", "Russian"/"Russia").
+    """The stem two inflections of a word meet at: "extended"/"extends"/"extending" at
+    "extend", and a people's name meets its country ("Ukrainians"/"Ukraine", "Russian"/"Russia").
 
-    Paraphrasing outlets change inflections more than words; a real stemmer would be a
-    dependency for a few percent of recall. The suffixes and spellings are the language's.
+    Paraphrasing outlets change inflections more than words. The language's stemmer decides
+    (Snowball or a lemmatiser, ``Comparison.stemmer``); English keeps a crude suffix stripper,
+    which the merge was tuned with. The spellings and demonyms are the language's.
     """
     return folding(language).stem(word)
 
@@ -89,10 +90,13 @@ def _stem_with(word: str, words: Comparison) -> str:
     """``stem`` with the language's ``Comparison`` words (cached per language by ``folding``)."""
     if len(word) <= 4 or word[0].isdigit():
         return word
-    word = words.aliases.get(word, word)
+    spelled = words.aliases.get(word, word)
     for suffix, keep in words.demonym_suffixes:
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
-            return word[: -len(suffix)]
+        if spelled.endswith(suffix) and len(spelled) - len(suffix) >= keep:
+            return spelled[: -len(suffix)]
+    if words.stemmer is not None:  # an alias of a stemmed language is written as its stem
+        return spelled if spelled != word else words.stemmer(word)
+    word = spelled
     for suffix in words.inflections:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
@@ -126,7 +130,9 @@ def folding(language: Language) -> Folding:
 
     lines = [line.split() for line in words.senses]
     senses = {stem_(w): line[0] for line in lines for w in line if w not in words.stopwords}
-    return Folding(words.stopwords, stem_, senses, frozenset(line[0] for line in lines), dict(words.metonyms))
+    # Keys and values as stems, as ``concepts_of`` meets them (English's are written as stems).
+    metonyms = {stem_(k): stem_(v) for k, v in words.metonyms.items()}
+    return Folding(words.stopwords, stem_, senses, frozenset(line[0] for line in lines), metonyms)
 
 
 def concepts(text: str, language: Language = ENGLISH) -> frozenset[str]:

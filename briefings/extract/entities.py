@@ -20,12 +20,34 @@ from ..lang.en import ENGLISH
 from ..model import Fact, Figure
 
 
+def _class_of(test: str) -> str:
+    """A regex character class body of the letters below U+0530 (Latin, Greek, Cyrillic) for
+    which ``str.<test>()`` holds, as ranges: ``re`` has no ``\\p{Lu}``."""
+    chars = [ch for ch in map(chr, range(0x41, 0x530)) if getattr(ch, test)() and ch.isalpha()]
+    ranges: list[list[str]] = []
+    for ch in chars:
+        if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
+            ranges[-1][1] = ch
+        else:
+            ranges.append([ch, ch])
+    return "".join(a if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+_UPPER = "[" + _class_of("isupper") + "]"
+"""A capital letter of the Latin, Greek or Cyrillic script: names are capitalised in every
+language the tool reads ("Песков", "Émile")."""
+_CLOSE = r'[,\u201d\u201c"\u00bb]\s*(?:[\u2014\u2013-]\s*)?'
+"""The end of a quotation before its speech tag: a comma or closing quote (English, German
+„...“ and French «...» ones), then perhaps a dash (Russian «...», — заявил он)."""
+
+
 @dataclass(frozen=True, eq=False)
 class _Patterns:
     """What this module compiles from one language's words, once per language."""
 
     according: re.Pattern[str]
-    according_hint: str
+    according_hints: tuple[str, ...]
+    """The phrase that names a source, and its capitalised form where it opens sentences."""
     citing: re.Pattern[str]
     citing_hint: str
     trailing: re.Pattern[str]
@@ -61,11 +83,11 @@ def _patterns(language: Language) -> _Patterns:
     """The regular expressions of ``language``, compiled on first use (the language is
     hashed by identity, so the lookup costs next to nothing per call)."""
     words, numbers = language.attribution, language.figures
-    name = r"(?:[A-Z][\w.'\u2019-]*|" + words.name_particles + r"|(?:" + words.titles + r")\b)"
+    name = r"(?:" + _UPPER + r"[\w.'\u2019-]*|" + words.name_particles + r"|(?:" + words.titles + r")\b)"
     # A word of a speaker's name or title: capitalised, a particle, or a lower-case title word
     # ("Ukraine's foreign minister Andrii Sybiha said").
     subject = (
-        r"(?P<who>(?:(?:" + words.determiners + r")\s+)?(?:[A-Z][\w.'\u2019-]*|[a-z][\w'\u2019-]*)"
+        r"(?P<who>(?:(?:" + words.determiners + r")\s+)?(?:" + _UPPER + r"[\w.'\u2019-]*|[^\W\d_][\w'\u2019-]*)"
         r"(?:\s+" + name + r"){0,7})"
     )
     speech = r"(?:" + words.speech_verbs + r")"
@@ -75,28 +97,31 @@ def _patterns(language: Language) -> _Patterns:
     qualifier = "(?:" + "|".join(numbers.qualifiers) + ")"
     figure = (
         r"(?P<text>(?:(?P<qual>" + qualifier + r")\s+)?"
-        r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|\b(?P<word>"
+        r"(?:(?P<cur>[$\u20ac\u00a3])\s?)?(?:(?P<num>" + numbers.number + r")|\b(?P<word>"
         + number_words + r")\b)"
-        r"(?:\s?(?P<scale>" + "|".join(numbers.scales) + r")\b)?"
+        r"(?:\s?(?P<scale>" + "|".join(numbers.scales) + r")\b(?:\.(?=\s))?)?"
         r"(?:\s*(?P<pct>" + numbers.percent + r"))?"
-        r"(?:\s+(?P<unit>(?:[a-z][\w-]*)(?:\s+(?:" + numbers.casualty_words + r"))?))?)"
+        r"(?:\s+(?P<unit>(?:[^\W\d_][\w'\u2019-]*)(?:\s+(?:" + numbers.casualty_words + r"))?))?)"
     )
-    capitalised = r"[A-Z](?:(?:\.[A-Z])+\.?|[\w'\u2019-]*\.?)"
+    according = (words.according_to, words.according_to.capitalize()) if words.according_opens else (words.according_to,)
+    appositive = r"(?:,\s+" + _UPPER + r"[\w.'\u2019-]*(?:\s+" + _UPPER + r"[\w.'\u2019-]*){0,3})?"
+    capitalised = _UPPER + r"(?:(?:\." + _UPPER + r")+\.?|[\w'\u2019-]*\.?)"
     return _Patterns(
-        according=re.compile(r"\b" + words.according_to + r"\s+(?P<who>[^,.;\u201d\"]{3,80})"),
-        according_hint=words.according_to,
-        citing=re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,4}),\s+"
+        according=re.compile(r"\b(?:" + "|".join(according) + r")\s+(?P<who>[^,.;\u201d\"\u00bb]{3,80})"),
+        according_hints=according,
+        citing=re.compile(r"^(?P<who>" + _UPPER + r"[\w.'\u2019-]*(?:\s+" + _UPPER + r"[\w.'\u2019-]*){0,4}),\s+"
                           + words.citing + r"\s+(?P<src>[^,.;]{3,60})"),
         citing_hint=words.citing,
-        trailing=re.compile(r"[,\u201d\"]\s*" + subject + r"\s+" + aux + speech + r"\b[^,]{0,60}[.!?\u201d\"]*$"),
-        inverted=re.compile(r"[,\u201d\"]\s*" + speech + r"\s+" + subject + r"[.!?]*$"),
+        trailing=re.compile(_CLOSE + subject + r"\s+" + aux + speech + r"\b[^,]{0,60}[.!?\u201d\"]*$"),
+        # "..., dijo el portavoz del Kremlin, Dmitri Peskov.": the name after the title, apposed.
+        inverted=re.compile(_CLOSE + speech + r"\s+" + subject + appositive + r"[.!?]*$"),
         leading=re.compile(r"^" + subject + r"(?:,[^,]{3,80},)?\s+" + aux + speech + r"\b"),
-        pronoun_speech=re.compile(r"(?:^|[,\u201d\"]\s*)(?:" + pronouns + r")\s+" + aux + speech + r"\b",
+        pronoun_speech=re.compile(r"(?:^|" + _CLOSE + r")(?:" + pronouns + r")\s+" + aux + speech + r"\b",
                                   re.IGNORECASE),
         female_pronoun=re.compile(r"\b" + re.escape(words.female_pronoun) + r"\b"),
         speech_word=re.compile(speech),
         entity=re.compile(
-            r"[A-Z](?<![\w.].)(?:(?:\.[A-Z])+\.?|[\w'\u2019-]*\.?)"
+            _UPPER + r"(?<![\w.].)(?:(?:\." + _UPPER + r")+\.?|[\w'\u2019-]*\.?)"
             r"(?:\s+(?:(?:" + words.entity_joiners + r")\s+)?" + capitalised + r")*"
         ),
         number_word=re.compile(number_words),
@@ -111,7 +136,7 @@ def _patterns(language: Language) -> _Patterns:
     )
 
 
-_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|[\u201c\"][^\u201c\u201d\"]*$")
+_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]|[\u201c\"][^\u201c\u201d\"]*$|\u00ab[^\u00bb]*(?:\u00bb|$)")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 """An abbreviation written with full stops ("U.S.", "E.U."): its last stop is part of it."""
 _CASE_ODD = ("\u0131", "\u017f")
@@ -129,7 +154,8 @@ def attribution(sentence: str, language: Language = ENGLISH) -> str | None:
     citing = p.citing.search(text) if p.citing_hint in text else None
     if citing:
         return f"{citing.group('who')}, {p.citing_hint} {citing.group('src').strip()}"
-    patterns: tuple[re.Pattern[str], ...] = (p.according,) if p.according_hint in text else ()
+    patterns: tuple[re.Pattern[str], ...] = (
+        (p.according,) if any(hint in text for hint in p.according_hints) else ())
     if p.speech_word.search(text):
         patterns += (p.trailing, p.inverted, p.leading)
     for pattern in patterns:
@@ -348,7 +374,7 @@ def _figure(m: re.Match[str], sentence: str, language: Language) -> Figure | Non
     num, word = m.group("num"), (m.group("word") or "").lower()
     money = bool(m.group("cur"))
     if num:
-        num = num.replace(",", "")
+        num = _plain_number(num, words)
         if _YEAR.match(num) and not (money or m.group("scale") or m.group("pct")):
             return None
         value = float(num)
@@ -378,6 +404,13 @@ def _figure(m: re.Match[str], sentence: str, language: Language) -> Figure | Non
     if word and not kind and not unit.endswith("s"):
         return None
     return Figure(text, value, unit, (m.group("qual") or "").lower(), currency, kind)
+
+
+def _plain_number(num: str, words: FigureWords) -> str:
+    """A number as written in the language ("1.800,5", "1 800", "1,800") as Python reads it."""
+    for separator in words.thousands:
+        num = num.replace(separator, "")
+    return num.replace(words.decimal, ".") if words.decimal != "." else num
 
 
 def _kind(unit: str, currency: str, before: str, after: str, words: FigureWords) -> str:

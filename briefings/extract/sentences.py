@@ -9,8 +9,11 @@ annotation guidelines, because they are also what a reader expects:
   line ending without punctuation and followed by a lower-case line is a soft wrap and joins it;
 - a run is split after ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by
   white space and a capital, a digit or an opening quote;
-- abbreviations (the language's: ``U.S.``, ``Gen.``, ``Jan.``), single initials (``J. R. Smith``)
-  and decimals never end a sentence;
+- abbreviations (the language's: ``U.S.``, ``Gen.``, ``Jan.``, ``z. B.``, ``г.``), single initials
+  (``J. R. Smith``) and decimals never end a sentence, nor does the period of an ordinal number
+  before one of the language's ``ordinal_words`` (German "am Montag, 5. Januar");
+- quotes of every language close a sentence with it (``"``, ``»`` even after a space as French
+  writes it, German ``“``) and may open the next (``„``, ``«``, Spanish ``¿`` and ``¡``);
 - a line without final punctuation is one unit.
 
 Offsets index the original text, so a unit's text is always ``text[start:end]``.
@@ -25,18 +28,25 @@ from dataclasses import dataclass
 from ..lang import Language
 from ..lang.en import ENGLISH
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)\]*]*(\s+)")
+_CLOSING = "\"'\u201d\u201c\u2019\u00bb\u203a)\\]*"
+"""Closing quotes and brackets (German closes with U+201C, French with a guillemet)."""
+_BOUNDARY = re.compile(r"[.!?]+(?:[" + _CLOSING + r"]|[ \u00a0\u202f][\u00bb\u203a])*(\s+)")
 """A candidate end of sentence: final punctuation, closing quotes or brackets, then space."""
 
-_OPENERS = "\"'\u201c\u2018\u00ab([*\u2014\u2013-"
+_OPENERS = "\"'\u201c\u2018\u201e\u00ab\u2039\u00bf\u00a1([*\u2014\u2013-"
 """Characters that may open a sentence before its first letter (quotes, brackets, dashes)."""
+_SPACED_OPENERS = "\u00ab\u2039"
+"""Openers a space may follow: guillemets as French sets them."""
 
 _WORD_BEFORE = re.compile(r"([\w.\u2019'-]+)$")
 _LINE = re.compile(r"[^\n]+")
 _PARAGRAPH_END = re.compile(r"\n(?=[ \t]*\n)")
 """A newline that ends a paragraph: the line after it is blank (holds only spaces or tabs)."""
 
-_TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]*]*\s*$")
+_TERMINAL = re.compile(r"[.!?:;](?:[" + _CLOSING + r"]|[ \u00a0\u202f][\u00bb\u203a])*\s*$")
+_ORDINAL = re.compile(r"(?<![\d.])\d{1,3}$")
+"""A day or an ordinal before its period ("5." of "5. Januar"), not a decimal or a date's part."""
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ def split_units(text: str, language: Language = ENGLISH) -> list[Unit]:
     for p_start, p_end in _paragraphs(text):
         first = len(units)
         for start, end in _runs(text, p_start, p_end):
-            pieces = list(_sentences(text, start, end, language.abbreviations))
+            pieces = list(_sentences(text, start, end, language))
             for a, b in pieces:
                 units.append(Unit(text[a:b], a, b, p_index, line_no, len(pieces) == 1))
             line_no += 1
@@ -118,13 +128,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> Iterator[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, language: Language) -> Iterator[tuple[int, int]]:
     """Sentence spans of one run of text."""
     chunk = text[start:end]
     last = 0
     for m in _BOUNDARY.finditer(chunk):
         cut = m.start(1)
-        if m.end() >= len(chunk) or not _ends_sentence(chunk, m.start(), m.end(), abbreviations):
+        if m.end() >= len(chunk) or not _ends_sentence(chunk, m.start(), m.end(), language):
             continue
         a, b = _strip(text, start + last, start + cut)
         if a < b:
@@ -135,7 +145,7 @@ def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -
         yield a, b
 
 
-def _ends_sentence(chunk: str, punct: int, after: int, abbreviations: frozenset[str]) -> bool:
+def _ends_sentence(chunk: str, punct: int, after: int, language: Language) -> bool:
     """Whether the punctuation at ``punct`` ends a sentence, given what follows at ``after``."""
     if not _starts_sentence(chunk, after):
         return False
@@ -145,13 +155,32 @@ def _ends_sentence(chunk: str, punct: int, after: int, abbreviations: frozenset[
     if not m:
         return True
     word = m.group(1).lower().lstrip("'\u2019-")
-    if word in abbreviations:
+    if language.ordinal_words and _ORDINAL.search(word) and _is_ordinal(chunk, after, language):
+        return False
+    if word in language.abbreviations:
         return False
     if len(word) == 1 and word.isalpha():
+        if _spaced_abbreviation(word, chunk, after, language):
+            return False
         return not _is_initial(chunk, m.start(1))
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
         return False  # "U.S", "A.Š", "p.m": dotted abbreviations
     return True
+
+
+def _is_ordinal(chunk: str, after: int, language: Language) -> bool:
+    """The number before a period is an ordinal: the next word is one that ordinals stand
+    before in the language ("5. Januar", "2. Weltkrieg")."""
+    m = _NEXT_WORD.match(chunk, after)
+    return m is not None and m.group().lower() in language.ordinal_words
+
+
+def _spaced_abbreviation(letter: str, chunk: str, after: int, language: Language) -> bool:
+    """A dotted abbreviation written with a space ("z. B.", "d. h.", "т. е."): the letter,
+    the next one and their periods are one of the language's abbreviations ("z.b")."""
+    if after + 1 < len(chunk) and chunk[after].isalpha() and chunk[after + 1] == ".":
+        return f"{letter}.{chunk[after].lower()}" in language.abbreviations
+    return False
 
 
 def _word_before(chunk: str, end: int) -> re.Match[str] | None:
@@ -187,4 +216,7 @@ def _starts_sentence(chunk: str, i: int) -> bool:
     """A capital letter or digit, possibly behind an opening quote, bracket or dash."""
     while i < len(chunk) and chunk[i] in _OPENERS:
         i += 1
+        if chunk[i - 1] in _SPACED_OPENERS:  # French "« Nous ...": a space after the guillemet
+            while i < len(chunk) and chunk[i] in " \u00a0\u202f":
+                i += 1
     return i < len(chunk) and (chunk[i].isupper() or chunk[i].isdigit())

@@ -18,7 +18,7 @@ not translated yet) and register it at the end of this file.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -125,6 +125,10 @@ class Attribution:
     delivered: re.Pattern[str]
     pledged: re.Pattern[str]
     """Aid that arrived, and aid that is promised, announced or approved."""
+    according_opens: bool = False
+    """Whether ``according_to`` also counts capitalised, opening a sentence ("Selon l'armée, ...",
+    "Laut dem Ministerium ..."): where a language puts its source first. English's tuned rules
+    read only the lower-case phrase."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,6 +167,13 @@ class Figures:
     bodies: re.Pattern[str]
     handed_back: re.Pattern[str]
     """A body exchange ("returned the bodies of ..."): its count is no "killed" line."""
+    number: str = r"\d[\d,]*(?:\.\d+)?"
+    """A number in digits as the language writes it (a regex without groups): "1,800.5" in
+    English, "1.800,5" in German and Spanish, "1 800,5" in French, Russian and Ukrainian."""
+    thousands: str = ","
+    """The characters that group thousands in ``number`` (each is removed)."""
+    decimal: str = "."
+    """The decimal mark of ``number``."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,6 +197,10 @@ class Comparison:
     """Suffixes stripped by the crude stemmer ("ing", "ed"), first match only."""
     each: re.Pattern[str]
     """A count that holds for both sides of an exchange ("157 each", "157-for-157")."""
+    stemmer: Callable[[str], str] | None = None
+    """Stems one lower-case word (``briefings/lang/stemmers.py``: Snowball, a lemmatiser);
+    None for the crude suffix stripper of ``compose/text.py`` with ``inflections`` (English's:
+    the merge was tuned with it). Aliases and demonyms are folded before either."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,6 +216,9 @@ class Language:
     attribution: Attribution
     figures: Figures
     comparison: Comparison
+    ordinal_words: frozenset[str] = frozenset()
+    """Lower-case words an ordinal number written with a period stands before (German
+    "5. Januar", "2. Weltkrieg"): that period does not end a sentence."""
 
 
 LANGUAGES: dict[str, Language] = {}
@@ -228,6 +246,12 @@ def get_language(code: str | None) -> Language:
     return LANGUAGES[DEFAULT_LANGUAGE]
 
 
-from .en import ENGLISH  # noqa: E402  (last: en.py reads the classes above)
+from .de import GERMAN  # noqa: E402  (last: the language modules read the classes above)
+from .en import ENGLISH  # noqa: E402
+from .es import SPANISH  # noqa: E402
+from .fr import FRENCH  # noqa: E402
+from .ru import RUSSIAN  # noqa: E402
+from .uk import UKRAINIAN  # noqa: E402
 
-register_language(ENGLISH)
+for _language in (ENGLISH, FRENCH, GERMAN, SPANISH, RUSSIAN, UKRAINIAN):
+    register_language(_language)

@@ -103,7 +103,7 @@ _SPEECH_TAG = re.compile(
     r"|\b(?:he|she|they|it|we|I)\s+(?:said|says|added|wrote))$"
 )
 
-BOILERPLATE = Boilerplate(
+BOILERPLATE: Boilerplate = Boilerplate(
     widget=_WIDGET,
     promo=_PROMO,
     promo_start=_PROMO_START,
@@ -158,7 +158,7 @@ _PLEDGED = re.compile(
     re.IGNORECASE,
 )
 
-ATTRIBUTION = Attribution(
+ATTRIBUTION: Attribution = Attribution(
     speech_verbs=_SPEECH,
     auxiliaries="has|have|had|also",
     determiners="the|a|an",
@@ -193,7 +193,7 @@ ATTRIBUTION = Attribution(
 )
 
 # ----------------------------------------------------------------------------- figures
-FIGURES = Figures(
+FIGURES: Figures = Figures(
     number_words=MappingProxyType({
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -225,7 +225,7 @@ FIGURES = Figures(
 )
 
 # ----------------------------------------------------------------------------- comparison
-COMPARISON = Comparison(
+COMPARISON: Comparison = Comparison(
     stopwords=frozenset(
         """a an the and or but of in on at to for from by with as is are was were be been has have
         had it its this that these those he she they we his her their our said says say will would

@@ -16,7 +16,13 @@ _MONTHS = {
            "September", "October", "November", "December"),
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre"),
-    # genitive forms: "22 липня 2025"
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "octubre", "noviembre", "diciembre"),
+    # genitive forms: "22 июля 2025", "22 липня 2025"
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"),
     "uk": ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
            "вересня", "жовтня", "листопада", "грудня"),
 }
@@ -24,17 +30,26 @@ _MONTHS_SHORT = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
            "nov.", "déc."),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."),
+    "es": ("ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."),
+    "ru": ("янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."),
     "uk": ("січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.",
            "лист.", "груд."),
 }
 _DAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
     "uk": ("понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"),
 }
 _DAYS_SHORT = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    "de": ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."),
+    "es": ("lun.", "mar.", "mié.", "jue.", "vie.", "sáb.", "dom."),
+    "ru": ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
     "uk": ("пн", "вт", "ср", "чт", "пт", "сб", "нд"),
 }
 
@@ -55,6 +70,30 @@ LABELS: dict[str, dict[str, str]] = {
         "undated": "{articles} sans date de publication.", "article": "article",
         "articles": "articles", "fact": "fait", "facts": "faits", "contents": "Sommaire",
     },
+    "de": {
+        "key_points": "Das Wichtigste", "key_figures": "Zahlen", "sources": "Quellen",
+        "looking_ahead": "Ausblick", "in_brief": "Kurz gemeldet", "page": "Seite", "of": "von",
+        "generated": "Erstellt am", "news_from": "Nachrichten vom", "to": "bis",
+        "more": "weitere in brief.json", "articles_briefed": "{articles} ausgewertet, {facts} erfasst.",
+        "undated": "{articles} ohne Veröffentlichungsdatum.", "article": "Artikel",
+        "articles": "Artikel", "fact": "Fakt", "facts": "Fakten", "contents": "Inhalt",
+    },
+    "es": {
+        "key_points": "Lo esencial", "key_figures": "Cifras clave", "sources": "Fuentes",
+        "looking_ahead": "Próximamente", "in_brief": "En breve", "page": "Página", "of": "de",
+        "generated": "Generado el", "news_from": "Noticias del", "to": "al",
+        "more": "más en brief.json", "articles_briefed": "{articles} leídos, {facts} extraídos.",
+        "undated": "{articles} sin fecha de publicación.", "article": "artículo",
+        "articles": "artículos", "fact": "hecho", "facts": "hechos", "contents": "Índice",
+    },
+    "ru": {
+        "key_points": "Главное", "key_figures": "Ключевые цифры", "sources": "Источники",
+        "looking_ahead": "Впереди", "in_brief": "Коротко", "page": "Страница", "of": "из",
+        "generated": "Создано", "news_from": "Новости с", "to": "по",
+        "more": "ещё в brief.json", "articles_briefed": "Статей: {articles}, фактов: {facts}.",
+        "undated": "Без даты публикации: {articles}.", "article": "", "articles": "",
+        "fact": "", "facts": "", "contents": "Содержание",
+    },
     "uk": {
         "key_points": "Головне", "key_figures": "Ключові цифри", "sources": "Джерела",
         "looking_ahead": "Попереду", "in_brief": "Коротко", "page": "Сторінка", "of": "з",
@@ -69,6 +108,9 @@ LABELS: dict[str, dict[str, str]] = {
 KIND_TITLES: dict[str, dict[str, str]] = {
     "en": {"killed": "Killed", "injured": "Injured", "attacks": "Attacks", "money": "Money"},
     "fr": {"killed": "Tués", "injured": "Blessés", "attacks": "Attaques", "money": "Montants"},
+    "de": {"killed": "Getötet", "injured": "Verletzt", "attacks": "Angriffe", "money": "Beträge"},
+    "es": {"killed": "Muertos", "injured": "Heridos", "attacks": "Ataques", "money": "Importes"},
+    "ru": {"killed": "Погибли", "injured": "Ранены", "attacks": "Атаки", "money": "Средства"},
     "uk": {"killed": "Загинули", "injured": "Поранені", "attacks": "Атаки", "money": "Кошти"},
 }
 """Row titles of the Key figures box, per language."""
@@ -78,6 +120,12 @@ TAGS: dict[str, dict[str, str]] = {
            "single source": "single source", "pledged": "pledged", "delivered": "delivered"},
     "fr": {"single unnamed source": "source unique anonyme", "unnamed sources": "sources anonymes",
            "single source": "source unique", "pledged": "promis", "delivered": "livré"},
+    "de": {"single unnamed source": "einzige ungenannte Quelle", "unnamed sources": "ungenannte Quellen",
+           "single source": "einzige Quelle", "pledged": "zugesagt", "delivered": "geliefert"},
+    "es": {"single unnamed source": "fuente única anónima", "unnamed sources": "fuentes anónimas",
+           "single source": "fuente única", "pledged": "prometido", "delivered": "entregado"},
+    "ru": {"single unnamed source": "единственный анонимный источник", "unnamed sources": "анонимные источники",
+           "single source": "единственный источник", "pledged": "обещано", "delivered": "передано"},
     "uk": {"single unnamed source": "єдине анонімне джерело", "unnamed sources": "анонімні джерела",
            "single source": "єдине джерело", "pledged": "обіцяно", "delivered": "передано"},
 }
@@ -96,24 +144,31 @@ def labels(code: str | None) -> dict[str, str]:
 
 
 def long_date(value: date | datetime, code: str | None = "en") -> str:
-    """'Tuesday 22 July 2025', 'mardi 22 juillet 2025', 'вівторок, 22 липня 2025'."""
+    """'Tuesday 22 July 2025', 'mardi 22 juillet 2025', 'Dienstag, 22. Juli 2025',
+    'martes 22 de julio de 2025', 'вторник, 22 июля 2025', 'вівторок, 22 липня 2025'."""
     lang = language_of(code)
     day = _DAYS[lang][value.weekday()]
     month = _MONTHS[lang][value.month - 1]
-    separator = ", " if lang == "uk" else " "
+    if lang == "de":
+        return f"{day}, {value.day}. {month} {value.year}"
+    if lang == "es":
+        return f"{day} {value.day} de {month} de {value.year}"
+    separator = ", " if lang in ("uk", "ru") else " "
     return f"{day}{separator}{value.day} {month} {value.year}"
 
 
 def short_date(value: date | datetime, code: str | None = "en") -> str:
     """'Wed 23 Jul', 'mer. 23 juil.', 'ср 23 лип.': compact, for lists."""
     lang = language_of(code)
-    return f"{_DAYS_SHORT[lang][value.weekday()]} {value.day} {_MONTHS_SHORT[lang][value.month - 1]}"
+    day = f"{value.day}." if lang == "de" else str(value.day)
+    return f"{_DAYS_SHORT[lang][value.weekday()]} {day} {_MONTHS_SHORT[lang][value.month - 1]}"
 
 
 def day_month(value: date | datetime, code: str | None = "en") -> str:
     """'22 Jul 2025' in the language, for publication times in the Sources list."""
     lang = language_of(code)
-    return f"{value.day} {_MONTHS_SHORT[lang][value.month - 1]} {value.year}"
+    day = f"{value.day}." if lang == "de" else str(value.day)
+    return f"{day} {_MONTHS_SHORT[lang][value.month - 1]} {value.year}"
 
 
 def counted(n: int, singular: str, plural: str) -> str:
