@@ -76,3 +76,19 @@ def test_help_does_not_load_the_detector() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
                          check=False)
     assert run.stdout.strip().splitlines()[-1] == "False", run.stdout + run.stderr
+
+
+def test_a_page_or_feed_item_without_a_language_gets_its_detected_one() -> None:
+    """Pages and feed items are made by ``web.article_from``: a page with no ``lang`` and a
+    feed with no ``<language>`` are detected too, and the day-first reading of their dates
+    follows the language found."""
+    from datetime import UTC
+
+    from briefings.collect.article import _Meta
+    from briefings.collect.web import article_from
+
+    meta = _Meta()
+    meta.update({"title": "Nouvelles frappes sur Kharkiv", "published": "03/04/2025"}, override=True)
+    article = article_from(meta, SAMPLES["fr"][1], "https://exemple.test/frappes", source="site", default_tz=UTC)
+    assert article.language == "fr"
+    assert article.published is not None and (article.published.month, article.published.day) == (4, 3)

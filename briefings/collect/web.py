@@ -15,6 +15,7 @@ from briefings.collect.article import _clean_str, _first_words, _headline, _host
 from briefings.collect.html_pages import _html_content
 from briefings.collect.http import Fetcher, FetchError, Response
 from briefings.collect.published import parse_published
+from briefings.lang.detect import detect_language
 from briefings.model import Article, stable_id
 
 __all__ = ["PageResult", "fetch_page", "page_article", "page_content"]
@@ -80,8 +81,9 @@ def article_from(
     """An Article from metadata and a body, with the folder reader's defaults."""
     link = canonical_url(_scrub(url)) if url else None
     body = _scrub(body)
-    published, has_time = parse_published(meta.published, default_tz)
     title = _clean_str(meta.title) or _headline(body) or _first_words(body)
+    language = (_clean_str(meta.language) or detect_language(body, title) or "en").split("-")[0].lower()
+    published, has_time = parse_published(meta.published, default_tz, language)
     return Article(
         id=stable_id(link) if link else stable_id(body),
         title=title,
@@ -89,7 +91,7 @@ def article_from(
         url=link,
         published=published,
         text=body,
-        language=(_clean_str(meta.language) or "en").split("-")[0].lower(),
+        language=language,
         source=source,
         published_has_time=has_time,
     )
