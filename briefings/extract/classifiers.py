@@ -67,7 +67,13 @@ def _cue_lexicon(taxonomy: Taxonomy) -> SectionClassifier:
     return classifier_for(taxonomy)
 
 
-CLASSIFIERS: dict[str, ClassifierFactory] = {DEFAULT_CLASSIFIER: _cue_lexicon}
+def _learned(taxonomy: Taxonomy) -> SectionClassifier:
+    from .learned import learned_classifier  # its model file is read on first use, not here
+
+    return learned_classifier(taxonomy)
+
+
+CLASSIFIERS: dict[str, ClassifierFactory] = {"cues": _cue_lexicon, "learned": _learned}
 """Every classifier the config may name, by name."""
 
 
