@@ -26,7 +26,9 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     from ..taxonomy import Taxonomy
 
-DEFAULT_CLASSIFIER = "cues"
+DEFAULT_CLASSIFIER = "learned"
+"""Fitted on the gold corpora; k-fold macro-F1 0.656 against the lexicon's 0.598 on the same
+folds (``python -m briefings.extract.train --folds 5``). The lexicon stays available as "cues"."""
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ import json
 import math
 import re
 import threading
+from operator import mul
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -38,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import BOILERPLATE, OTHER
 from .classifiers import Decision
-from .sections import classifier_for, tokenize
+from .sections import MEMO_SIZE, classifier_for, tokenize
 
 if TYPE_CHECKING:
     from ..taxonomy import Taxonomy
@@ -130,17 +131,36 @@ def _stem_sections(token: str) -> str | None:
     return None
 
 
+_TOKEN_FEATURES: dict[str, tuple[str, ...]] = {}
+"""Each token's own feature names, remembered (words recur a lot; bounded by ``MEMO_SIZE``)."""
+
+
+def _token_features(token: str) -> tuple[str, ...]:
+    """The word, its 5-letter stem when longer, and the section of its event stem if any
+    (``stem:...``, counted per occurrence; the others are present or not)."""
+    names = ["w:" + token]
+    if len(token) > 5:
+        names.append("p:" + token[:5])
+    section = _stem_sections(token)
+    if section is not None:
+        names.append("stem:" + section)
+    if len(_TOKEN_FEATURES) > MEMO_SIZE:
+        _TOKEN_FEATURES.clear()
+    found = _TOKEN_FEATURES[token] = tuple(names)
+    return found
+
+
 def own_features(text: str, cue_evidence: dict[str, float], cameo: dict[str, str]) -> dict[str, float]:
     """The first stage's features of one sentence, by name (values 1 unless numeric)."""
     tokens = tokenize(text)
     features: dict[str, float] = {}
+    memo = _TOKEN_FEATURES
     for token in tokens:
-        features["w:" + token] = 1.0
-        if len(token) > 5:
-            features["p:" + token[:5]] = 1.0
-        section = _stem_sections(token)
-        if section is not None:
-            features["stem:" + section] = features.get("stem:" + section, 0.0) + 1.0
+        names = memo.get(token)
+        if names is None:
+            names = _token_features(token)
+        for name in names:
+            features[name] = features.get(name, 0.0) + 1.0 if name[0] == "s" else 1.0
     for a, b in zip(tokens, tokens[1:]):
         features["b:" + a + " " + b] = 1.0
     for token in tokenize(main_clause(text)):
@@ -156,8 +176,7 @@ def own_features(text: str, cue_evidence: dict[str, float], cameo: dict[str, str
     features["end:" + (last if last in ".!?:\"\u201d)" else "alpha" if last.isalnum() else "other")] = 1.0
     if stripped[:1] in _QUOTE_CHARS or stripped[:1] in "'\u2018":
         features["shape:quote-start"] = 1.0
-    letters = [c for c in stripped if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    if stripped.isupper():
         features["shape:caps"] = 1.0
     if stripped[:1].islower():
         features["shape:lower-start"] = 1.0
@@ -271,8 +290,7 @@ class LearnedModel:
         return softmax(scores)
 
     def context_probs(self, features: Sequence[float]) -> list[float]:
-        return softmax([b + sum(w * x for w, x in zip(row, features))
-                        for row, b in zip(self.context_weights, self.context_bias)])
+        return softmax([b + sum(map(mul, row, features)) for row, b in zip(self.context_weights, self.context_bias)])
 
 
 _MODELS: dict[Path | None, LearnedModel] = {}
