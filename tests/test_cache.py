@@ -26,7 +26,7 @@ TEXT = (
 def test_cached_facts_are_identical(tmp_path: Path) -> None:
     config = default_config(tmp_path)
     articles = [make_article(id=f"a{n}", text=TEXT.replace("3", str(n + 3))) for n in range(4)]
-    expected = [f for a in articles for f in extract_article(a, config.taxonomy, assume_published=DAY)]
+    expected = [f for a in articles for f in extractor(config, DAY)(a)]  # the config's classifier, no cache
     with FactCache(tmp_path / "facts.sqlite") as cache:
         first = extract_all(articles, extractor(config, DAY), cache=cache)
     with FactCache(tmp_path / "facts.sqlite") as cache:
@@ -54,7 +54,7 @@ def test_a_taxonomy_change_is_a_miss_and_gives_the_new_sections(tmp_path: Path) 
         extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
         reduced = apply_overrides(config.taxonomy, {"strikes": {"enabled": False}}, "test.toml")
         facts = extract_all([make_article(text=TEXT)], extractor(replace(config, taxonomy=reduced), DAY), cache=cache)
-    assert facts == extract_article(make_article(text=TEXT), reduced, assume_published=DAY)
+    assert facts == extractor(replace(config, taxonomy=reduced), DAY)(make_article(text=TEXT))
     assert all(f.section != "strikes" for f in facts)
 
 
@@ -64,7 +64,7 @@ def test_a_corrupt_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     config = default_config(tmp_path)
     with FactCache(path) as cache:
         facts = extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
-    assert facts == extract_article(make_article(text=TEXT), config.taxonomy, assume_published=DAY)
+    assert facts == extractor(config, DAY)(make_article(text=TEXT))
     with FactCache(path) as cache:  # rebuilt: usable again
         assert len(cache.get_many([fact_key(make_article(text=TEXT), DAY, extractor(config, DAY).fingerprint)])) == 1
 
@@ -78,7 +78,7 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
         db.execute("UPDATE facts SET data = ?", (b"\x80\x05garbage",))
     with FactCache(path) as cache:
         facts = extract_all([make_article(text=TEXT)], extractor(config, DAY), cache=cache)
-    assert facts == extract_article(make_article(text=TEXT), config.taxonomy, assume_published=DAY)
+    assert facts == extractor(config, DAY)(make_article(text=TEXT))
 
 
 def test_entries_only_unpickle_model_types() -> None:

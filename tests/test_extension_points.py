@@ -123,7 +123,7 @@ def test_an_unknown_classifier_is_a_config_error_naming_the_known_ones() -> None
 
 
 def test_the_built_in_lexicon_pickles_by_its_recipe() -> None:
-    lexicon = make_classifier(classifiers.DEFAULT_CLASSIFIER, default_config().taxonomy)
+    lexicon = make_classifier("cues", default_config().taxonomy)
     text = ["Russian drones struck Kyiv overnight.", "Talks will resume in Istanbul."]
     copy = pickle.loads(pickle.dumps(lexicon))
     assert copy.fingerprint == lexicon.fingerprint

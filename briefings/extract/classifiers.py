@@ -26,7 +26,9 @@ from .decision import Decision
 if TYPE_CHECKING:
     from ..taxonomy import Taxonomy
 
-DEFAULT_CLASSIFIER = "cues"
+DEFAULT_CLASSIFIER = "learned"
+"""Fitted on the gold corpora; k-fold macro-F1 0.656 against the lexicon's 0.598 on the same
+folds (``python -m briefings.extract.train --folds 5``). The lexicon stays available as "cues"."""
 
 
 @runtime_checkable
@@ -56,7 +58,13 @@ def _cue_lexicon(taxonomy: Taxonomy) -> SectionClassifier:
     return classifier_for(taxonomy)
 
 
-CLASSIFIERS: dict[str, ClassifierFactory] = {DEFAULT_CLASSIFIER: _cue_lexicon}
+def _learned(taxonomy: Taxonomy) -> SectionClassifier:
+    from .learned import learned_classifier  # its model file is read on first use, not here
+
+    return learned_classifier(taxonomy)
+
+
+CLASSIFIERS: dict[str, ClassifierFactory] = {"cues": _cue_lexicon, "learned": _learned}
 """Every classifier the config may name, by name."""
 
 

@@ -181,7 +181,17 @@ class CueLexiconClassifier:
         ``paragraphs`` gives each sentence's paragraph index; ``headline`` the index of the
         article's headline among ``texts``, if it is there.
         """
-        own = [self.evidence(t) for t in texts]
+        return self.decide(texts, [self.evidence(t) for t in texts], paragraphs, headline)
+
+    def decide(
+        self,
+        texts: Sequence[str],
+        own: Sequence[dict[str, float]],
+        paragraphs: Sequence[int] | None = None,
+        headline: int | None = None,
+    ) -> list[Decision]:
+        """``classify`` with each text's ``evidence`` given (a caller that also reads the
+        evidence, the learned classifier, computes it once)."""
         paragraphs = paragraphs or list(range(len(texts)))
         article = self._article_prior(own, headline)
         shifts = [0]  # shifts[k]: topic shifts among texts[:k]
