@@ -241,8 +241,12 @@ def test_a_config_names_a_registered_source_kind_and_classifier(tmp_path: Path, 
                    '\n[[sources]]\nname = "wire"\nkind = "telex"\n', encoding="utf-8")
     with pytest.raises(ConfigError) as error:
         load_config(bad, registered_choices())
+    from briefings.collect.kinds import SOURCE_KINDS
+
     assert str(error.value).splitlines() == [
-        "bad.toml: extract.classifier: unknown classifier 'bayes'; choose from all-aid, cues",
+        "bad.toml: extract.classifier: unknown classifier 'bayes'; "
+        f"choose from {', '.join(sorted(classifiers.CLASSIFIERS))}",
         "bad.toml: sources[0]: source 'morning': a bulletin source needs path",
-        "bad.toml: sources[1].kind: unknown source kind 'telex'; choose from folder, feed, page, site, bulletin",
+        f"bad.toml: sources[1].kind: unknown source kind 'telex'; choose from {', '.join(SOURCE_KINDS)}",
     ]
+    assert "all-aid" in classifiers.CLASSIFIERS and "bulletin" in SOURCE_KINDS

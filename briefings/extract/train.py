@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..collect import read_file
 from ..errors import BriefingsError
@@ -238,7 +238,7 @@ def fit(items: Sequence[LabelledArticle], features: Sequence[list[dict[str, floa
     def own_model(article_ids: set[int]) -> LogisticRegression:
         chosen = [(a, k) for a, k in rows if a in article_ids]
         x = _sparse([features[a][k] for a, k in chosen], vocabulary)
-        y = [label_index[items[a].labels[k]] for a, k in chosen]
+        y = [label_index[cast(str, items[a].labels[k])] for a, k in chosen]  # rows hold labelled units only
         return LogisticRegression(C=C_OWN, max_iter=3000, class_weight=CLASS_WEIGHT).fit(x, y)
 
     groups = groups or [[i] for i in range(len(items))]
@@ -352,7 +352,8 @@ def kfold(corpus: Path, cameo_path: Path, folds: int, boilerplate_threshold: flo
         train_items = [items[i] for i in split.train]
         train_groups = [[split.train.index(i) for i in g] for g in groups if g[0] in set(split.train)]
         fitted = fit(train_items, [features[i] for i in split.train], taxonomy, cameo, train_groups)
-        classifier = LearnedClassifier(taxonomy, model=fitted.model(cameo), **({} if boilerplate_threshold is None else {"boilerplate_threshold": boilerplate_threshold}))
+        options: dict[str, Any] = {} if boilerplate_threshold is None else {"boilerplate_threshold": boilerplate_threshold}
+        classifier = LearnedClassifier(taxonomy, model=fitted.model(cameo), **options)
         names.append([items[i].name for i in split.held_out])
         for i in split.held_out:
             item = items[i]
@@ -378,9 +379,9 @@ def format_kfold(result: KFoldResult) -> str:
     lines.append(f"macro-F1 (diplomacy, strikes, aid, other): learned {result.learned.macro_f1:.3f}, "
                  f"cues {result.cues.macro_f1:.3f}")
     lines.append(f"{'language':8} {'articles':>8} {'learned F1':>10} {'cues F1':>8} {'learned bp P/R':>15} {'cues bp P/R':>12}")
-    for language, (a, b) in sorted(result.by_language.items(), key=lambda kv: -kv[1][0].articles):
-        abp, bbp = a.score(BOILERPLATE), b.score(BOILERPLATE)
-        lines.append(f"{language:8} {a.articles:8d} {a.present_macro_f1:10.3f} {b.present_macro_f1:8.3f} "
+    for language, (mine, theirs) in sorted(result.by_language.items(), key=lambda kv: -kv[1][0].articles):
+        abp, bbp = mine.score(BOILERPLATE), theirs.score(BOILERPLATE)
+        lines.append(f"{language:8} {mine.articles:8d} {mine.present_macro_f1:10.3f} {theirs.present_macro_f1:8.3f} "
                      f"{abp.precision:7.3f}/{abp.recall:.3f} {bbp.precision:6.3f}/{bbp.recall:.3f}")
     lines.append("per language: macro-F1 over the labels with gold in that language")
     return "\n".join(lines)
