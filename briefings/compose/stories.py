@@ -50,6 +50,11 @@ THREAD_AGREE = 0.1
 already say they belong together, the words need only not disagree. (One article's thread
 is not enough: "The delivery comes as Washington prepares a $325 million package" ends a
 story on generators without making the package part of it.)"""
+MAX_STORY_FACTS = 40
+"""No story grows past this many facts: a brief's story is an event of the day, and a
+cluster of hundreds is sentences chained through the day's common words (seen on the
+generated 1,000-article day of ``make bench``), which also costs the quadratic time of
+comparing ever larger stories."""
 THREAD_GAP = 2
 """A lone sentence continues the story of its article's sentence at most this many places
 before it."""
@@ -106,8 +111,10 @@ def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day:
     rare_names = _rare_names(inputs)
     upcoming = [frozenset((m.start, m.end) for m in f.dates if m.start > day) for f in facts]
 
+    bags = [x.words if isinstance(x.words, frozenset) else frozenset(x.words) for x in inputs]
+
     def strength(i: int, j: int) -> float:
-        shared = set(inputs[i].words).intersection(inputs[j].words)
+        shared = bags[i] & bags[j]
         if not shared or not totals[i] or not totals[j]:
             return 0.0
         if _conflict(inputs[i], inputs[j], rare_names[i], rare_names[j], upcoming[i], upcoming[j]):
@@ -131,7 +138,7 @@ def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day:
     rank = [f.score for f in facts]
     for _, i, j in strong:
         ri, rj = _find(parent, i), _find(parent, j)
-        if ri == rj:
+        if ri == rj or size[ri] + size[rj] > MAX_STORY_FACTS:
             continue
         li, lj = leader[ri], leader[rj]
         if size[ri] > 1 and size[rj] > 1:
@@ -162,7 +169,7 @@ def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day:
         threaded[(min(a, b), max(a, b))].add(article)
     for _, a, b in sorted((-vectors.cosine(a, b), a, b) for a, b in pairs):
         ra, rb = _find(parent, a), _find(parent, b)
-        if ra == rb:
+        if ra == rb or size[ra] + size[rb] > MAX_STORY_FACTS:
             continue
         needed = THREAD_AGREE if len(threaded.get((min(a, b), max(a, b)), ())) >= 2 else STORIES_AGREE
         if vectors.cosine(ra, rb) < needed or _dates_apart(upcoming, members_of(ra), members_of(rb)):
@@ -244,6 +251,8 @@ def _follow_threads(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], pa
             if size[_find(parent, n)] > 1:
                 links.append((before, n, article))
                 continue
+            if size[_find(parent, before)] >= MAX_STORY_FACTS:
+                continue
             _union(parent, leader, size, rank, _find(parent, n), _find(parent, before))
     return links
 
@@ -297,8 +306,10 @@ def _rare_names(inputs: Sequence[StoryInput]) -> list[frozenset[str]]:
 
 
 def common_cap(n: int) -> int:
-    """A word in more facts than this indexes nothing (as in the merge)."""
-    return min(max(8, n // 50), 200)
+    """A word in more facts than this indexes nothing: 1 % of the day's facts (at least 8,
+    at most 100; the merge allows 2 % and 200, but a story's candidates need only its
+    rarer words, and each longer list costs pairs)."""
+    return min(max(8, n // 100), 100)
 
 
 def _candidates(inputs: Sequence[StoryInput]) -> Iterable[tuple[int, list[int]]]:
@@ -321,8 +332,10 @@ def _candidates(inputs: Sequence[StoryInput]) -> Iterable[tuple[int, list[int]]]
             continue
         counts = Counter(chain.from_iterable(after))
         names = x.names
-        found = [j for j, c in counts.items() if c >= 2 or (names and c >= 1 and not names.isdisjoint(inputs[j].names)
-                                                            and not names.isdisjoint(inputs[j].words))]
+        if names:
+            found = [j for j, c in counts.items() if c >= 2 or not names.isdisjoint(inputs[j].names)]
+        else:
+            found = [j for j, c in counts.items() if c >= 2]
         if found:
             yield i, found
 
