@@ -190,10 +190,13 @@ class BriefFact:
     """The claim rests on unnamed sources ("a person familiar with the matter")."""
     aid_status: str | None = None
     """For aid: "pledged" (promised, announced, approved) or "delivered"; None otherwise."""
+    story: str = ""
+    """The id of the ``Story`` that holds this fact ("" in a brief made before stories)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "story": self.story,
             "text": self.text,
             "section": self.section,
             "score": round(self.score, 4),
@@ -227,6 +230,77 @@ class BriefFact:
             claim_status=data.get("claim_status", ""),
             unnamed_source=bool(data.get("unnamed_source", False)),
             aid_status=data.get("aid_status"),
+            story=data.get("story", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One event of the day as every outlet that reported it told it: the brief's unit.
+
+    Compose clusters the merged facts (``BriefFact``) that report one event (the same actors,
+    place, time and meaning) into a story. The story refers to its facts by id; the facts
+    themselves stay in their sections (brief.json keeps every fact, each naming its story).
+    """
+
+    id: str
+    """Stable: a hash of the ids of its facts."""
+    section: str
+    """The section of its headline fact."""
+    headline: str
+    """The text of its headline fact: the clearest, best-corroborated complete sentence."""
+    lead: str
+    """The id of the headline fact."""
+    facts: tuple[str, ...]
+    """Every fact's id: the headline first, then the supporting facts in the order shown."""
+    citations: tuple[Citation, ...]
+    """One per outlet that reported any of its facts, in Sources order."""
+    corroboration: int
+    """Distinct outlets among ``citations``."""
+    score: float
+    attribution: str | None = None
+    """Who the headline is attributed to (None: the outlet's own voice)."""
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    figures: tuple[Figure, ...] = ()
+    """Its key figures (killed, injured, attacks, money), largest first, each once."""
+    dates: tuple[DateMention, ...] = ()
+    """Its upcoming dates (after the brief's day), soonest first."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "section": self.section,
+            "headline": self.headline,
+            "lead": self.lead,
+            "facts": list(self.facts),
+            "corroboration": self.corroboration,
+            "outlets": [c.outlet for c in self.citations],
+            "score": round(self.score, 4),
+            "attribution": self.attribution,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "last_seen": self.last_seen.isoformat() if self.last_seen else None,
+            "figures": [f.to_json() for f in self.figures],
+            "dates": [d.to_json() for d in self.dates],
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Story:
+        return cls(
+            id=data["id"],
+            section=data["section"],
+            headline=data["headline"],
+            lead=data["lead"],
+            facts=tuple(data.get("facts", ())),
+            citations=tuple(Citation.from_json(c) for c in data.get("citations", ())),
+            corroboration=int(data.get("corroboration", 1)),
+            score=float(data.get("score", 0.0)),
+            attribution=data.get("attribution"),
+            first_seen=_datetime_or_none(data.get("first_seen")),
+            last_seen=_datetime_or_none(data.get("last_seen")),
+            figures=tuple(Figure.from_json(g) for g in data.get("figures", ())),
+            dates=tuple(DateMention.from_json(d) for d in data.get("dates", ())),
         )
 
 
@@ -241,15 +315,19 @@ class KeyFigure:
     citations: tuple[Citation, ...]
     status: str | None = None
     """For money: "pledged" or "delivered"."""
+    story: str = ""
+    """The id of the story the figure comes from."""
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "figure": self.figure.to_json(), "fact": self.fact_text,
-                "status": self.status, "citations": [c.to_json() for c in self.citations]}
+                "status": self.status, "story": self.story,
+                "citations": [c.to_json() for c in self.citations]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeyFigure:
         return cls(data["kind"], Figure.from_json(data["figure"]), data.get("fact", ""),
-                   tuple(Citation.from_json(c) for c in data.get("citations", ())), data.get("status"))
+                   tuple(Citation.from_json(c) for c in data.get("citations", ())), data.get("status"),
+                   data.get("story", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,11 +340,17 @@ class BriefSection:
     """How many further facts of this section the JSON holds in ``more_facts``."""
     more_facts: tuple[BriefFact, ...] = ()
     description: str = ""
+    stories: tuple[str, ...] = ()
+    """The ids of the stories this section shows, best first (``Brief.stories`` holds them)."""
+    more_stories: int = 0
+    """How many further stories of this section brief.json holds but the brief does not show."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "title": self.title,
+            "stories": list(self.stories),
+            "more_stories": self.more_stories,
             "facts": [f.to_json() for f in self.facts],
             "more": self.more,
             "more_facts": [f.to_json() for f in self.more_facts],
@@ -276,7 +360,8 @@ class BriefSection:
     def from_json(cls, data: dict[str, Any]) -> BriefSection:
         return cls(data["key"], data["title"], tuple(BriefFact.from_json(f) for f in data["facts"]),
                    more=data.get("more", 0),
-                   more_facts=tuple(BriefFact.from_json(f) for f in data.get("more_facts", ())))
+                   more_facts=tuple(BriefFact.from_json(f) for f in data.get("more_facts", ())),
+                   stories=tuple(data.get("stories", ())), more_stories=int(data.get("more_stories", 0)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +374,8 @@ class UpcomingEvent:
     section: str
     citations: tuple[Citation, ...]
     expression: str = ""
+    story: str = ""
+    """The id of the story that announces the event: one printed line per story and event."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -297,6 +384,7 @@ class UpcomingEvent:
             "text": self.text,
             "section": self.section,
             "expression": self.expression,
+            "story": self.story,
             "citations": [c.to_json() for c in self.citations],
         }
 
@@ -304,7 +392,7 @@ class UpcomingEvent:
     def from_json(cls, data: dict[str, Any]) -> UpcomingEvent:
         return cls(date.fromisoformat(data["start"]), date.fromisoformat(data["end"]), data["text"],
                    data["section"], tuple(Citation.from_json(c) for c in data["citations"]),
-                   data.get("expression", ""))
+                   data.get("expression", ""), data.get("story", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +503,15 @@ class Brief:
     stats: BriefStats = BriefStats()
     generated: datetime | None = None
     key_figures: tuple[KeyFigure, ...] = ()
+    stories: tuple[Story, ...] = ()
+    """Every story of the day, best first; sections name the ones they show, facts their own."""
+
+    def story_of(self, story_id: str) -> Story | None:
+        """The story with this id, or None (a brief made before stories has none)."""
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        return None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -425,6 +522,7 @@ class Brief:
             "key_points": [f.to_json() for f in self.key_points],
             "key_figures": [k.to_json() for k in self.key_figures],
             "sections": [s.to_json() for s in self.sections],
+            "stories": [s.to_json() for s in self.stories],
             "looking_ahead": [e.to_json() for e in self.looking_ahead],
             "articles": [source_json(a) for a in self.articles],
             "stats": self.stats.to_json(),
@@ -448,6 +546,7 @@ class Brief:
             stats=BriefStats.from_json(data.get("stats", {})),
             generated=_datetime_or_none(data.get("generated")),
             key_figures=tuple(KeyFigure.from_json(k) for k in data.get("key_figures", ())),
+            stories=tuple(Story.from_json(s) for s in data.get("stories", ())),
         )
 
 

@@ -4,6 +4,10 @@ Merges the same fact told by several outlets into one ``BriefFact`` citing all o
 facts, picks key points that never say the same thing twice, and lists dated upcoming events
 for "Looking ahead". Merging compares only candidate pairs that share rare words (an inverted
 index), so the cost grows with the number of facts, not with its square.
+
+The merged facts are then gathered into stories (``stories.py``: one event, every outlet that
+reported it): sections list stories, key points are the top stories' headlines, and Looking
+ahead has one line per story and event. Every fact stays in its section, naming its story.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import lru_cache
 
 from ..model import (
     OTHER,
@@ -25,6 +30,7 @@ from ..model import (
     Citation,
     DayFacts,
     Fact,
+    Story,
     UpcomingEvent,
     Window,
     stable_id,
@@ -34,7 +40,8 @@ from ..taxonomy import Taxonomy
 from .figures import key_figures
 from ..lang import ENGLISH, Language
 from .merge import group_facts, languages_of, sentence_key, title_key
-from .text import content_words, normal, readable, similarity, without_dateline
+from .stories import StoryInput, cluster_facts, complete, make_story, rank_stories
+from .text import content_words, folding, normal, readable, similarity, without_dateline, words
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
 
@@ -56,6 +63,9 @@ class BriefSpec:
     taxonomy: Taxonomy
     key_points: int = 5
     max_facts_per_section: int = 10
+    max_stories_per_section: int = 6
+    """Stories a section shows (each a lead line and a few supporting lines); brief.json
+    keeps every story and every fact."""
 
 
 def compose_brief(
@@ -74,9 +84,23 @@ def compose_brief(
     kept, keys = _news_without_headlines(facts, citations, languages)
     news = facts if len(kept) == len(facts) else Subset(facts, kept)
     groups = group_facts(news, day.copies, keys=keys, languages=languages)
+    meaning = [_group_words(keys, group) for group in groups]
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
-    merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
-    sections = build_sections(merged, spec)
+    merged: list[BriefFact] = []
+    inputs: list[StoryInput] = []
+    for group, words_ in zip(groups, meaning):
+        members = [news[i] for i in group]
+        fact = _merge_group(members, citations, spec)
+        merged.append(fact)
+        language = languages.get(members[0].article_id, ENGLISH)
+        inputs.append(StoryInput(words_, _names(fact.entities, language),
+                                 tuple((m.article_id, m.index) for m in members),
+                                 folding(language).event_senses.intersection(words_),
+                                 standalone(fact.text) >= 1.0))
+    del meaning
+    merged, stories = tell_stories(merged, inputs, spec.date)
+    del inputs
+    sections = build_sections(merged, spec, stories)
     stats = BriefStats(
         articles=len(articles),
         sentences=day.sentences,
@@ -93,14 +117,150 @@ def compose_brief(
         title=spec.title,
         window=spec.window,
         brand=spec.brand,
-        key_points=pick_key_points(merged, spec.key_points),
+        key_points=story_key_points(stories, merged, spec.key_points),
         key_figures=key_figures(merged),
         sections=sections,
-        looking_ahead=looking_ahead(merged, spec.date),
+        looking_ahead=story_looking_ahead(stories, merged, spec.date),
         articles=tuple(citations.values()),
         stats=stats,
         generated=generated,
+        stories=tuple(stories),
     )
+
+
+def _group_words(keys: Sequence, group: Sequence[int]) -> frozenset[str] | tuple[str, ...]:
+    """The meaning words of a merged fact's sentences (the merge's keys, not made again)."""
+    if len(group) == 1:
+        return keys[group[0]].words
+    return frozenset(w for i in group for w in keys[i].words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_stems(entity: str, language: Language) -> frozenset[str]:
+    fold = folding(language)
+    return frozenset(fold.stem(w) for w in words(entity, language) if w not in fold.stopwords and not w[0].isdigit())
+
+
+def _names(entities: Sequence[str], language: Language) -> frozenset[str]:
+    """The stems of a fact's names (places, people, bodies), as its meaning words spell them."""
+    if not entities:
+        return frozenset()
+    if len(entities) == 1:
+        return _name_stems(entities[0], language)
+    return frozenset().union(*(_name_stems(e, language) for e in entities))
+
+
+def tell_stories(merged: list[BriefFact], inputs: Sequence[StoryInput], day: date
+                 ) -> tuple[list[BriefFact], list[Story]]:
+    """The merged facts, each naming its story, and the stories, best first."""
+    story_of = [""] * len(merged)
+    stories = []
+    clusters = cluster_facts(merged, inputs, day)
+    for group in clusters.groups:
+        story = make_story([merged[i] for i in group], day, [clusters.centrality[i] for i in group])
+        stories.append(story)
+        for i in group:
+            story_of[i] = story.id
+    backed = _backed_by_figures(merged, clusters.groups)
+    return ([replace(f, story=s, claim_status="corroborated") if i in backed else replace(f, story=s)
+             for i, (f, s) in enumerate(zip(merged, story_of))], rank_stories(stories))
+
+
+def _backed_by_figures(merged: Sequence[BriefFact], groups: Sequence[Sequence[int]]) -> set[int]:
+    """Single-source facts whose every counted figure (killed, injured, money...) another
+    outlet gives in a fact of the same story: "the Pentagon said it pledged $325 million"
+    and "Washington prepares a $325 million package, according to U.S. officials" are one
+    claim told twice, though not one sentence. Nothing else is marked corroborated."""
+    backed = set()
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for i in group:
+            fact = merged[i]
+            if fact.claim_status != "single_source":
+                continue
+            counted = {(g.kind, g.value) for g in fact.figures if g.kind and g.value}
+            if not counted:
+                continue
+            mine = {c.outlet.lower() for c in fact.citations}
+            others = {(g.kind, g.value) for j in group if j != i
+                      and {c.outlet.lower() for c in merged[j].citations} - mine for g in merged[j].figures}
+            if counted <= others:
+                backed.add(i)
+    return backed
+
+
+def story_key_points(stories: Sequence[Story], facts: Sequence[BriefFact], count: int) -> tuple[BriefFact, ...]:
+    """The headlines of the day's top stories, one line each (no two saying the same thing:
+    two stories the clustering kept apart may still be one in a reader's eyes)."""
+    by_id = {f.id: f for f in facts}
+    chosen: list[BriefFact] = []
+    chosen_words: list[frozenset[str]] = []
+    for story in stories:
+        if len(chosen) >= count:
+            break
+        if story.section == OTHER:
+            continue
+        lead = by_id[story.lead]
+        words_ = content_words(lead.text)
+        if any(similarity(words_, w) > KEY_POINT_OVERLAP for w in chosen_words):
+            continue
+        chosen.append(lead)
+        chosen_words.append(words_)
+    return tuple(chosen)
+
+
+EVENT_GAP_DAYS = 2
+"""Upcoming days of one story this close together are one event ("talks on Wednesday, may
+continue on Thursday and Friday"); further apart, two lines."""
+
+
+def story_looking_ahead(stories: Sequence[Story], facts: Sequence[BriefFact], day: date
+                        ) -> tuple[UpcomingEvent, ...]:
+    """One line per story and event: the story's clearest dated fact about it, citing every
+    outlet that dated it, with each of its days (brief.json and the calendar file keep one
+    ``UpcomingEvent`` per day; the printed list joins those of one line)."""
+    by_id = {f.id: f for f in facts}
+    events: list[UpcomingEvent] = []
+    for story in stories:
+        if not story.dates:
+            continue
+        dated = [by_id[i] for i in story.facts if any(m.start > day for m in by_id[i].dates)]
+        for spans, tellers in _events_of(dated, day):
+            best = max(tellers, key=lambda f: (complete(f.text), f.id == story.lead, f.score))
+            cited = _outlet_citations(tellers)
+            expressions = {(m.start, m.end): m.text for f in (*tellers, best) for m in f.dates}  # the line's own last
+            for start, end in spans:
+                events.append(UpcomingEvent(start=start, end=end, text=best.text, section=story.section,
+                                            citations=cited, expression=expressions.get((start, end), ""),
+                                            story=story.id))
+    return tuple(sorted(events, key=lambda e: (e.start, e.end, e.text)))
+
+
+def _events_of(dated: Sequence[BriefFact], day: date) -> list[tuple[list[tuple[date, date]], list[BriefFact]]]:
+    """A story's upcoming days grouped into events (days within ``EVENT_GAP_DAYS``), each
+    with the facts that give one of its days."""
+    spans = sorted({(m.start, m.end) for f in dated for m in f.dates if m.start > day})
+    events: list[list[tuple[date, date]]] = []
+    for span in spans:
+        if events and (span[0] - max(e for _, e in events[-1])).days <= EVENT_GAP_DAYS:
+            events[-1].append(span)
+        else:
+            events.append([span])
+    result = []
+    for event in events:
+        inside = set(event)
+        tellers = [f for f in dated if any((m.start, m.end) in inside for m in f.dates)]
+        result.append((event, tellers))
+    return result
+
+
+def _outlet_citations(facts: Sequence[BriefFact]) -> tuple[Citation, ...]:
+    by_outlet: dict[str, Citation] = {}
+    for fact in facts:
+        for citation in fact.citations:
+            by_outlet.setdefault(citation.outlet.lower(), citation)
+    return tuple(sorted(by_outlet.values(), key=lambda c: c.number))
 
 
 def number_sources(articles: Sequence[Article]) -> dict[str, Citation]:
@@ -165,12 +325,14 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
     )
 
 
-def _clarity(fact: Fact) -> tuple[float, int]:
-    """Prefer the confident, information-rich telling of moderate length that reads alone
-    ("Zelensky said ..." over "He said ...")."""
+def _clarity(fact: Fact) -> tuple[bool, float, int]:
+    """Prefer a complete sentence (never a fragment the scraper cut, "to the State
+    Department..."), then the confident, information-rich telling of moderate length that
+    reads alone ("Zelensky said ..." over "He said ...")."""
     length = len(fact.text)
     length_fit = 1.0 if 60 <= length <= 260 else 0.5
-    return (fact.score * length_fit * standalone(fact.text) + 0.1 * len(fact.figures) + 0.05 * len(fact.dates),
+    return (complete(without_dateline(fact.text)),
+            fact.score * length_fit * standalone(fact.text) + 0.1 * len(fact.figures) + 0.05 * len(fact.dates),
             -length)
 
 
@@ -227,11 +389,16 @@ def rank(fact: Fact, corroboration: int, sections: int) -> float:
     return round(score * section_weight * standalone(fact.text), 4)
 
 
-def build_sections(facts: list[BriefFact], spec: BriefSpec) -> tuple[BriefSection, ...]:
-    """Sections in taxonomy order, then "other"; each capped, the rest kept for the JSON."""
+def build_sections(facts: list[BriefFact], spec: BriefSpec, stories: Sequence[Story] = ()
+                   ) -> tuple[BriefSection, ...]:
+    """Sections in taxonomy order, then "other"; each capped, the rest kept for the JSON.
+    A section shows its best ``max_stories_per_section`` stories (``stories`` best first)."""
     by_section: dict[str, list[BriefFact]] = defaultdict(list)
     for fact in facts:
         by_section[fact.section].append(fact)
+    story_ids: dict[str, list[str]] = defaultdict(list)
+    for story in stories:
+        story_ids[story.section].append(story.id)
     cap = spec.max_facts_per_section
     result = []
     specs = [(s.key, s.title, s.description) for s in spec.taxonomy.sections]
@@ -239,6 +406,7 @@ def build_sections(facts: list[BriefFact], spec: BriefSpec) -> tuple[BriefSectio
         ranked = sorted(by_section.get(key, []), key=lambda f: -f.score)
         if not ranked:
             continue
+        told = story_ids.get(key, [])
         result.append(
             BriefSection(
                 key=key,
@@ -247,6 +415,8 @@ def build_sections(facts: list[BriefFact], spec: BriefSpec) -> tuple[BriefSectio
                 facts=tuple(ranked[:cap]),
                 more=max(0, len(ranked) - cap),
                 more_facts=tuple(ranked[cap:]),
+                stories=tuple(told[:spec.max_stories_per_section]),
+                more_stories=max(0, len(told) - spec.max_stories_per_section),
             )
         )
     return tuple(result)

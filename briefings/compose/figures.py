@@ -41,7 +41,7 @@ def key_figures(facts: Sequence[BriefFact], language: Language = ENGLISH) -> tup
             seen.add(key)
             used.add(fact.id)
             status = fact.aid_status if kind == "money" else None
-            lines.append(KeyFigure(kind, fig, fact.text, fact.citations, status))
+            lines.append(KeyFigure(kind, fig, fact.text, fact.citations, status, fact.story))
             if len(seen) >= PER_KIND:
                 break
     return tuple(lines)

@@ -18,7 +18,11 @@ from typing import Any
 from briefings.errors import RenderError
 from briefings.model import Brand, Brief, BriefFact
 from briefings.render.html import (
+    ALSO,
+    REPORTED_BY,
     CitationNumbers,
+    section_stories,
+    story_views,
     calendar_entries,
     date_range,
     fact_tags,
@@ -74,6 +78,21 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
         cites = [{"n": n, "href": hrefs.get(n)} for n in numbers.numbers(fact.citations)]
         return {"text": fact.text, "cites": cites, "tags": fact_tags(fact, brief.brand.language)}
 
+    def outlets_view(citations: tuple) -> list[dict[str, Any]]:
+        return [{"outlet": c.outlet, "cites": [{"n": n, "href": hrefs.get(n)} for n in numbers.numbers((c,))]}
+                for c in citations]
+
+    views = story_views(brief)
+    by_section = section_stories(brief, views)
+
+    def key_point(fact: BriefFact) -> dict[str, Any]:
+        view = views.get(fact.story)
+        return {**fact_view(fact), "also": outlets_view(view.others) if view else []}
+
+    def story_view(view: Any) -> dict[str, Any]:
+        return {"lead": fact_view(view.lead), "support": [fact_view(f) for f in view.support],
+                "outlets": outlets_view(view.outlets) if view.story.corroboration > 1 else []}
+
     return {
         "brief": brief,
         "brand": brief.brand,
@@ -81,11 +100,14 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
         "accent": safe_colour(brief.brand.accent, _DEFAULT_BRAND.accent),
         "long_date": long_date(brief.date),
         "window_text": window_text(brief),
-        "key_points": [fact_view(f) for f in brief.key_points],
+        "key_points": [key_point(f) for f in brief.key_points],
         "sections": [
-            {"title": s.title, "facts": [fact_view(f) for f in s.facts], "more": s.more}
+            {"title": s.title, "facts": [fact_view(f) for f in s.facts], "more": s.more,
+             "stories": [story_view(v) for v in by_section.get(s.key, ())], "more_stories": s.more_stories}
             for s in brief.sections if s.facts or s.more
         ],
+        "reported_by": REPORTED_BY.get(brief.brand.language, REPORTED_BY["en"]),
+        "also": ALSO.get(brief.brand.language, ALSO["en"]),
         "looking_ahead": [
             {"whens": [date_range(a, b) for a, b in e.spans], **fact_view(_as_fact(e))}
             for e in calendar_entries(brief.looking_ahead)
@@ -121,11 +143,19 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
         out += [marking, ""]
     out += [one_line(brief.title).upper(), long_date(brief.date), window_text(brief), ""]
 
-    def item(text: str, fact: BriefFact, bullet: str = "- ") -> None:
+    def item(text: str, fact: BriefFact, bullet: str = "- ", after: str = "") -> None:
         tags = "".join(f" ({t})" for t in fact_tags(fact, brief.brand.language))
         marks = "".join(f"[{n}]" for n in numbers.numbers(fact.citations))
-        line = f"{one_line(text)}{tags} {marks}".rstrip()
+        line = f"{one_line(text)}{tags} {marks}".rstrip() + after
         out.append(_wrap(line, bullet))
+
+    language = brief.brand.language
+    views = story_views(brief)
+    by_section = section_stories(brief, views)
+
+    def outlets(citations: tuple) -> str:
+        return ", ".join(f"{one_line(c.outlet)} " + "".join(f"[{n}]" for n in numbers.numbers((c,)))
+                         for c in citations)
 
     def heading(title: str) -> None:
         title = one_line(title)
@@ -134,11 +164,25 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
     if brief.key_points:
         heading("Key points")
         for fact in brief.key_points:
-            item(fact.text, fact)
+            view = views.get(fact.story)
+            also = f" · {ALSO.get(language, ALSO['en'])}: {outlets(view.others)}" if view and view.others else ""
+            item(fact.text, fact, after=also)
     for section in brief.sections:
         if not (section.facts or section.more):
             continue
         heading(section.title)
+        stories = by_section.get(section.key)
+        if stories:
+            for view in stories:
+                item(view.lead.text, view.lead, "* ")
+                for fact in view.support:
+                    item(fact.text, fact, "    - ")
+                if view.story.corroboration > 1:
+                    out.append(_wrap(f"{REPORTED_BY.get(language, REPORTED_BY['en'])}: {outlets(view.outlets)}",
+                                     "    "))
+            if section.more_stories:
+                out.append(f"  +{section.more_stories} more not shown")
+            continue
         for fact in section.facts:
             item(fact.text, fact)
         if section.more:

@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from briefings.errors import RenderError
-from briefings.model import Brand, Brief, BriefFact, Citation, KeyFigure, UpcomingEvent
+from briefings.model import Brand, Brief, BriefFact, Citation, KeyFigure, Story, UpcomingEvent
 from briefings.render import i18n
 from briefings.render.contrast import check_brand_contrast
 from briefings.render.options import PAGE_SIZES
@@ -215,6 +215,56 @@ def _colour(value: str, fallback: str, name: str) -> str:
 
 
 # ----------------------------------------------------------------------------- view model
+SUPPORTING_LINES = 2
+"""Lines a story shows under its bold lead; brief.json keeps all of its facts."""
+REPORTED_BY = {"en": "Reported by", "fr": "Rapporté par", "uk": "Повідомили"}
+ALSO = {"en": "also", "fr": "aussi", "uk": "також"}
+"""Labels of the stories' outlet lines (for ``i18n``'s tables when it next changes hands)."""
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """One story as a section shows it: the lead line, a few supporting lines, the outlets."""
+
+    story: Story
+    lead: BriefFact
+    support: tuple[BriefFact, ...]
+    """The first ``SUPPORTING_LINES`` of the story's other facts, in the story's order."""
+    outlets: tuple[Citation, ...]
+    """Every outlet that reported the story, one citation each."""
+    others: tuple[Citation, ...]
+    """The outlets the lead line does not cite: a key point names them after its own."""
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """What the story's lines cite (``cited_sources`` reads this)."""
+        return self.outlets
+
+
+def story_views(brief: Brief, supporting: int = SUPPORTING_LINES) -> dict[str, StoryView]:
+    """Every story of the brief by id, resolved to its facts (an older brief has none)."""
+    if not brief.stories:
+        return {}
+    facts = {f.id: f for section in brief.sections for f in (*section.facts, *section.more_facts)}
+    for fact in brief.key_points:
+        facts.setdefault(fact.id, fact)
+    views = {}
+    for story in brief.stories:
+        lead = facts.get(story.lead)
+        if lead is None:
+            continue
+        support = tuple(facts[i] for i in story.facts[1:] if i in facts)[:supporting]
+        lead_outlets = {c.outlet.lower() for c in lead.citations}
+        others = tuple(c for c in story.citations if c.outlet.lower() not in lead_outlets)
+        views[story.id] = StoryView(story, lead, support, story.citations, others)
+    return views
+
+
+def section_stories(brief: Brief, views: dict[str, StoryView]) -> dict[str, list[StoryView]]:
+    """The stories each section shows, by section key, best first."""
+    return {section.key: [views[i] for i in section.stories if i in views] for section in brief.sections}
+
+
 @dataclass(frozen=True)
 class SourceView:
     """One entry of the numbered Sources list as the template shows it."""
@@ -362,14 +412,24 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     sections = [s for s in brief.sections if s.facts or s.more]
     upcoming = calendar_entries(brief.looking_ahead)
     shown_events = upcoming[:LOOKING_AHEAD_SHOWN]
+    views = story_views(brief)
+    by_section = section_stories(brief, views)
+    key_stories = [views[f.story] for f in brief.key_points if f.story in views]
+    shown_stories = key_stories + [v for section in sections for v in by_section.get(section.key, ())]
     shown_sources = cited_sources(sources, numbers, brief.key_points, brief.key_figures, shown_events,
-                                  *(section.facts for section in sections))
+                                  shown_stories, *(section.facts for section in sections
+                                                   if not by_section.get(section.key)))
     return {
         "lang": language,
         "labels": i18n.labels(language),
         "page_size": page_size_of(brief.brand),
         "page_css": page_css(brief.brand, language),
-        "lead_facts": lead_facts(brief),
+        "lead_facts": lead_facts(brief, views),
+        "section_stories": by_section,
+        "key_point_stories": key_stories,
+        "story_of": lambda fact: views.get(fact.story),
+        "reported_by": REPORTED_BY.get(language, REPORTED_BY["en"]),
+        "also": ALSO.get(language, ALSO["en"]),
         "cited_sources": lambda *groups: cited_sources(sources, numbers, *groups),
         "brief": brief,
         "brand": brief.brand,
@@ -433,16 +493,22 @@ def generated_text(generated: datetime | None, language: str) -> str | None:
     return f"{i18n.day_month(generated, language)} {generated:%H:%M %Z}".strip()
 
 
-def lead_facts(brief: Brief) -> list[tuple[str, BriefFact]]:
+def lead_facts(brief: Brief, views: dict[str, StoryView] | None = None) -> list[tuple[str, BriefFact]]:
     """(section title, its lead fact) per section: the compact theme's one line a section.
 
-    The lead is the section's first fact that is not already a key point, so the summary
-    does not say the same thing twice on one page.
+    The lead is the headline of the section's first story that is not already a key point
+    (or, in a brief without stories, its first such fact), so the summary does not say the
+    same thing twice on one page.
     """
     said = {fact.text for fact in brief.key_points}
+    views = story_views(brief) if views is None else views
     leads = []
     for section in brief.sections:
-        if section.facts:
+        heads = [views[i].lead for i in section.stories if i in views]
+        if heads:
+            fresh = [f for f in heads if f.text not in said]
+            leads.append((section.title, (fresh or heads)[0]))
+        elif section.facts:
             fresh = [f for f in section.facts if f.text not in said]
             leads.append((section.title, (fresh or list(section.facts))[0]))
     return leads

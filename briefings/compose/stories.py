@@ -1,0 +1,444 @@
+"""Stories: the merged facts that report one event, gathered so the brief tells it once.
+
+The fact merge (``merge.py``) joins two tellings of one *sentence*; a story is wider: the
+glide bomb on Kramatorsk is the Wire's lede, its governor's quote, the damage report and the
+Courier's one line about it. Stories are clustered from the merged facts by three signals:
+
+* **shared uncommon words and names** (weighted by rarity over the day's facts), found
+  through an inverted index, never by comparing all pairs (a day of 10,000 articles has
+  150,000 merged facts);
+* **no conflict**: two facts whose upcoming dates never meet, or whose rare names are all
+  different ("talks in Istanbul" and "talks in Geneva"), join only when they are very alike;
+* **the article's own thread**: a sentence that links to nothing else ("Two people were
+  injured, he added.") belongs to the story of the sentence before it in its article, unless
+  it opens with a change of subject ("Further south, ...", "Meanwhile").
+
+Linking is surest pair first, and two clusters join only when their leaders (each cluster's
+best-ranked fact) are alike too, so a story cannot drift along a chain of sentences that
+each share a word with the next (the merge's rule, for the same reason).
+
+Why compose and not a step after it (``steps.py``): the clustering reads where each merged
+fact's sentences sit in their articles (the thread above) and the words the merge already
+made for every sentence, which compose holds and the ``Brief`` deliberately does not; and
+key points, sections and Looking ahead are all made from stories, so a step would redo what
+compose had just done.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import chain
+
+from ..model import OTHER, BriefFact, Citation, DateMention, Figure, Story, stable_id
+
+STORY_SIMILARITY = 0.3
+"""Weighted share of words two facts must have in common to report one event (the fact
+merge asks 0.45 for one sentence)."""
+LEADERS_AGREE = 0.2
+"""Two clusters join only when their leaders have this much in common."""
+WEAK_SIMILARITY = 0.15
+"""Fact pairs this alike make two stories candidates to join as wholes (``STORIES_AGREE``)."""
+STORIES_AGREE = 0.2
+"""Cosine of two stories' rarity-weighted words above which they are one story."""
+THREAD_AGREE = 0.1
+"""The same for two stories that two articles each tell in adjacent sentences: the articles
+already say they belong together, the words need only not disagree. (One article's thread
+is not enough: "The delivery comes as Washington prepares a $325 million package" ends a
+story on generators without making the package part of it.)"""
+MAX_STORY_FACTS = 40
+"""No story grows past this many facts: a brief's story is an event of the day, and a
+cluster of hundreds is sentences chained through the day's common words (seen on the
+generated 1,000-article day of ``make bench``), which also costs the quadratic time of
+comparing ever larger stories."""
+THREAD_GAP = 2
+"""A lone sentence continues the story of its article's sentence at most this many places
+before it."""
+KEY_FIGURE_KINDS = ("killed", "injured", "attacks", "money")
+FIGURES_PER_STORY = 4
+
+_SHIFT_OPENERS = ("further ", "elsewhere", "meanwhile", "separately", "in other news", "in a separate",
+                  "on another", "in the east", "in the south", "in the north", "in the west")
+"""How a wire story opens a new subject ("Further south, ...", "In the east, ...")."""
+_FINAL = (".", "!", "?", '"', "\u201d", "'", "\u2019", "\u00bb")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """What the clustering reads of one merged fact, made by compose while it merges."""
+
+    words: frozenset[str] | tuple[str, ...]
+    """The meaning words of its sentences (the merge's keys: stems, senses folded)."""
+    names: frozenset[str]
+    """Stems of the names it mentions (places, people, bodies)."""
+    positions: tuple[tuple[str, int], ...]
+    """(article id, sentence index) of each of its sentences."""
+    events: frozenset[str] = frozenset()
+    """The news senses it reports (a strike, talks, a pledge)."""
+    stands_alone: bool = True
+    """False for "Two people were injured, he added.": such a sentence is about what its
+    article said just before, whatever words it shares with other articles."""
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """The stories found: groups of fact indexes, and how central each fact is to its story."""
+
+    groups: list[list[int]]
+    centrality: list[float]
+    """Cosine of each fact's words with its story's words, 0..1 (1 for a story of one fact)."""
+
+
+def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day: date) -> Clusters:
+    """``facts`` grouped into stories (every fact in exactly one), in three passes:
+
+    1. fact pairs that share uncommon words, surest first; a lone fact joins a story only
+       when it relates to the story's leader too, and two stories join only when their leaders
+       agree (no drift along chains);
+    2. a fact still alone continues the story of its article's sentence before it, unless it
+       opens a new subject;
+    3. stories whose facts are linked (more weakly) join when their words as a whole agree
+       (cosine of the rarity-weighted bags): two outlets' articles on one event tell it with
+       different details, and only the whole of each shows they are one story.
+    """
+    n = len(facts)
+    weight = _rarity([x.words for x in inputs])
+    totals = [math.fsum(weight[w] for w in x.words) for x in inputs]
+    rare_names = _rare_names(inputs)
+    upcoming = [frozenset((m.start, m.end) for m in f.dates if m.start > day) for f in facts]
+
+    bags = [x.words if isinstance(x.words, frozenset) else frozenset(x.words) for x in inputs]
+
+    def strength(i: int, j: int) -> float:
+        shared = bags[i] & bags[j]
+        if not shared or not totals[i] or not totals[j]:
+            return 0.0
+        if _conflict(inputs[i], inputs[j], rare_names[i], rare_names[j], upcoming[i], upcoming[j]):
+            return 0.0
+        return math.fsum(weight[w] for w in shared) / min(totals[i], totals[j])
+
+    strong, weak = [], []
+    for i, candidates in _candidates(inputs):
+        for j in candidates:
+            if not (inputs[i].stands_alone and inputs[j].stands_alone):
+                continue
+            value = strength(i, j)
+            if value >= STORY_SIMILARITY:
+                strong.append((-value, i, j))
+            elif value >= WEAK_SIMILARITY:
+                weak.append((i, j))
+    strong.sort()
+    parent = list(range(n))
+    leader = list(range(n))
+    size = [1] * n
+    rank = [f.score for f in facts]
+    for _, i, j in strong:
+        ri, rj = _find(parent, i), _find(parent, j)
+        if ri == rj or size[ri] + size[rj] > MAX_STORY_FACTS:
+            continue
+        li, lj = leader[ri], leader[rj]
+        if size[ri] > 1 and size[rj] > 1:
+            if (li, lj) != (i, j) and strength(li, lj) < LEADERS_AGREE:
+                continue
+        else:
+            lone, other = (i, lj) if size[ri] == 1 else (j, li)
+            if other not in (i, j) and strength(lone, other) < LEADERS_AGREE:
+                continue  # a lone fact joins a story whose lead it relates to, not just a side line
+        _union(parent, leader, size, rank, ri, rj)
+    threads = _follow_threads(facts, inputs, parent, leader, size, rank)
+    vectors = _Bags(inputs, weight, parent)
+    pairs: set[tuple[int, int]] = set()
+    for i, j in chain(((i, j) for _, i, j in strong), weak, ((i, j) for i, j, _ in threads)):
+        a, b = _find(parent, i), _find(parent, j)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        members[_find(parent, i)].append(i)
+
+    def members_of(root: int) -> list[int]:
+        return members[root]
+
+    threaded: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for i, j, article in threads:
+        a, b = _find(parent, i), _find(parent, j)
+        threaded[(min(a, b), max(a, b))].add(article)
+    for _, a, b in sorted((-vectors.cosine(a, b), a, b) for a, b in pairs):
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra == rb or size[ra] + size[rb] > MAX_STORY_FACTS:
+            continue
+        needed = THREAD_AGREE if len(threaded.get((min(a, b), max(a, b)), ())) >= 2 else STORIES_AGREE
+        if vectors.cosine(ra, rb) < needed or _dates_apart(upcoming, members_of(ra), members_of(rb)):
+            continue
+        _union(parent, leader, size, rank, ra, rb)
+        root = _find(parent, ra)
+        vectors.join(ra, rb, root)
+        members[root] = members.pop(ra if root == rb else rb) + members[root]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[_find(parent, i)].append(i)
+    centrality = [0.0] * n
+    for root, grouped in groups.items():
+        for i in grouped:
+            centrality[i] = 1.0 if len(grouped) == 1 else vectors.fact_cosine(i, root)
+    return Clusters(list(groups.values()), centrality)
+
+
+class _Bags:
+    """Each story's words weighted by rarity, summed over its facts, kept up to date as
+    stories join (only for stories of two facts or more: most facts stay alone)."""
+
+    def __init__(self, inputs: Sequence[StoryInput], weight: dict[str, float], parent: list[int]) -> None:
+        self.inputs, self.weight = inputs, weight
+        self.bags: dict[int, Counter[str]] = {}  # word -> summed rarity weight (floats)
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(inputs)):
+            members[_find(parent, i)].append(i)
+        for root, group in members.items():
+            bag: Counter[str] = Counter()
+            for i in group:
+                for w in inputs[i].words:
+                    bag[w] += weight[w]  # type: ignore[assignment]  # float weights in a Counter
+            self.bags[root] = bag
+        self.norms = {root: math.sqrt(math.fsum(v * v for v in bag.values())) for root, bag in self.bags.items()}
+
+    def cosine(self, a: int, b: int) -> float:
+        x, y = self.bags[a], self.bags[b]
+        if len(x) > len(y):
+            x, y = y, x
+        dot = math.fsum(v * y[w] for w, v in x.items() if w in y)
+        norm = self.norms[a] * self.norms[b]
+        return dot / norm if norm else 0.0
+
+    def fact_cosine(self, i: int, root: int) -> float:
+        bag, weight = self.bags[root], self.weight
+        words = self.inputs[i].words
+        dot = math.fsum(weight[w] * bag.get(w, 0.0) for w in words)
+        norm = math.sqrt(math.fsum(weight[w] ** 2 for w in words)) * self.norms[root]
+        return dot / norm if norm else 0.0
+
+    def join(self, a: int, b: int, root: int) -> None:
+        other = b if root == a else a
+        bag = self.bags[root]
+        bag.update(self.bags.pop(other))
+        self.norms.pop(other)
+        self.norms[root] = math.sqrt(math.fsum(v * v for v in bag.values()))
+
+
+def _follow_threads(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], parent: list[int],
+                    leader: list[int], size: list[int], rank: list[float]) -> list[tuple[int, int, str]]:
+    """Each fact still alone joins the story of the sentence before it in its article
+    (at most ``THREAD_GAP`` places back) unless it opens a new subject. In article order, so
+    a run of such sentences follows the story they continue. Returns the pairs of adjacent
+    sentences in different stories that the article nonetheless tells as one thread."""
+    links: list[tuple[int, int, str]] = []
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for n, x in enumerate(inputs):
+        for article, index in x.positions:
+            by_article[article].append((index, n))
+    for sentences in by_article.values():
+        sentences.sort()
+    for article, sentences in by_article.items():
+        for k in range(1, len(sentences)):
+            index, n = sentences[k]
+            before_index, before = sentences[k - 1]
+            if index - before_index > THREAD_GAP or before == n or _shifts(facts[n].text):
+                continue
+            if size[_find(parent, n)] > 1:
+                links.append((before, n, article))
+                continue
+            if size[_find(parent, before)] >= MAX_STORY_FACTS:
+                continue
+            _union(parent, leader, size, rank, _find(parent, n), _find(parent, before))
+    return links
+
+
+def _shifts(text: str) -> bool:
+    """The sentence opens a new subject: "Further south, ...", "Meanwhile, ..."."""
+    head = text.lstrip("\"\u201c'( ").lower()
+    return head.startswith(_SHIFT_OPENERS)
+
+
+def _union(parent: list[int], leader: list[int], size: list[int], rank: list[float], ri: int, rj: int) -> None:
+    if size[ri] > size[rj]:
+        ri, rj = rj, ri
+    parent[ri] = rj
+    size[rj] += size[ri]
+    leader[rj] = max(leader[ri], leader[rj], key=lambda m: (rank[m], -m))
+
+
+def _dates_apart(upcoming: list[frozenset], a: Sequence[int], b: Sequence[int]) -> bool:
+    """Two stories each announce days ahead, and no day of one meets a day of the other."""
+    da = frozenset().union(*(upcoming[i] for i in a))
+    db = frozenset().union(*(upcoming[i] for i in b))
+    return bool(da and db and not any(p[0] <= q[1] and q[0] <= p[1] for p in da for q in db))
+
+
+def _conflict(x: StoryInput, y: StoryInput, a: frozenset[str], b: frozenset[str],
+              da: frozenset, db: frozenset) -> bool:
+    """The facts report different kinds of event (a strike, a pledge), the same kind with
+    different names only (talks in Istanbul, talks in Geneva), or announce days that never
+    meet. However alike their words, such facts are two events."""
+    if x.events and y.events:
+        if not x.events & y.events:
+            return True
+        if a and b and not a & b:
+            return True
+    return bool(da and db and not any(p[0] <= q[1] and q[0] <= p[1] for p in da for q in db))
+
+
+def _rarity(bags: Sequence[Iterable[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter(chain.from_iterable(bags))
+    n = max(len(bags), 1)
+    return {w: 1.0 + math.log(n / c) for w, c in df.items()}
+
+
+def _rare_names(inputs: Sequence[StoryInput]) -> list[frozenset[str]]:
+    """Each fact's names that few facts share (a place, a person): "ukraine" names nothing
+    in particular on a day of Ukraine news."""
+    df = Counter(chain.from_iterable(x.names for x in inputs))
+    cap = common_cap(len(inputs))
+    return [frozenset(w for w in x.names if df[w] <= cap) for x in inputs]
+
+
+def common_cap(n: int) -> int:
+    """A word in more facts than this indexes nothing: 1 % of the day's facts (at least 8,
+    at most 100; the merge allows 2 % and 200, but a story's candidates need only its
+    rarer words, and each longer list costs pairs)."""
+    return min(max(8, n // 100), 100)
+
+
+def _candidates(inputs: Sequence[StoryInput]) -> Iterable[tuple[int, list[int]]]:
+    """For each fact i, the facts j > i sharing two uncommon words, or one uncommon name."""
+    cap = common_cap(len(inputs))
+    df = Counter(chain.from_iterable(x.words for x in inputs))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(inputs):
+        for w in x.words:
+            if df[w] <= cap:
+                postings[w].append(i)
+    for i, x in enumerate(inputs):
+        after = []
+        for w in x.words:
+            members = postings.get(w)
+            if members is None or members[-1] <= i:
+                continue
+            after.append(members[bisect_right(members, i):])
+        if not after:
+            continue
+        counts = Counter(chain.from_iterable(after))
+        names = x.names
+        if names:
+            found = [j for j, c in counts.items() if c >= 2 or not names.isdisjoint(inputs[j].names)]
+        else:
+            found = [j for j, c in counts.items() if c >= 2]
+        if found:
+            yield i, found
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+# ----------------------------------------------------------------------------- the values
+def complete(text: str) -> bool:
+    """A sentence a reader can take alone: it starts as a sentence starts and ends as one
+    ends (the top Diplomacy line of the NYT/CNN day began "to the State Department...")."""
+    text = text.strip()
+    if not text:
+        return False
+    first = text.lstrip("\"\u201c\u2018'(\u00ab")[:1]
+    return (first.isupper() or first.isdigit()) and text.endswith(_FINAL)
+
+
+def headline_key(fact: BriefFact, centrality: float = 1.0) -> tuple[bool, float]:
+    """How fit a fact is to head its story: a complete sentence first, then its rank with
+    a little for each further outlet that tells it, and for how central it is to the story
+    (the talks themselves, not a side remark on sanctions)."""
+    return complete(fact.text), fact.score + 0.05 * min(fact.corroboration - 1, 3) + 0.3 * centrality
+
+
+def make_story(group: Sequence[BriefFact], day: date, centrality: Sequence[float] | None = None) -> Story:
+    """The story of ``group`` (the facts of one event); ``centrality`` (one per fact, see
+    ``Clusters``) favours the facts about the event itself for the headline and first lines."""
+    central = dict(zip((f.id for f in group), centrality or [1.0] * len(group)))
+    lead = max(group, key=lambda f: headline_key(f, central[f.id]))
+    rest = _supporting_order(lead, [f for f in group if f is not lead], central)
+    cited = _citations(group)
+    published = [c.published for f in group for c in f.citations if c.published]
+    outlets = len({c.outlet.lower() for c in cited})
+    score = lead.score + 0.04 * min(outlets - 1, 4) + 0.01 * min(len(group) - 1, 10)
+    return Story(
+        id=stable_id(*sorted(f.id for f in group)),
+        section=lead.section,
+        headline=lead.text,
+        lead=lead.id,
+        facts=(lead.id, *(f.id for f in rest)),
+        citations=cited,
+        corroboration=outlets,
+        score=round(score, 4),
+        attribution=lead.attribution,
+        first_seen=min(published) if published else None,
+        last_seen=max(published) if published else None,
+        figures=_key_figures(group),
+        dates=_upcoming(group, day),
+    )
+
+
+def _supporting_order(lead: BriefFact, rest: list[BriefFact], central: dict[str, float]) -> list[BriefFact]:
+    """Best and most central first, but a fact from an outlet not yet heard comes before a
+    further line of one already cited: the first few lines shown then carry every outlet's
+    telling."""
+    heard = {c.outlet.lower() for c in lead.citations}
+    ordered: list[BriefFact] = []
+    remaining = sorted(rest, key=lambda f: (-(complete(f.text)), -f.score * (0.25 + central[f.id]), f.id))
+    while remaining:
+        pick = next((f for f in remaining if {c.outlet.lower() for c in f.citations} - heard), remaining[0])
+        remaining.remove(pick)
+        ordered.append(pick)
+        heard.update(c.outlet.lower() for c in pick.citations)
+    return ordered
+
+
+def _citations(group: Iterable[BriefFact]) -> tuple[Citation, ...]:
+    by_outlet: dict[str, Citation] = {}
+    for fact in group:
+        for citation in fact.citations:
+            by_outlet.setdefault(citation.outlet.lower(), citation)
+    return tuple(sorted(by_outlet.values(), key=lambda c: c.number))
+
+
+def _key_figures(group: Iterable[BriefFact]) -> tuple[Figure, ...]:
+    found: dict[tuple, Figure] = {}
+    for fact in group:
+        if fact.section == OTHER:
+            continue
+        for figure in fact.figures:
+            if figure.kind in KEY_FIGURE_KINDS and figure.value:
+                found.setdefault((figure.kind, figure.value, figure.currency), figure)
+    ordered = sorted(found.values(), key=lambda f: (KEY_FIGURE_KINDS.index(f.kind), -(f.value or 0)))
+    return tuple(ordered[:FIGURES_PER_STORY])
+
+
+def _upcoming(group: Iterable[BriefFact], day: date) -> tuple[DateMention, ...]:
+    found: dict[tuple[date, date], DateMention] = {}
+    for fact in group:
+        for mention in fact.dates:
+            if mention.start > day:
+                found.setdefault((mention.start, mention.end), mention)
+    return tuple(found[k] for k in sorted(found))
+
+
+def rank_stories(stories: Iterable[Story]) -> list[Story]:
+    """Best first; ties by id so the order is the same on every run."""
+    return sorted(stories, key=lambda s: (-s.score, s.id))
+
+
+__all__ = ["Clusters", "StoryInput", "cluster_facts", "complete", "headline_key", "make_story", "rank_stories"]
