@@ -57,6 +57,8 @@ class BriefTable(Table):
     window_hours: int = Field(24, ge=24, le=24 * 14)
     key_points: int = Field(5, ge=0, le=50)
     max_facts_per_section: int = Field(10, ge=1, le=500)
+    max_stories_per_section: int = Field(6, ge=1, le=100)
+    """Stories a section shows; the rest are counted ("N more")."""
 
     @field_validator("timezone")
     @classmethod

@@ -172,6 +172,7 @@ def brief_spec(day: date, window: Window, config: Config) -> BriefSpec:
         taxonomy=config.taxonomy,
         key_points=table.key_points,
         max_facts_per_section=table.max_facts_per_section,
+        max_stories_per_section=table.max_stories_per_section,
     )
 
 

@@ -184,3 +184,16 @@ def test_the_text_email_shows_stories_with_their_outlets(tmp_path):
     text = render_text(brief)
     assert "Reported by: Northern Wire [3], Baltic Courier [5]" in text
     assert text.count("Kramatorsk overnight into Tuesday") == 2
+
+
+def test_the_config_caps_the_stories_a_section_shows_and_counts_the_rest(tmp_path):
+    config = tmp_path / "briefings.toml"
+    config.write_text("[brief]\nmax_stories_per_section = 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(SAMPLES), "--date", "2025-07-22", "--out", str(out),
+                                      "--format", "json", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.output
+    sections = json.loads((out / "brief.json").read_text(encoding="utf-8"))["sections"]
+    assert all(len(s["stories"]) <= 1 for s in sections)
+    strikes = next(s for s in sections if s["key"] == "strikes")
+    assert len(strikes["stories"]) == 1 and strikes["more_stories"] >= 2

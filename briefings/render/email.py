@@ -17,9 +17,8 @@ from typing import Any
 
 from briefings.errors import RenderError
 from briefings.model import Brand, Brief, BriefFact
+from briefings.render import i18n
 from briefings.render.html import (
-    ALSO,
-    REPORTED_BY,
     CitationNumbers,
     section_stories,
     story_views,
@@ -106,8 +105,8 @@ def email_context(brief: Brief, attached: tuple[str, ...] = ()) -> dict[str, Any
              "stories": [story_view(v) for v in by_section.get(s.key, ())], "more_stories": s.more_stories}
             for s in brief.sections if s.facts or s.more
         ],
-        "reported_by": REPORTED_BY.get(brief.brand.language, REPORTED_BY["en"]),
-        "also": ALSO.get(brief.brand.language, ALSO["en"]),
+        "reported_by": i18n.labels(brief.brand.language)["reported_by"],
+        "also": i18n.labels(brief.brand.language)["also"],
         "looking_ahead": [
             {"whens": [date_range(a, b) for a, b in e.spans], **fact_view(_as_fact(e))}
             for e in calendar_entries(brief.looking_ahead)
@@ -165,7 +164,7 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
         heading("Key points")
         for fact in brief.key_points:
             view = views.get(fact.story)
-            also = f" · {ALSO.get(language, ALSO['en'])}: {outlets(view.others)}" if view and view.others else ""
+            also = f" · {i18n.labels(language)['also']}: {outlets(view.others)}" if view and view.others else ""
             item(fact.text, fact, after=also)
     for section in brief.sections:
         if not (section.facts or section.more):
@@ -178,7 +177,7 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
                 for fact in view.support:
                     item(fact.text, fact, "    - ")
                 if view.story.corroboration > 1:
-                    out.append(_wrap(f"{REPORTED_BY.get(language, REPORTED_BY['en'])}: {outlets(view.outlets)}",
+                    out.append(_wrap(f"{i18n.labels(language)['reported_by']}: {outlets(view.outlets)}",
                                      "    "))
             if section.more_stories:
                 out.append(f"  +{section.more_stories} more not shown")

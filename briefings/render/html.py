@@ -217,8 +217,6 @@ def _colour(value: str, fallback: str, name: str) -> str:
 # ----------------------------------------------------------------------------- view model
 SUPPORTING_LINES = 2
 """Lines a story shows under its bold lead; brief.json keeps all of its facts."""
-REPORTED_BY = {"en": "Reported by", "fr": "Rapporté par", "uk": "Повідомили"}
-ALSO = {"en": "also", "fr": "aussi", "uk": "також"}
 """Labels of the stories' outlet lines (for ``i18n``'s tables when it next changes hands)."""
 
 
@@ -428,8 +426,8 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "section_stories": by_section,
         "key_point_stories": key_stories,
         "story_of": lambda fact: views.get(fact.story),
-        "reported_by": REPORTED_BY.get(language, REPORTED_BY["en"]),
-        "also": ALSO.get(language, ALSO["en"]),
+        "reported_by": i18n.labels(language)["reported_by"],
+        "also": i18n.labels(language)["also"],
         "cited_sources": lambda *groups: cited_sources(sources, numbers, *groups),
         "brief": brief,
         "brand": brief.brand,

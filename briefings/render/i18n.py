@@ -61,6 +61,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "more in brief.json", "articles_briefed": "{articles} briefed, {facts} extracted.",
         "undated": "{articles} had no publication date.", "article": "article",
         "articles": "articles", "fact": "fact", "facts": "facts", "contents": "Contents",
+        "reported_by": "Reported by", "also": "also",
     },
     "fr": {
         "key_points": "Points clés", "key_figures": "Chiffres clés", "sources": "Sources",
@@ -69,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "autres dans brief.json", "articles_briefed": "{articles} lus, {facts} extraits.",
         "undated": "{articles} sans date de publication.", "article": "article",
         "articles": "articles", "fact": "fait", "facts": "faits", "contents": "Sommaire",
+        "reported_by": "Rapporté par", "also": "aussi",
     },
     "de": {
         "key_points": "Das Wichtigste", "key_figures": "Zahlen", "sources": "Quellen",
@@ -77,6 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "weitere in brief.json", "articles_briefed": "{articles} ausgewertet, {facts} erfasst.",
         "undated": "{articles} ohne Veröffentlichungsdatum.", "article": "Artikel",
         "articles": "Artikel", "fact": "Fakt", "facts": "Fakten", "contents": "Inhalt",
+        "reported_by": "Berichtet von", "also": "auch",
     },
     "es": {
         "key_points": "Lo esencial", "key_figures": "Cifras clave", "sources": "Fuentes",
@@ -85,6 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "más en brief.json", "articles_briefed": "{articles} leídos, {facts} extraídos.",
         "undated": "{articles} sin fecha de publicación.", "article": "artículo",
         "articles": "artículos", "fact": "hecho", "facts": "hechos", "contents": "Índice",
+        "reported_by": "Informaron", "also": "también",
     },
     "ru": {
         "key_points": "Главное", "key_figures": "Ключевые цифры", "sources": "Источники",
@@ -93,6 +97,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "ещё в brief.json", "articles_briefed": "Статей: {articles}, фактов: {facts}.",
         "undated": "Без даты публикации: {articles}.", "article": "", "articles": "",
         "fact": "", "facts": "", "contents": "Содержание",
+        "reported_by": "Сообщили", "also": "также",
     },
     "uk": {
         "key_points": "Головне", "key_figures": "Ключові цифри", "sources": "Джерела",
@@ -101,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "ще в brief.json", "articles_briefed": "Статей: {articles}, фактів: {facts}.",
         "undated": "Без дати публікації: {articles}.", "article": "", "articles": "",
         "fact": "", "facts": "", "contents": "Зміст",
+        "reported_by": "Повідомили", "also": "також",
     },
 }
 
