@@ -52,7 +52,12 @@ DOCUMENTS = {
     "/item-entity.xml": ITEM_WITH_ENTITY,
     "/page.xml": HTML_PAGE,
     "/cut.xml": CUT_SHORT,
+    "/plain-gzip.xml": ITEM_WITH_ENTITY,
+    "/plain-deflate.xml": ITEM_WITH_ENTITY,
+    "/garbage-gzip.xml": b"this was never compressed, and is no feed either",
 }
+ENCODINGS = {"/plain-gzip.xml": "gzip", "/plain-deflate.xml": "deflate", "/garbage-gzip.xml": "gzip"}
+"""Routes whose body is sent as is under a Content-Encoding that says otherwise."""
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -63,6 +68,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")
+        if self.path in ENCODINGS:
+            self.send_header("Content-Encoding", ENCODINGS[self.path])
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -112,6 +119,20 @@ def test_what_is_not_a_feed_or_holds_nothing_still_fails(base: str, route: str, 
     """An HTML page, or a feed cut before anything was read, stays a one-line error."""
     result, titles = _collect(base, route, tmp_path)
     assert result.error is not None and "not an RSS or Atom feed" in result.error, result.error
+    assert titles == []
+
+
+@pytest.mark.parametrize("route", ["/plain-gzip.xml", "/plain-deflate.xml"])
+def test_a_feed_labelled_compressed_but_sent_plain_is_read(base: str, route: str, tmp_path: Path) -> None:
+    """It was "cannot decompress the body (incorrect header check)" every run."""
+    result, titles = _collect(base, route, tmp_path)
+    assert result.error is None, result.error
+    assert titles == ["Ferry to Vell restored"]
+
+
+def test_a_body_labelled_gzip_that_is_neither_gzip_nor_markup_fails(base: str, tmp_path: Path) -> None:
+    result, titles = _collect(base, "/garbage-gzip.xml", tmp_path)
+    assert result.error is not None and "cannot decompress the body" in result.error, result.error
     assert titles == []
 
 
