@@ -149,7 +149,10 @@ def _parse(
     document does not say (a windows-1251 feed read as UTF-8 was mojibake), and without it
     feedparser flags every fetched feed "no Content-type specified". A feed feedparser
     recognises (it has a version) with no items is a quiet feed, not a broken one, when all
-    feedparser objects to is the media type or the declared encoding."""
+    feedparser objects to is the media type or the declared encoding. A recognised feed
+    with no items whose channel feedparser read past a fault (an HTML entity such as
+    ``&hellip;`` in its title, undefined in XML) is a quiet malformed feed, not "not a
+    feed": with items it would be read with a warning, so without them it is one too."""
     import feedparser  # lazy: ~100 ms, only collect needs it
 
     headers = {"content-location": base_url} if base_url else {}
@@ -161,14 +164,14 @@ def _parse(
     harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     if problem is not None and isinstance(problem, harmless) and parsed.get("version"):
         problem = None
-    if not entries and (problem is not None or not parsed.get("version")):
+    feed = parsed.get("feed", {})
+    if not entries and (not parsed.get("version") or (problem is not None and not feed)):
         problem = parsed.get("bozo_exception")
         detail = f" ({_one_line(problem)})" if problem else ""
         raise FeedError(f"{label}: not an RSS or Atom feed{detail}")
-    feed = parsed.get("feed", {})
     outlet = _clean_str(feed.get("title")) or _host(feed.get("link")) or _host(base_url)
     language = _clean_str(feed.get("language"))
-    broken = _one_line(problem) if problem is not None and entries else None
+    broken = _one_line(problem) if problem is not None else None
     return outlet or "unknown", language, [_item(entry) for entry in entries], broken
 
 

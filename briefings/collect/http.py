@@ -480,9 +480,16 @@ def _over(size: int | None, limit: int) -> str:
 class _Inflater:
     """Content-Encoding undone with a bound on the output of every call."""
 
+    _PLAIN_PROBE = 64 * 1024
+    """Raw bytes kept while nothing has inflated yet, to pass through a body that was never
+    compressed (see ``feed``)."""
+
     def __init__(self, url: str, encoding: str) -> None:
         self.url = url
         self._fed = False
+        self._inflated = False
+        self._raw: bytes | None = b""
+        """Every raw byte so far, while nothing has inflated and they are under the probe."""
         self._raw_allowed = False
         encoding = encoding.strip().lower()
         if encoding in ("", "identity"):
@@ -507,11 +514,25 @@ class _Inflater:
         if self._raw_allowed and not self._fed and chunk and not _zlib_header(chunk):
             self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate (RFC 1951), no header
         self._fed = self._fed or bool(chunk)
+        if not self._inflated and self._raw is not None:
+            self._raw = self._raw + chunk if len(self._raw) < self._PLAIN_PROBE else None
         try:
             data = self._z.decompress(chunk, max(budget, 1))
         except zlib.error as exc:
+            if not self._inflated and self._raw is not None and _markup_start(self._raw):
+                # labelled gzip or deflate but sent as is (a misconfigured server; feedparser
+                # reads it too): no gzip or zlib stream starts with "<", and a raw deflate
+                # one that fails before giving a byte was none, so these bytes are the document
+                self._z = None
+                return bytes(self._raw[: max(budget, 1)])
             raise FetchError(self.url, f"cannot decompress the body ({exc})") from None
+        self._inflated = self._inflated or bool(data)
         return data
+
+
+def _markup_start(data: bytes) -> bool:
+    """Whether ``data`` starts like an XML or HTML document (after a BOM and blanks)."""
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<"
 
 
 def _zlib_header(data: bytes) -> bool:
