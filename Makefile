@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATE   ?= 2025-07-22
 
-.PHONY: setup brief test lint golden bench bench-dates bench-pdf fuzz clean docker docker-test
+.PHONY: setup brief test lint golden bench bench-dates bench-feeds bench-pdf fuzz clean docker docker-test
 
 setup: $(STAMP)
 
@@ -47,6 +47,12 @@ bench: setup
 
 bench-dates: setup
 	$(BIN)/python benchmarks/bench_dates.py
+
+# feedparser's own test feeds through collect, on loopback (issue 20). Needs its unpacked sdist:
+#   pip download --no-deps --no-binary :all: feedparser -d /tmp/fp && tar xzf /tmp/fp/feedparser-*.tar.gz -C /tmp/fp
+FEEDPARSER_SDIST ?= /tmp/fp/feedparser-6.0.14
+bench-feeds: setup
+	$(BIN)/python benchmarks/feedparser_suite.py $(FEEDPARSER_SDIST)
 
 bench-pdf: setup
 	$(BIN)/python benchmarks/pdf_parts.py
