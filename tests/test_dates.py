@@ -606,3 +606,66 @@ def test_weeks_months_and_years_outside_english():
 ])
 def test_words_that_only_look_like_dates(language, sentence):
     assert find_dates(sentence, TUESDAY, language=language) == []
+
+
+# --- issue 18, second pass: French clock times, parts of a day, bare days of the month --------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The publication day is Tuesday 22 July 2025.
+    ("Le blessé a été transporté à l'hôpital dimanche vers 21 h 45.",
+     [("dimanche", "2025-07-20"), ("21 h 45", "2025-07-20")]),
+    ("La fête aura lieu samedi 26 juillet, de 18 h à 23 h, sur la place.",
+     [("samedi 26 juillet", "2025-07-26"), ("18 h", "2025-07-26"), ("23 h", "2025-07-26")]),
+    ("Vers 0 h 40, lundi, deux voitures se sont percutées.",
+     [("0 h 40", "2025-07-21"), ("lundi", "2025-07-21")]),
+    ("La réunion commencera à 10 heures à la mairie.", [("à 10 heures", "2025-07-22")]),
+    ("Je suis passée à midi devant la boutique.", [("à midi", "2025-07-22")]),
+    ("Le ministre est arrivé hier et devait parler dans la soirée.",
+     [("hier", "2025-07-21"), ("dans la soirée", "2025-07-21")]),
+    ("Il est venu hier ; la veille, tout était calme.",
+     [("hier", "2025-07-21"), ("la veille", "2025-07-20")]),
+    ("Les élections auront lieu les 9 et 16 août prochains.",
+     [("les 9", "2025-08-09"), ("16 août", "2025-08-16")]),
+])
+def test_french_clock_times_and_parts_of_a_day_take_the_day_named(sentence, expected):
+    assert [(text, start) for text, start, _ in spans(sentence, language="fr")] == expected
+
+
+def test_french_clock_time_takes_the_day_named_earlier_in_the_paragraph():
+    paragraph = ("Des coups de feu ont visé le train dimanche après-midi. "
+                 "Les premiers tirs ont eu lieu vers 18 h 55 près de la gare.")
+    second = "Les premiers tirs ont eu lieu vers 18 h 55 près de la gare."
+    assert spans(second, language="fr", context=paragraph) == [("18 h 55", "2025-07-20",
+                                                                  "2025-07-20")]
+    # With nothing named before, the publication day.
+    assert spans(second, language="fr") == [("18 h 55", "2025-07-22", "2025-07-22")]
+
+
+def test_french_bare_day_of_the_month_follows_the_month_named_or_the_tense():
+    assert days("Il est arrivé le 12, à la mairie.", language="fr") == [
+        ("2025-07-12", "2025-07-12")]
+    assert days("Le conseil se réunira le 3, à 18 h.", language="fr")[0] == (
+        "2025-08-03", "2025-08-03")
+    paragraph = "La foire a ouvert le 2 mai. Le maire est passé le 5, avec le préfet."
+    assert days("Le maire est passé le 5, avec le préfet.", language="fr",
+                context=paragraph) == [("2025-05-05", "2025-05-05")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il a roulé pendant 2 h sur l'autoroute.",
+    "Le magasin est ouvert 24 h sur 24.",
+    "Le 1er régiment est parti de la caserne.",
+    "Il habite au 37, rue de la Libération.",
+    "Le vent du Midi souffle fort.",
+    "On l'a vu à la veille des élections.",
+    "Cette soirée sera animée par un orchestre.",
+])
+def test_french_hours_and_numbers_that_are_no_day(sentence):
+    assert find_dates(sentence, TUESDAY, language="fr") == []
+
+
+def test_french_participle_of_a_future_verb_group_is_not_past():
+    # 9 July: "aura été auditionné à partir du 30 août" is this August, not last year's.
+    assert days("Chacun aura été auditionné à partir du 30 août.", date(1999, 7, 9),
+                language="fr") == [("1999-08-30", "1999-08-30")]
