@@ -669,3 +669,48 @@ def test_french_participle_of_a_future_verb_group_is_not_past():
     # 9 July: "aura été auditionné à partir du 30 août" is this August, not last year's.
     assert days("Chacun aura été auditionné à partir du 30 août.", date(1999, 7, 9),
                 language="fr") == [("1999-08-30", "1999-08-30")]
+
+
+# --- issue 18, second pass: English clock times, spoken years, names that hold a date word ----
+
+
+def test_english_clock_time_takes_the_day_named_next_to_it():
+    assert spans("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a tower.",
+                 date(1998, 8, 8)) == [("10:35 a.m.", "1998-08-07", "1998-08-07"),
+                                       ("Friday", "1998-08-07", "1998-08-07")]
+    assert spans("He was shot at 10 p.m. as he stood in the kitchen.") == [
+        ("10 p.m.", "2025-07-22", "2025-07-22")]
+    assert find_dates("The poster showed Gary Cooper in High Noon.", TUESDAY) == []
+
+
+def test_spoken_years_of_broadcast_transcripts():
+    assert spans("In nineteen ninety-one he was convicted.", date(1998, 1, 15)) == [
+        ("In nineteen ninety-one", "1991-01-01", "1991-12-31")]
+    assert days("January nineteen ninety-seven. A bomb again.", date(1998, 2, 27)) == [
+        ("1997-01-01", "1997-01-31")]
+    assert days("He promised to halve it by the year two thousand.", date(1998, 2, 5)) == [
+        ("2000-01-01", "2000-12-31")]
+    assert find_dates("Nineteen people died.", TUESDAY) == []
+
+
+def test_titles_and_names_that_hold_a_date_word_are_no_dates():
+    assert find_dates('Baker, speaking on ABC\'s "This Week," said so.', TUESDAY) == []
+    assert find_dates("They founded a venture called Orion 1980, making tools.", TUESDAY) == []
+    assert days("In 1988, sales rose.") == [("1988-01-01", "1988-12-31")]
+
+
+def test_this_month_name_previous_weekday_and_a_colon_after_the_day():
+    assert days("The general election is due this September.", date(1998, 2, 5)) == [
+        ("1998-09-01", "1998-09-30")]
+    assert days("Prices had fallen on the previous Friday.", date(1989, 10, 30)) == [
+        ("1989-10-20", "1989-10-20")]
+    assert days("The paper said in an editorial on Saturday, April 25: the court erred.",
+                date(1998, 4, 24)) == [("1998-04-25", "1998-04-25")]
+
+
+def test_results_compared_with_a_year_earlier_are_the_quarter_a_year_back():
+    # 26 October 1989: the latest completed quarter is the third; a year earlier, 1988's third.
+    assert days("Net rose to $87 million from $58 million a year earlier.",
+                date(1989, 10, 26)) == [("1988-07-01", "1988-09-30")]
+    # Without results words, "a year ago" stays the year.
+    assert days("The war began a year ago.", date(1989, 10, 26)) == [("1988-01-01", "1988-12-31")]
