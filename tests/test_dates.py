@@ -714,3 +714,13 @@ def test_results_compared_with_a_year_earlier_are_the_quarter_a_year_back():
                 date(1989, 10, 26)) == [("1988-07-01", "1988-09-30")]
     # Without results words, "a year ago" stays the year.
     assert days("The war began a year ago.", date(1989, 10, 26)) == [("1988-01-01", "1988-12-31")]
+
+
+def test_the_full_or_current_year_is_the_publication_year_but_a_year_ended_is_not():
+    assert spans("Sales for the full year were $6.6 billion.", date(1989, 10, 30)) == [
+        ("the full year", "1989-01-01", "1989-12-31")]
+    assert days("It expects sales in the current fiscal year above plan.", date(1989, 10, 30)) == [
+        ("1989-01-01", "1989-12-31")]
+    assert [text for text, _, _ in spans("Revenue was $76 million for the year ended March 31.")] \
+        == ["March 31"]
+    assert find_dates("In the year since the invasion, prices rose.", TUESDAY) == []

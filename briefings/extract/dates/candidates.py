@@ -34,6 +34,7 @@ from .phrases import (
     _since_start,
     _skip,
     _spoken_year,
+    _this_year,
     _start_of,
     _weekday,
     _weekend_rule,
@@ -123,6 +124,12 @@ _RULES: list[_Rule] = [
     ("year", re.compile(
         rf"(?i)\b(?:(?P<n>{_NUM})\s+years?\s+(?:ago|earlier|before)\b|year-(?:earlier|ago)\b)"),
      _year_back),
+    # "for the full year", "in the current fiscal year": the publication year ("the year ended
+    # March 31" is a fiscal year of its own, a duration: not matched).
+    ("year", re.compile(
+        r"(?i)\b(?:for|in|during|of|through|over)\s+(?P<the>the\s+(?:(?:full|current|whole|entire)"
+        r"\s+)?(?:fiscal\s+)?year)\b(?![-’']|\s+(?:ended|ending|to\b|before|after|since|earlier|"
+        r"ago|in\s+which|that|when|two\s+thousand|of\b))"), _this_year),
     ("hours", re.compile(
         r"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past|previous)\s+"
         r"(?P<n>\d{1,2}|twenty[-\s]four|forty[-\s]eight)\s+hours\b"), _hours),

@@ -525,3 +525,9 @@ def _spoken_year(match: re.Match[str], sentence: str) -> _Cand | None:
     if groups["month"]:
         key = ("month", _month_of(groups["month"]), year, False)
     return _Cand(match.start(), match.end(), match.start(), "year", key, priority=2)
+
+
+def _this_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"for the full year", "sales in the current fiscal year": the publication year."""
+    return _Cand(match.start("the"), match.end(), match.start("the"), "span", ("year", 0, 0),
+                 priority=1)
