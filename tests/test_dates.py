@@ -606,3 +606,121 @@ def test_weeks_months_and_years_outside_english():
 ])
 def test_words_that_only_look_like_dates(language, sentence):
     assert find_dates(sentence, TUESDAY, language=language) == []
+
+
+# --- issue 18, second pass: French clock times, parts of a day, bare days of the month --------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The publication day is Tuesday 22 July 2025.
+    ("Le blessé a été transporté à l'hôpital dimanche vers 21 h 45.",
+     [("dimanche", "2025-07-20"), ("21 h 45", "2025-07-20")]),
+    ("La fête aura lieu samedi 26 juillet, de 18 h à 23 h, sur la place.",
+     [("samedi 26 juillet", "2025-07-26"), ("18 h", "2025-07-26"), ("23 h", "2025-07-26")]),
+    ("Vers 0 h 40, lundi, deux voitures se sont percutées.",
+     [("0 h 40", "2025-07-21"), ("lundi", "2025-07-21")]),
+    ("La réunion commencera à 10 heures à la mairie.", [("à 10 heures", "2025-07-22")]),
+    ("Je suis passée à midi devant la boutique.", [("à midi", "2025-07-22")]),
+    ("Le ministre est arrivé hier et devait parler dans la soirée.",
+     [("hier", "2025-07-21"), ("dans la soirée", "2025-07-21")]),
+    ("Il est venu hier ; la veille, tout était calme.",
+     [("hier", "2025-07-21"), ("la veille", "2025-07-20")]),
+    ("Les élections auront lieu les 9 et 16 août prochains.",
+     [("les 9", "2025-08-09"), ("16 août", "2025-08-16")]),
+])
+def test_french_clock_times_and_parts_of_a_day_take_the_day_named(sentence, expected):
+    assert [(text, start) for text, start, _ in spans(sentence, language="fr")] == expected
+
+
+def test_french_clock_time_takes_the_day_named_earlier_in_the_paragraph():
+    paragraph = ("Des coups de feu ont visé le train dimanche après-midi. "
+                 "Les premiers tirs ont eu lieu vers 18 h 55 près de la gare.")
+    second = "Les premiers tirs ont eu lieu vers 18 h 55 près de la gare."
+    assert spans(second, language="fr", context=paragraph) == [("18 h 55", "2025-07-20",
+                                                                  "2025-07-20")]
+    # With nothing named before, the publication day.
+    assert spans(second, language="fr") == [("18 h 55", "2025-07-22", "2025-07-22")]
+
+
+def test_french_bare_day_of_the_month_follows_the_month_named_or_the_tense():
+    assert days("Il est arrivé le 12, à la mairie.", language="fr") == [
+        ("2025-07-12", "2025-07-12")]
+    assert days("Le conseil se réunira le 3, à 18 h.", language="fr")[0] == (
+        "2025-08-03", "2025-08-03")
+    paragraph = "La foire a ouvert le 2 mai. Le maire est passé le 5, avec le préfet."
+    assert days("Le maire est passé le 5, avec le préfet.", language="fr",
+                context=paragraph) == [("2025-05-05", "2025-05-05")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il a roulé pendant 2 h sur l'autoroute.",
+    "Le magasin est ouvert 24 h sur 24.",
+    "Le 1er régiment est parti de la caserne.",
+    "Il habite au 37, rue de la Libération.",
+    "Le vent du Midi souffle fort.",
+    "On l'a vu à la veille des élections.",
+    "Cette soirée sera animée par un orchestre.",
+])
+def test_french_hours_and_numbers_that_are_no_day(sentence):
+    assert find_dates(sentence, TUESDAY, language="fr") == []
+
+
+def test_french_participle_of_a_future_verb_group_is_not_past():
+    # 9 July: "aura été auditionné à partir du 30 août" is this August, not last year's.
+    assert days("Chacun aura été auditionné à partir du 30 août.", date(1999, 7, 9),
+                language="fr") == [("1999-08-30", "1999-08-30")]
+
+
+# --- issue 18, second pass: English clock times, spoken years, names that hold a date word ----
+
+
+def test_english_clock_time_takes_the_day_named_next_to_it():
+    assert spans("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a tower.",
+                 date(1998, 8, 8)) == [("10:35 a.m.", "1998-08-07", "1998-08-07"),
+                                       ("Friday", "1998-08-07", "1998-08-07")]
+    assert spans("He was shot at 10 p.m. as he stood in the kitchen.") == [
+        ("10 p.m.", "2025-07-22", "2025-07-22")]
+    assert find_dates("The poster showed Gary Cooper in High Noon.", TUESDAY) == []
+
+
+def test_spoken_years_of_broadcast_transcripts():
+    assert spans("In nineteen ninety-one he was convicted.", date(1998, 1, 15)) == [
+        ("In nineteen ninety-one", "1991-01-01", "1991-12-31")]
+    assert days("January nineteen ninety-seven. A bomb again.", date(1998, 2, 27)) == [
+        ("1997-01-01", "1997-01-31")]
+    assert days("He promised to halve it by the year two thousand.", date(1998, 2, 5)) == [
+        ("2000-01-01", "2000-12-31")]
+    assert find_dates("Nineteen people died.", TUESDAY) == []
+
+
+def test_titles_and_names_that_hold_a_date_word_are_no_dates():
+    assert find_dates('Baker, speaking on ABC\'s "This Week," said so.', TUESDAY) == []
+    assert find_dates("They founded a venture called Orion 1980, making tools.", TUESDAY) == []
+    assert days("In 1988, sales rose.") == [("1988-01-01", "1988-12-31")]
+
+
+def test_this_month_name_previous_weekday_and_a_colon_after_the_day():
+    assert days("The general election is due this September.", date(1998, 2, 5)) == [
+        ("1998-09-01", "1998-09-30")]
+    assert days("Prices had fallen on the previous Friday.", date(1989, 10, 30)) == [
+        ("1989-10-20", "1989-10-20")]
+    assert days("The paper said in an editorial on Saturday, April 25: the court erred.",
+                date(1998, 4, 24)) == [("1998-04-25", "1998-04-25")]
+
+
+def test_results_compared_with_a_year_earlier_are_the_quarter_a_year_back():
+    # 26 October 1989: the latest completed quarter is the third; a year earlier, 1988's third.
+    assert days("Net rose to $87 million from $58 million a year earlier.",
+                date(1989, 10, 26)) == [("1988-07-01", "1988-09-30")]
+    # Without results words, "a year ago" stays the year.
+    assert days("The war began a year ago.", date(1989, 10, 26)) == [("1988-01-01", "1988-12-31")]
+
+
+def test_the_full_or_current_year_is_the_publication_year_but_a_year_ended_is_not():
+    assert spans("Sales for the full year were $6.6 billion.", date(1989, 10, 30)) == [
+        ("the full year", "1989-01-01", "1989-12-31")]
+    assert days("It expects sales in the current fiscal year above plan.", date(1989, 10, 30)) == [
+        ("1989-01-01", "1989-12-31")]
+    assert [text for text, _, _ in spans("Revenue was $76 million for the year ended March 31.")] \
+        == ["March 31"]
+    assert find_dates("In the year since the invasion, prices rose.", TUESDAY) == []

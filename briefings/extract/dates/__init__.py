@@ -36,12 +36,14 @@ The steps live in sibling modules: ``vocabulary`` (shared types, names and regex
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from datetime import date, datetime
 
 from briefings.model import DateMention
 
+from .anchors import Anchored, anchor_day, english_anchored
 from .candidates import _candidates
 from .locales import _find_other_language
 from .ranges import _merged
@@ -89,7 +91,28 @@ def find_dates(sentence: str, published: date, *, language: str = "en",
     lang = (language or "en").split("-")[0].split("_")[0].lower()
     if lang != "en":
         return _find_other_language(sentence, pub, lang, context)
-    return [m for _, m in _find_english(sentence, pub, context) if m is not None]
+    found = [(c, m) for c, m in _find_english(sentence, pub, context) if m is not None]
+    clocks = english_anchored(sentence)
+    if not clocks:
+        return [m for _, m in found]
+    return _with_clock_times(clocks, found, sentence, pub, context)
+
+
+def _with_clock_times(clocks: list[Anchored], found: list[tuple[_Cand, DateMention]],
+                      sentence: str, pub: date, context: str) -> list[DateMention]:
+    """The sentence's mentions with its clock times ("at 10:35 a.m.") added as mentions of the
+    day they belong to (TimeML dates them; the brief is day-level)."""
+    placed = [(c.start, c.end, m) for c, m in found]
+
+    def earlier() -> list[DateMention]:
+        return [m for _, m in _earlier_in_paragraph(sentence, pub, context) if m is not None]
+
+    added: list[tuple[int, int, DateMention]] = []
+    for clock in clocks:
+        if any(start < clock.end and clock.start < end for start, end, _ in placed + added):
+            continue  # "10 p.m. Wednesday" is already part of a mention
+        added.append((clock.start, clock.end, anchor_day(clock, sentence, placed, earlier, pub)))
+    return [m for _, _, m in sorted(placed + added, key=lambda item: item[0])]
 
 
 def _find_english(sentence: str, pub: date, context: str) -> list[tuple[_Cand, DateMention | None]]:
@@ -162,6 +185,9 @@ def _anchored(cand: _Cand, sentence: str, pub: date,
         if noun == "absolute":  # "the 1988 quarter": count is minus the year
             count = start.year + count
         return DateMention(text=text, start=_years_back(start, count), end=_years_back(end, count))
+    if noun == "year" and cand.key != _LAST_YEAR and _RESULTS.search(sentence):
+        noun = "quarter"  # "net rose to $87 million from $58 million a year earlier": the
+        # results of the latest quarter, compared with the same quarter a year back
     if noun == "absolute":
         key: tuple[Any, ...] = ("year_abs", -count)
     elif noun == "quarter":
@@ -177,6 +203,11 @@ def _anchored(cand: _Cand, sentence: str, pub: date,
 
 
 _QUARTER_KEYS = frozenset({"quarter", "quarter_rel"})
+
+_RESULTS = re.compile(r"(?i)\b(?:net|profit|earnings|earned|revenue|sales|a\s+share|"
+                      r"operating\s+(?:income|loss))\b")
+"""A company's results compared with "a year earlier": with no quarter named in the paragraph,
+the comparison is of the latest quarter (financial news reports quarters)."""
 
 
 def _years_back(day: date, count: int) -> date:

@@ -33,6 +33,8 @@ from .phrases import (
     _rolling,
     _since_start,
     _skip,
+    _spoken_year,
+    _this_year,
     _start_of,
     _weekday,
     _weekend_rule,
@@ -53,7 +55,7 @@ _Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], str], "_Cand | None
 
 _WD_PRE = (
     r"(?P<pre>(?:(?i:on|for|until|till|by|since|from|starting|before|after|between|this|next|"
-    r"last|coming|early|late|overnight|into|through\s+the\s+day)\s+){0,3})"
+    r"last|coming|early|late|overnight|into|previous|preceding|through\s+the\s+day)\s+){0,3})"
 )
 
 _RULES: list[_Rule] = [
@@ -122,10 +124,24 @@ _RULES: list[_Rule] = [
     ("year", re.compile(
         rf"(?i)\b(?:(?P<n>{_NUM})\s+years?\s+(?:ago|earlier|before)\b|year-(?:earlier|ago)\b)"),
      _year_back),
+    # "for the full year", "in the current fiscal year": the publication year ("the year ended
+    # March 31" is a fiscal year of its own, a duration: not matched).
+    ("year", re.compile(
+        r"(?i)\b(?:for|in|during|of|through|over)\s+(?P<the>the\s+(?:(?:full|current|whole|entire)"
+        r"\s+)?(?:fiscal\s+)?year)\b(?![-’']|\s+(?:ended|ending|to\b|before|after|since|earlier|"
+        r"ago|in\s+which|that|when|two\s+thousand|of\b))"), _this_year),
     ("hours", re.compile(
         r"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past|previous)\s+"
         r"(?P<n>\d{1,2}|twenty[-\s]four|forty[-\s]eight)\s+hours\b"), _hours),
     ("anaphor", re.compile(r"(?i)\b(?:that|the\s+same)\s+day\b"), _that_day),
+    # Years read out in broadcast transcripts: "in nineteen ninety-six", "the year two thousand".
+    ("spoken", re.compile(
+        r"(?i)\b(?:(?:in|since|by|of|until)\s+)?(?P<month>" + _MONTH_FULL[3:-1] + r")?\s*"
+        r"(?:nineteen[-\s](?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[-\s](?P<unit>one|two|three|four|five|six|seven|eight|nine)\b)?"
+        r"|(?:the\s+year\s+)two\s+thousand(?:\s+and\s+(?P<unit2>one|two|three|four|five|six|"
+        r"seven|eight|nine))?)\b(?![-\s](?:hundred|thousand|percent|people|dollars))"),
+     _spoken_year),
     ("holiday", re.compile(
         rf"\b(?P<name>(?:Orthodox\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?"
         rf"|New\s+Year[’']s\s+(?:Day|Eve)|New\s+Year(?![’']s)))\b(?:,?\s+(?P<year>{_YEAR}))?"),
@@ -206,6 +222,7 @@ _GATES: dict[str, Callable[[str, str], bool]] = {
     "year": _has("year"),
     "hours": _has("hours"),
     "anaphor": _has("that day", "same day"),
+    "spoken": _has("nineteen", "two thousand"),
     "holiday": lambda sentence, low: _HOLIDAY_GATE.search(sentence) is not None,
 }
 """Cheap tests (substring checks and one-literal scans) that skip rules which cannot match.
@@ -218,7 +235,7 @@ _ANY_CASED = re.compile(
 )
 _ANY_LOWER = re.compile("yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening"
                         "|week|month|year|ago|last|past|overnight|since the|end of|start of|beginning of"
-                        "|quarter|period|hours|that day|same day")
+                        "|quarter|period|hours|that day|same day|nineteen|two thousand")
 """The prefilter: when neither matches (the sentence itself, its lower-cased text), no gate
 above is open and the sentence has no candidate. Each is one flat alternation of literals, so
 that the regex engine skips every position whose character starts none of them (nested

@@ -16,9 +16,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Callable
 
 from briefings.model import DateMention
 
+from .anchors import Anchored, anchor_day, day_of_month, french_anchored
 from .candidates import _RULES
 from .phrases import _numeric
 from .resolve import _resolve
@@ -48,6 +50,9 @@ class _Lang:
     lowercase_months: bool = True
     """Months are written in lower case (not German): a capitalised one inside a sentence is a
     name."""
+    future_aux: str = ""
+    """Future auxiliaries: a past-looking participle right after one belongs to a future verb
+    group ("aura été auditionné", "sera signé")."""
 
 
 def _alt(words) -> str:
@@ -84,6 +89,7 @@ _FR = _Lang(
     preps=r"en|depuis|d[eè]s|jusqu[’']?(?:\s*en|\s*au)?|avant|apr[èe]s|pour|de|du|d[’']|le|au|"
           r"début|fin",
     not_months=frozenset({"sept"}),  # "sept" alone is seven
+    future_aux=r"aura|auront|sera|seront|va|vont|devra|devront|pourra|pourront",
 )
 _ES = _Lang(
     months={"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
@@ -230,6 +236,7 @@ class _Compiled:
     future: re.Pattern[str]
     past: re.Pattern[str]
     vague: re.Pattern[str]
+    future_aux: re.Pattern[str] | None
 
 
 _YEAR_WORD = r"(?:\s+(?:року|р\.|года|г\.|год))?"
@@ -272,7 +279,9 @@ def _compiled(code: str) -> _Compiled | None:
                        rf"\s*(?:de\s+|d[’']\s*)?(?:{months})(?!\w)")
     return _Compiled(lang, date, month_year, month, weekday, words, units, year,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_cue})(?!\w)"),
-                     re.compile(rf"(?i)(?<!\w)(?:{lang.past_cue})(?!\w)"), vague)
+                     re.compile(rf"(?i)(?<!\w)(?:{lang.past_cue})(?!\w)"), vague,
+                     re.compile(rf"(?i)(?<!\w)(?:{lang.future_aux})\s+(?:\w+\s+)?[«\"]?\s*$")
+                     if lang.future_aux else None)
 
 
 def _direction(sentence: str, start: int, end: int, compiled: _Compiled) -> Direction:
@@ -284,6 +293,9 @@ def _direction(sentence: str, start: int, end: int, compiled: _Compiled) -> Dire
         for match in pattern.finditer(sentence):
             if match.start() < end and match.end() > start:
                 continue
+            if kind == "past" and compiled.future_aux is not None and \
+                    compiled.future_aux.search(sentence, max(0, match.start() - 24), match.start()):
+                continue  # "aura été auditionné": the participle of a future verb group
             distance = start - match.end() if match.end() <= start else match.start() - end
             later = clause_end >= 0 and match.start() > clause_end
             if best is None or (later, distance) < best[:2]:
@@ -383,14 +395,53 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
     for match in compiled.year.finditer(sentence):
         written = match.group("year") or match.group("year2")
         add(match.start(), match.end(), ("year_abs", int(written)))
-    mentions = []
+    placed: list[tuple[int, int, DateMention]] = []
     for start, end, key, hint in sorted(found):
         direction = hint or _direction(sentence, start, end, compiled)
         span = _resolve(key, pub, direction)
         text = sentence[start:end].strip(" ,;:")
         if span and text:
-            mentions.append(DateMention(text, *span))
-    return mentions
+            placed.append((start, end, DateMention(text, *span)))
+    finder = _ANCHORED_FINDERS.get(code)
+    if finder is not None:
+        placed = _with_anchored(finder(sentence), placed, free, sentence, pub, code, compiled,
+                                context)
+    return [mention for _, _, mention in placed]
+
+
+_ANCHORED_FINDERS = {"fr": french_anchored}
+"""Languages whose clock times, parts of a day and bare days of the month are read (see
+``anchors``); others leave them out."""
+
+
+def _with_anchored(items: list[Anchored], placed: list[tuple[int, int, DateMention]],
+                   free: Callable[[int, int], bool], sentence: str, pub: date, code: str,
+                   compiled: _Compiled, context: str) -> list[tuple[int, int, DateMention]]:
+    """``placed`` with the anchored expressions that overlap none of its mentions added, each
+    at the day it belongs to (the paragraph before the sentence is read only when needed)."""
+    earlier_cache: list[list[DateMention]] = []
+
+    def earlier() -> list[DateMention]:
+        if not earlier_cache:
+            at = context.find(sentence) if context and sentence else -1
+            before = context[max(0, at - 2000):at] if at > 0 else ""
+            earlier_cache.append(_find_known_language(before, pub, code, compiled, "")
+                                 if before.strip() else [])
+        return earlier_cache[0]
+
+    added: list[tuple[int, int, DateMention]] = []
+    for item in items:
+        if not free(item.start, item.end) or \
+                any(s < item.end and item.start < e for s, e, _ in added):
+            continue
+        if item.day is not None:
+            direction = _direction(sentence, item.start, item.end, compiled)
+            mention = day_of_month(item, sentence, placed, earlier, pub, direction)
+        else:
+            mention = anchor_day(item, sentence, placed, earlier, pub)
+        if mention is not None:
+            added.append((item.start, item.end, mention))
+    return sorted(placed + added, key=lambda item: item[0])
 
 
 @lru_cache(maxsize=32)

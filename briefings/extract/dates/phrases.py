@@ -187,6 +187,8 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
     if relative:  # "in February last year"
         key = ("month_off", month, relative[0], mod == "early")
         end = relative[1]
+    elif prep == "this":  # "this September": of the publication year, whichever way
+        key = ("month_off", month, 0, mod == "early")
     return _Cand(start, end, match.start(), "month", _since_wrap(prep, key), hint,
                  priority=1)
 
@@ -209,11 +211,12 @@ def _weekday(match: re.Match[str], sentence: str) -> _Cand | None:
         return None  # "on Saturdays": a habit, not a date
     words = (match.group("pre") or "").lower().split()
     modifier = "next" if ("next" in words or "coming" in words) else (
-        "last" if "last" in words else None)
+        "last" if "last" in words else
+        "previous" if ("previous" in words or "preceding" in words) else None)
     if modifier is None and ("until" in words or "till" in words):
         modifier = "until"  # no tense cue: an end still ahead ("talks go on until Wednesday")
     hint: Direction | None = "future" if modifier == "next" else (
-        "past" if modifier == "last" or "overnight" in words else None)
+        "past" if modifier in ("last", "previous") or "overnight" in words else None)
     if hint is None and modifier is None and \
             re.match(r"[’']s\b", sentence[match.end("wd"):match.end("wd") + 3]):
         hint = _possessive_direction(sentence, match.start("wd"))
@@ -265,6 +268,9 @@ def _relative_day(match: re.Match[str], sentence: str) -> _Cand | None:
 
 def _relative_unit(match: re.Match[str], sentence: str) -> _Cand | None:
     """"last week", "this year's", "earlier this month", "the past week", "this year and next"."""
+    if match.group("rel")[:1].isupper() and match.group("unit")[:1].isupper() and \
+            match.start() > 0:
+        return None  # "ABC's \"This Week\"": a title inside the sentence, not a week
     rel = re.sub(r"\s+", " ", match.group("rel").lower())
     unit = match.group("unit").lower()
     when = (match.group("when") or "").lower() or None
@@ -438,12 +444,24 @@ _COUNT_NOUNS = frozenset(
 _YEAR_NOT_BEFORE = re.compile(r"(?:[$£€#]|No\.\s*|\bnumber\s+|\bRoute\s+|\bFlight\s+)$")
 
 
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_YEAR_WORDS = frozenset(
+    """in on since by until till from for before after during through of early late mid spring
+    summer fall autumn winter fiscal christmas easter january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    around about between and or to end start beginning year""".split())
+"""Capitalised words that may stand before a year that is a year ("In 1988", "Summer 1990")."""
+
+
 def _bare_year(match: re.Match[str], sentence: str) -> _Cand | None:
     """A year alone ("in 1988", "fiscal 1989", "the 1988 period"): the whole year.
 
     Not a count ("2000 troops"), an amount ("$1990") or a decade ("the 1990s")."""
     if _YEAR_NOT_BEFORE.search(sentence, max(0, match.start() - 8), match.start()):
         return None
+    name = _NAME_WORD_BEFORE.search(sentence, max(0, match.start() - 24), match.start())
+    if name and name.group(1).lower() not in _YEAR_WORDS and name.start() > 0:
+        return None  # "Orion 1980", "Vision 2030": a name that ends in a year
     after = re.match(r"\s+([a-z]+)", sentence[match.end():match.end() + 20])
     if after and after.group(1) in _COUNT_NOUNS:
         return None
@@ -488,3 +506,28 @@ def _holiday(match: re.Match[str], sentence: str) -> _Cand | None:
         else None
     return _Cand(start, match.end(), match.start(), "day", ("holiday", rule, year), hint,
                  priority=2)
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+
+
+def _spoken_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    groups = match.groupdict()
+    if groups["tens"]:
+        year = 1900 + _TENS[groups["tens"].lower()] + _UNITS.get((groups["unit"] or "").lower(), 0)
+    else:
+        year = 2000 + _UNITS.get((groups["unit2"] or "").lower(), 0)
+    key: Key = ("year_abs", year)
+    if groups["month"]:
+        key = ("month", _month_of(groups["month"]), year, False)
+    return _Cand(match.start(), match.end(), match.start(), "year", key, priority=2)
+
+
+def _this_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"for the full year", "sales in the current fiscal year": the publication year."""
+    return _Cand(match.start("the"), match.end(), match.start("the"), "span", ("year", 0, 0),
+                 priority=1)

@@ -55,6 +55,8 @@ def _weekday_date(weekday: int, pub: date, direction: Direction, modifier: str |
         return pub + timedelta(days=ahead or 7)
     if modifier == "last":
         return pub - timedelta(days=back or 7)
+    if modifier == "previous":  # "the previous Friday": the one before the last
+        return pub - timedelta(days=(back or 7) + 7)
     if direction == "past":
         return pub - timedelta(days=back)
     if direction == "future":

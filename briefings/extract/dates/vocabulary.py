@@ -48,7 +48,7 @@ _MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|
                r"November|December)")
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b)"
 _MONTH = rf"(?:{_MONTH_FULL}\b|{_MONTH_ABBR})"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!,\d{3})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)(?!,\d{3})"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 
