@@ -142,16 +142,18 @@ SHORT_LAST_PAGE = 0.2
 again, tighter (``TIGHTER_CSS``), and the tighter layout is kept when it saves the page."""
 TIGHTER_CSS = """
 @media print {
-  body { line-height: 1.3; }
-  h2 { margin-top: 4.5mm; }
-  .sources { font-size: 7.2pt; }
-  ol.source-list li { margin-bottom: 0.05rem; }
-  .appendix { font-size: 7.5pt; }
-  ul.more-list li { margin-bottom: 0.05rem; }
-  .colophon { margin-top: 4mm; }
+  body { line-height: 1.3 !important; }
+  h2 { margin-top: 4.5mm !important; }
+  .sources { font-size: 7.2pt !important; }
+  ol.source-list li { margin-bottom: 0.05rem !important; }
+  .appendix { font-size: 7.5pt !important; }
+  ul.more-list li { margin-bottom: 0.05rem !important; }
+  .colophon { margin-top: 4mm !important; }
 }
 """
-"""The second layout's changes: small enough not to show, ~8 % of the Sources' height."""
+"""The second layout's changes, small enough not to show (~8 % of the Sources' height).
+``!important`` because WeasyPrint applies ``stylesheets`` as user styles, which lose to the
+brief's own ``<style>`` otherwise."""
 
 
 def _write_pdf(document: Any, theme: Theme, fetcher: URLFetcher, fonts: Any, chosen: str,
