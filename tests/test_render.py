@@ -188,8 +188,10 @@ def test_html_has_the_brief(rendered: dict) -> None:
     assert "third round of talks" in html
     # fact text in its own span: works around a WeasyPrint 70 line-breaking bug (see template)
     assert '<span class="fact-text">Power was cut to about 20,000 households' in html
-    assert "+4 more in brief.json" in html
-    assert html.count("more in brief.json") == 1
+    # a section's count of facts it has no room for, in a reader's words (this brief carries
+    # the count without the facts: test_email_and_pdf has the appendix that lists them)
+    assert '<p class="more">4 more in the full brief</p>' in html
+    assert "brief.json" not in html and html.count('class="more"') == 1
     # citation markers link to the numbered sources
     assert '<a class="cite" href="#src-1">[1]</a><a class="cite" href="#src-5">[5]</a>' in html
     for n in range(1, 7):
@@ -610,7 +612,8 @@ def test_builtin_themes_dir_finds_the_default() -> None:
 
 def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_path: Path) -> None:
     """The HTML/PDF show what a reader reads: Sources cited by what is shown, and at most
-    LOOKING_AHEAD_SHOWN events (soonest first) with "+N more in brief.json"; brief.json keeps all."""
+    LOOKING_AHEAD_SHOWN events (soonest first) and "N more dates at the end of the brief", where
+    the appendix lists the rest (their outlets linked to the articles); brief.json keeps all."""
     from briefings.render.html import LOOKING_AHEAD_SHOWN
 
     uncited = tuple(numbered_citation(n, "Quiet Outlet", f"Uncited story {n}", f"https://quiet.example/{n}", 12)
@@ -626,7 +629,10 @@ def test_html_lists_only_cited_sources_and_the_first_looking_ahead_events(tmp_pa
     shown = re.findall(r'<span class="when"><time datetime="([\d-]+)"', html)
     assert len(shown) == LOOKING_AHEAD_SHOWN and shown == sorted(shown)
     assert shown[0] == "2025-08-12"  # the soonest events are the ones kept
-    assert "+5 more in brief.json" in html
+    assert '<a href="#more-dates">5 more dates at the end of the brief</a>' in html
+    appendix = html[html.index('id="more-dates"'):]
+    assert appendix.count("Scheduled meeting number") == 5
+    assert '<a href="https://quiet.example/7" rel="noopener noreferrer">Quiet Outlet</a>' in appendix
     cited = {int(n) for n in re.findall(r'href="#src-(\d+)"', html)}
     listed = {int(n) for n in re.findall(r'id="src-(\d+)"', html)}
     assert cited == listed

@@ -8,9 +8,8 @@ header. The two bodies come from :mod:`briefings.render.email`.
 
 from __future__ import annotations
 
-import os
-
 import logging
+import os
 import string
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -29,7 +28,7 @@ from briefings.render.html import long_date
 
 log = logging.getLogger(__name__)
 
-__all__ = ["build_message", "subject_line", "write_eml"]
+__all__ = ["LOGO_MAX_BYTES", "build_message", "logo_image", "subject_line", "write_eml"]
 
 
 def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettings,
@@ -55,13 +54,24 @@ def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettin
     pdf = _pdf_bytes(files.get("pdf"))
     ics = _ics_bytes(brief, files.get("ics"))
     attached = tuple(name for name, data in (("pdf", pdf), ("ics", ics)) if data is not None)
+    logo = logo_image(brief.brand.logo)
+    logo_cid = make_msgid("logo", domain=_domain(settings.sender)) if logo else None
     try:
-        html = render_email_html(brief, theme, attached)
+        html = render_email_html(brief, theme, attached,
+                                 logo_cid=logo_cid.strip("<>") if logo_cid else None)
     except RenderError as exc:  # the brief is built: a failing email is a delivery failure
         raise DeliveryError(str(exc)) from exc
     message.set_content(render_text(brief, attached), subtype="plain", charset="utf-8",
                         cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    if logo is not None and logo_cid is not None:
+        # multipart/related around the HTML: the body shows the logo as <img src="cid:...">
+        # (Gmail and Outlook block data: images; a related part is what they display)
+        html_part = message.get_body(("html",))
+        data, subtype, name = logo
+        if html_part is not None:  # always: it was just added
+            html_part.add_related(data, maintype="image", subtype=subtype, cid=logo_cid,
+                                  disposition="inline", filename=name)
     if pdf is not None:
         message.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"brief-{brief.date.isoformat()}.pdf")
@@ -71,6 +81,41 @@ def build_message(brief: Brief, files: Mapping[str, Path], settings: EmailSettin
         message.add_attachment(ics, maintype="text", subtype="calendar", params=params,
                                filename=FILE_NAMES["ics"])
     return message
+
+
+LOGO_TYPES = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".svg": "svg+xml"}
+"""Logo files the email carries, by extension, and their image/* subtype."""
+LOGO_MAX_BYTES = 1_000_000
+"""A larger logo is left out of the email (it would travel in every morning's mail)."""
+
+
+def logo_image(logo: str | os.PathLike[str] | None) -> tuple[bytes, str, str] | None:
+    """The brand logo as (bytes, image subtype, file name) for a related part, or None.
+
+    A missing, unknown or oversized logo is logged and left out: the mail still goes, with
+    the brand name alone. SVG is attached as it is; Gmail and Outlook do not display SVG
+    images, so the README advises a PNG logo for email.
+    """
+    if not logo:
+        return None
+    path = Path(logo).expanduser()
+    subtype = LOGO_TYPES.get(path.suffix.lower())
+    try:
+        size = path.stat().st_size if path.is_file() else -1
+    except OSError:
+        size = -1
+    if subtype is None or size < 0 or size > LOGO_MAX_BYTES:
+        why = ("not a PNG, JPEG, GIF or SVG file" if subtype is None else
+               "missing" if size < 0 else f"larger than {LOGO_MAX_BYTES:,} bytes")
+        log.warning("brand logo %s is %s; the email goes without it", path, why)
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        log.warning("brand logo %s cannot be read (%s); the email goes without it", path,
+                    exc.strerror or exc)
+        return None
+    return data, subtype, "logo" + path.suffix.lower()
 
 
 def subject_line(brief: Brief, settings: EmailSettings) -> str:

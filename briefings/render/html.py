@@ -25,9 +25,18 @@ import jinja2
 from markupsafe import Markup
 
 from briefings.errors import RenderError
-from briefings.model import Brand, Brief, BriefFact, Citation, KeyFigure, Story, UpcomingEvent
+from briefings.model import (
+    Brand,
+    Brief,
+    BriefFact,
+    BriefSection,
+    Citation,
+    KeyFigure,
+    Story,
+    UpcomingEvent,
+)
 from briefings.render import i18n
-from briefings.render.contrast import check_brand_contrast
+from briefings.render.contrast import check_brand_contrast, readable_ink
 from briefings.render.options import PAGE_SIZES
 from briefings.render.theme import TEMPLATE_NAME, Theme, image_data_uri
 
@@ -178,7 +187,10 @@ def brand_css(brand: Brand) -> Markup:
     check_brand_contrast(primary, accent)
     sans = font_stack(brand.heading_font or brand.font, SANS_FALLBACK)
     serif = font_stack(brand.font, SERIF_FALLBACK)
+    # the ink on each brand colour is ours, not the brand's: white or near-black, the better
+    on_primary, on_accent = readable_ink(primary), readable_ink(accent)
     return Markup(f":root {{ --brand-primary: {primary}; --brand-accent: {accent}; "
+                  f"--brand-on-primary: {on_primary}; --brand-on-accent: {on_accent}; "
                   f"--sans: {sans}; --serif: {serif}; }}")
 
 
@@ -414,6 +426,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     by_section = section_stories(brief, views)
     key_stories = [views[f.story] for f in brief.key_points if f.story in views]
     shown_stories = key_stories + [v for section in sections for v in by_section.get(section.key, ())]
+    appendix = appendix_parts(brief, sections)
     shown_sources = cited_sources(sources, numbers, brief.key_points, brief.key_figures, shown_events,
                                   shown_stories, *(section.facts for section in sections
                                                    if not by_section.get(section.key)))
@@ -453,7 +466,65 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "date_range": lambda start, end: date_range(start, end, language),
         "event_key": event_sort_key,
         "sections": sections,
+        "appendix": appendix,
+        "appendix_count": appendix_count(appendix),
+        "appendix_dates": [_appendix_line(e.text, e.citations, when_text(e, language))
+                           for e in upcoming[LOOKING_AHEAD_SHOWN:]],
     }
+
+
+@dataclass(frozen=True)
+class AppendixLine:
+    """One line of the appendix: a story's headline (or a fact, or a date ahead) and its outlets."""
+
+    text: str
+    outlets: tuple[dict[str, str | None], ...]
+    """{"outlet": name, "href": its article's http(s) URL or None}, one per outlet."""
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class AppendixPart:
+    """A section's lines that the section itself had no room for."""
+
+    key: str
+    title: str
+    lines: tuple[AppendixLine, ...]
+
+
+def _appendix_line(text: str, citations: Iterable[Citation], when: str = "") -> AppendixLine:
+    seen: dict[str, str | None] = {}
+    for citation in citations:
+        seen.setdefault(citation.outlet, http_url(citation.url))
+    return AppendixLine(text, tuple({"outlet": o, "href": h} for o, h in seen.items()), when)
+
+
+def appendix_parts(brief: Brief, sections: Iterable[BriefSection]) -> list[AppendixPart]:
+    """Per section, what it does not show: the headlines of its further stories (best
+    first), or in a brief without stories its further facts. The brief says "12 more
+    stories at the end of the brief" and links here, instead of naming a data file."""
+    parts = []
+    for section in sections:
+        if section.stories:
+            shown = set(section.stories)
+            lines = [_appendix_line(story.headline, story.citations) for story in brief.stories
+                     if story.section == section.key and story.id not in shown]
+        else:
+            lines = [_appendix_line(fact.text, fact.citations) for fact in section.more_facts]
+        if lines:
+            parts.append(AppendixPart(section.key, section.title, tuple(lines)))
+    return parts
+
+
+def appendix_count(parts: list[AppendixPart]) -> Any:
+    """For the template: how many lines the appendix holds for a section (0: no more line;
+    a "more" count the appendix cannot list would send the reader to nothing)."""
+    by_key = {part.key: len(part.lines) for part in parts}
+
+    def count(section: BriefSection) -> int:
+        return by_key.get(section.key, 0)
+
+    return count
 
 
 def page_size_of(brand: Brand) -> str:
