@@ -40,7 +40,8 @@ def phase_counts(counts: dict[str, int]) -> str:
     return counted(total, noun.replace("_", " ")) + (f" ({details})" if details else "")
 
 
-PERSISTENT_LOGGERS = ("briefings.render.contrast", "briefings.render.html", "briefings.render.pdf")
+PERSISTENT_LOGGERS = ("briefings.render.contrast", "briefings.render.html", "briefings.render.pdf",
+                      "briefings.deliver.message")
 """Loggers whose warnings come from the config or the theme (contrast, brand font, colour or
 logo, a theme file the PDF may not load): they repeat every run until the config changes."""
 

@@ -197,3 +197,27 @@ def test_the_config_caps_the_stories_a_section_shows_and_counts_the_rest(tmp_pat
     assert all(len(s["stories"]) <= 1 for s in sections)
     strikes = next(s for s in sections if s["key"] == "strikes")
     assert len(strikes["stories"]) == 1 and strikes["more_stories"] >= 2
+
+
+def test_the_appendix_lists_at_most_its_cap_of_further_stories_a_section(tmp_path, monkeypatch):
+    """A day of thousands of stories must not add hundreds of pages: the appendix lists the
+    best APPENDIX_LINES further stories of a section, and its "more" line counts those."""
+    import re
+
+    from briefings.render import html
+
+    monkeypatch.setattr(html, "APPENDIX_LINES", 1)
+    config = tmp_path / "briefings.toml"
+    config.write_text("[brief]\nmax_stories_per_section = 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(SAMPLES), "--date", "2025-07-22", "--out", str(out),
+                                      "--format", "json,html", "--config", str(config), "-q"])
+    assert result.exit_code == 0, result.output
+    brief = json.loads((out / "brief.json").read_text(encoding="utf-8"))
+    strikes = next(s for s in brief["sections"] if s["key"] == "strikes")
+    assert strikes["more_stories"] >= 2  # brief.json keeps the count of every further story
+    page = (out / "brief.html").read_text(encoding="utf-8")
+    appendix = page[page.index('id="appendix"'):]
+    part = appendix[appendix.index(strikes["title"]):]
+    part = part[:part.index("</ul>")]
+    assert len(re.findall(r"<li\b", part)) == 1

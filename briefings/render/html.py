@@ -499,10 +499,17 @@ def _appendix_line(text: str, citations: Iterable[Citation], when: str = "") -> 
     return AppendixLine(text, tuple({"outlet": o, "href": h} for o, h in seen.items()), when)
 
 
+APPENDIX_LINES = 40
+"""Further stories (or facts) the appendix lists per section, best first. A day of 10,000
+articles has thousands of stories: listing all of them would add hundreds of pages to the PDF
+(and minutes to its layout) that nobody reads; brief.json keeps every one."""
+
+
 def appendix_parts(brief: Brief, sections: Iterable[BriefSection]) -> list[AppendixPart]:
     """Per section, what it does not show: the headlines of its further stories (best
-    first), or in a brief without stories its further facts. The brief says "12 more
-    stories at the end of the brief" and links here, instead of naming a data file."""
+    first), or in a brief without stories its further facts, at most ``APPENDIX_LINES``.
+    The brief says "12 more stories at the end of the brief" and links here, instead of
+    naming a data file."""
     parts = []
     for section in sections:
         if section.stories:
@@ -512,7 +519,7 @@ def appendix_parts(brief: Brief, sections: Iterable[BriefSection]) -> list[Appen
         else:
             lines = [_appendix_line(fact.text, fact.citations) for fact in section.more_facts]
         if lines:
-            parts.append(AppendixPart(section.key, section.title, tuple(lines)))
+            parts.append(AppendixPart(section.key, section.title, tuple(lines[:APPENDIX_LINES])))
     return parts
 
 
