@@ -33,6 +33,7 @@ from typing import Any, cast
 
 from ..collect import read_file
 from ..errors import BriefingsError
+from ..lang import get_language
 from ..evaluation.extraction import (ALL_LABELS, CONTENT_LABELS, EvalReport, GoldPair, load_gold_pairs,
                                      locate, normalise_with_map, score_article)
 from ..evaluation.folds import check_fold_count, deal, splits
@@ -91,8 +92,9 @@ def labelled(pair: GoldPair) -> LabelledArticle | None:
     if not articles:
         return None
     article = articles[0]
-    units = split_units(article.text)
-    reasons = boilerplate_reasons(units, article.title)
+    language = get_language(article.language)  # units and boilerplate exactly as extraction makes them
+    units = split_units(article.text, language)
+    reasons = boilerplate_reasons(units, article.title, language)
     content = [i for i, reason in enumerate(reasons) if reason is None]
     char_labels = _gold_char_labels(article.text, pair.gold)
     labels: list[str | None] = []
