@@ -600,11 +600,12 @@ def extract(
       briefings extract inbox --date 2025-07-22 > sentences.jsonl
     """
     from .collect import read_paths
-    from .extract import extract_article
+    from .pipeline import extractor
 
     set_output(verbose=verbose, debug=debug)
     config = load(config_path)
     the_day = run_guarded(parse_day, day, config)
+    extract_one = run_guarded(extractor, config, the_day)  # the configured classifier, as build uses
     limits = config.settings.limits
     read = read_paths(list(paths), default_tz=config.timezone, max_bytes=limits.file_bytes,
                       json_depth=limits.json_depth)
@@ -614,8 +615,7 @@ def extract(
         raise fail("nothing to extract: no article could be read", EXIT_NOTHING)
     out = sys.stdout
     for article in read.articles:
-        for fact in extract_article(article, config.taxonomy, assume_published=the_day,
-                                    max_sentence_chars=limits.sentence_chars):
+        for fact in extract_one(article):
             record = {
                 "article": article.label,
                 "language": article.language,
@@ -634,50 +634,90 @@ def extract(
 
 @app.command("eval")
 def evaluate_command(
-    articles: Annotated[Path, typer.Argument(help="Folder of article files (NAME.txt, ...).")],
-    gold: Annotated[Path, typer.Argument(help="Folder of gold files (NAME.json), one per article.")],
+    folders: Annotated[list[Path], typer.Argument(
+        metavar="ARTICLES GOLD [ARTICLES GOLD]...",
+        help="A folder of article files (NAME.txt, ...) and its folder of gold files (NAME.json), one per article; more pairs pool more corpora (dev + train).")],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the figures as JSON to this file.")] = None,
-    folds: Annotated[int, typer.Option("--folds", help="Also cross-validate the classifier's numeric settings over this many folds (0 = no cross-validation).")] = 0,
+    folds: Annotated[int, typer.Option("--folds", help="Also score k-fold over this many folds (0 = no cross-validation): refitting the learned classifier, or tuning the cue lexicon's numeric settings.")] = 0,
+    classifier_name: Annotated[Optional[str], typer.Option("--classifier", help="The section classifier to score (cues, learned, ...); default: the config's [extract] classifier, else the built-in default.")] = None,
     config_path: ConfigOption = None,
     verbose: VerboseOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, and the share of gold dates resolved to the gold day.
+    """Score extraction against gold: per-label precision, recall and F1, macro-F1 over diplomacy/strikes/aid/other, boilerplate precision and recall, the share of gold dates resolved to the gold day, and the same per article language.
+
+    The sections are decided as a build decides them: by the config's classifier (or --classifier), the learned one by default.
 
     Method: sentence splits differ, so each gold sentence is located in the article's text (whitespace and invisible characters normalised, searched forward in article order) and takes the label of the predicted sentences covering most of its characters; one not found or not covered counts as 'boilerplate' (dropped). A sentence with 'also' labels is right when the prediction is any of them. A gold date is resolved when a predicted date whose text contains (or is contained in) the gold expression has the gold start and end day.
 
-    With --folds K, the gold articles are split into K folds (sorted by name, same-cluster articles together); for each fold the classifier's numeric settings are chosen from a small grid on the other folds and scored on it, and the pooled held-out figures are printed beside the whole-corpus ones (and added to --json as "cross_validation"). The cue words are not refitted, so the gap shows the overfitting of the tuned settings only.
+    With --folds K and the learned classifier, the articles are split into K folds by article group (same gold cluster, or a shared sentence: never on both sides); a model is fitted on the other folds (needs scikit-learn, the 'train' extra) and scores each fold, beside the cue lexicon on the same folds, per label and per language (added to --json as "cross_validation"). The whole-corpus figure above it scores the shipped model, which was trained on the dev and train corpora: it is not a held-out figure.
+
+    With --folds K and the cue lexicon, for each fold the lexicon's numeric settings are chosen from a small grid on the other folds and scored on it, and the pooled held-out figures are printed beside the whole-corpus ones. The cue words are not refitted, so the gap shows the overfitting of the tuned settings only.
 
     Examples:
 
     \b
-      briefings eval ../shared/corpus/articles ../shared/corpus/gold --folds 5
-      briefings eval articles/ gold/ --json figures.json
+      briefings eval ../shared/corpus/articles ../shared/corpus/gold ../shared/corpus/train/articles ../shared/corpus/train/gold --folds 5
+      briefings eval articles/ gold/ --classifier cues --json figures.json
     """
-    from .evaluation.extraction import assign_folds, cross_validate, evaluate, format_cross_validation, format_table, load_gold_pairs
+    from .evaluation.extraction import (EvalReport, assign_folds, cross_validate, evaluate, format_cross_validation,
+                                        format_languages, format_table, load_gold_pairs)
+    from .extract.classifiers import DEFAULT_CLASSIFIER, make_classifier
 
     set_output(verbose=verbose, debug=debug)
     if folds < 0 or folds == 1:
         raise fail(f"--folds {folds}: use 0 (no cross-validation) or at least 2", EXIT_USAGE)
+    if len(folders) % 2:
+        raise fail(f"{folders[-1]}: articles and gold folders come in pairs (ARTICLES GOLD ...)", EXIT_USAGE)
     config = load(config_path)
-    pairs = run_guarded(load_gold_pairs, articles, gold)
-    if folds:
+    name = classifier_name or config.settings.extract.classifier or DEFAULT_CLASSIFIER
+    classifier = run_guarded(make_classifier, name, config.taxonomy)
+    pairs = []
+    for articles, gold in zip(folders[::2], folders[1::2]):
+        pairs += run_guarded(load_gold_pairs, articles, gold)
+    if folds and name == "cues":
         run_guarded(assign_folds, pairs, folds)  # too many folds for the corpus: say so before scoring
-    report = run_guarded(evaluate, pairs, config.taxonomy)
-    typer.echo(format_table(report, f"{report.articles} articles, {gold}"))
+    by_language: dict[str, EvalReport] = {}
+    report = run_guarded(evaluate, pairs, config.taxonomy, classifier=classifier, by_language=by_language)
+    gold_names = " + ".join(str(gold) for gold in folders[1::2])
+    typer.echo(format_table(report, f"{report.articles} articles, {gold_names}, classifier {name}"))
     confusions = report.confusions()[:8]
     if confusions:
         typer.echo("most frequent confusions (gold → predicted): " + ", ".join(f"{g}→{p} {n}" for g, p, n in confusions))
+    typer.echo(format_languages(by_language))
     figures = report.to_json()
-    if folds:
+    figures["classifier"] = name
+    figures["by_language"] = {language: {"articles": r.articles, "macro_f1_present": round(r.present_macro_f1, 4),
+                                         "labels": r.to_json()["labels"]}
+                              for language, r in sorted(by_language.items())}
+    if folds and name == "cues":
         cv = run_guarded(cross_validate, pairs, config.taxonomy, folds=folds)
         typer.echo("")
         typer.echo(format_cross_validation(cv))
         figures["cross_validation"] = cv.to_json()
+    elif folds and name == "learned":
+        figures["cross_validation"] = _learned_kfold(pairs, folds, config.taxonomy, gold_names)
+    elif folds:
+        raise fail(f"--folds: k-fold scoring knows the cues and learned classifiers, not {name!r}", EXIT_USAGE)
     if json_out:
         from .atomic import write_text_atomic
 
         run_guarded(write_text_atomic, json_out, json.dumps(figures, indent=2) + "\n")
+
+
+def _learned_kfold(pairs: Any, folds: int, taxonomy: Any, over: str) -> dict[str, Any]:
+    """The learned classifier refitted per fold (``extract.train.kfold_pairs``), printed; its JSON."""
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise fail("--folds with the learned classifier refits it and needs scikit-learn: "
+                   "pip install 'briefings[train]'", EXIT_USAGE) from None
+    from .extract.train import format_kfold, kfold_json, kfold_pairs, shipped_cameo
+
+    result = run_guarded(kfold_pairs, pairs, shipped_cameo(), folds, taxonomy)
+    typer.echo("")
+    typer.echo(format_kfold(result, over))
+    return kfold_json(result)
 
 
 def _escape_rich_markup(typer_app: typer.Typer) -> None:

@@ -235,3 +235,22 @@ def test_yesterday_is_read_in_the_configured_timezone(tmp_path):
     after = datetime.now(ZoneInfo("Pacific/Kiritimati")).date() - timedelta(days=1)
     assert result.exit_code == 3, result.output  # the samples are of 2025: nothing that day
     assert any(str(d) in result.stderr for d in {before, after})
+
+
+def test_extract_decides_sections_with_the_configured_classifier(tmp_path):
+    """`extract` shows what a build would decide: the config's classifier, not always the lexicon."""
+    from briefings.collect import read_paths
+    from briefings.config import default_config
+    from briefings.extract import extract_article
+
+    def decisions(*extra: str) -> list[tuple[str, float]]:
+        result = runner.invoke(app, ["extract", str(SAMPLES), "--date", "2025-07-22", *extra])
+        assert result.exit_code == 0, result.stderr
+        return [(r["label"], r["score"]) for r in map(json.loads, result.stdout.splitlines())]
+
+    config = tmp_path / "briefings.toml"
+    config.write_text('[extract]\nclassifier = "cues"\n', encoding="utf-8")
+    taxonomy = default_config().taxonomy
+    lexicon = [(f.section, f.score) for a in read_paths([SAMPLES]).articles for f in extract_article(a, taxonomy)]
+    assert decisions("--config", str(config)) == lexicon
+    assert decisions() != lexicon  # the default, learned classifier scores (at least) otherwise

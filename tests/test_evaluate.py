@@ -315,13 +315,57 @@ def test_eval_rejects_one_fold(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_eval_rejects_an_odd_number_of_folders_and_an_unknown_classifier(tmp_path: Path) -> None:
+    articles_dir, gold_dir = write_synthetic(tmp_path)
+    odd = CliRunner().invoke(app, ["eval", str(articles_dir), str(gold_dir), str(articles_dir)])
+    assert odd.exit_code == 2 and "in pairs" in odd.output
+    unknown = CliRunner().invoke(app, ["eval", str(articles_dir), str(gold_dir), "--classifier", "nosuch"])
+    assert unknown.exit_code == 2 and "nosuch" in unknown.output
+
+
+def test_eval_scores_the_default_classifier_unless_told_and_per_language(tmp_path: Path) -> None:
+    """``briefings eval`` decides sections as a build does (the learned classifier by default);
+    ``--classifier cues`` gives the lexicon's figures, exactly ``evaluate`` with the taxonomy."""
+    from briefings.extract.classifiers import DEFAULT_CLASSIFIER, make_classifier
+
+    articles_dir, gold_dir = write_synthetic(tmp_path)
+    taxonomy = load_default_taxonomy()
+    pairs = load_gold_pairs(articles_dir, gold_dir)
+    runner = CliRunner()
+    for name, args in ((DEFAULT_CLASSIFIER, []), ("cues", ["--classifier", "cues"])):
+        out = tmp_path / f"{name}.json"
+        result = runner.invoke(app, ["eval", str(articles_dir), str(gold_dir), *args, "--json", str(out)])
+        assert result.exit_code == 0, result.output
+        assert f"classifier {name}" in result.output
+        data = json.loads(out.read_text(encoding="utf-8"))
+        expected = evaluate(pairs, taxonomy, classifier=make_classifier(name, taxonomy))
+        assert data["classifier"] == name
+        assert data["macro_f1"] == round(expected.macro_f1, 4)
+        assert data["by_language"]["en"]["articles"] == 4
+    assert evaluate(pairs, taxonomy, classifier=make_classifier("cues", taxonomy)).confusion == \
+        evaluate(pairs, taxonomy).confusion
+
+
+def test_eval_pools_several_corpora(tmp_path: Path) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    a1, g1 = write_synthetic(first)
+    a2, g2 = write_synthetic(second)
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(app, ["eval", str(a1), str(g1), str(a2), str(g2), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"] == 8
+
+
 # --------------------------------------------------------------------------- (d) the real corpus
 
 
 def test_eval_with_folds_on_the_corpus(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     result = CliRunner().invoke(
-        app, ["eval", str(corpus / "articles"), str(corpus / "gold"), "--folds", "3", "--json", str(out)]
+        app, ["eval", str(corpus / "articles"), str(corpus / "gold"), "--classifier", "cues", "--folds", "3",
+              "--json", str(out)]
     )
     assert result.exit_code == 0, result.output
     assert "k-fold cross-validation: 3 folds" in result.output
@@ -334,3 +378,23 @@ def test_eval_with_folds_on_the_corpus(corpus: Path, tmp_path: Path) -> None:
     pooled_gold = sum(v["support"] for v in cv["pooled"]["labels"].values())
     whole_gold = sum(v["support"] for v in data["labels"].values())
     assert pooled_gold == whole_gold
+
+
+def test_eval_refits_the_learned_classifier_per_fold_on_the_corpus(corpus: Path, tmp_path: Path) -> None:
+    """``--folds`` with the learned classifier: every gold sentence scored once by a model fitted
+    without its article group, beside the lexicon on the same folds, per label and language."""
+    pytest.importorskip("sklearn", reason="refitting needs the 'train' extra (scikit-learn)")
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(app, ["eval", str(corpus / "articles"), str(corpus / "gold"),
+                                      "--classifier", "learned", "--folds", "3", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "k-fold (3 folds over" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    cv = data["cross_validation"]
+    assert cv["folds"] == 3 and len(cv["fold_articles"]) == 3
+    held = sorted(name for fold in cv["fold_articles"] for name in fold)
+    assert len(held) == len(set(held)) == data["articles"]
+    assert sum(v["support"] for v in cv["learned"]["labels"].values()) == \
+        sum(v["support"] for v in data["labels"].values())
+    assert cv["cues"]["macro_f1"] > 0.5 and cv["learned"]["macro_f1"] > 0.4
+    assert "en" in cv["by_language"]

@@ -125,3 +125,15 @@ def test_the_shipped_model_is_what_training_on_the_shared_corpus_writes(tmp_path
     for name in (MODEL_FILE, CAMEO_FILE, "LICENSE-petrarch2.txt"):
         assert (tmp_path / name).read_bytes() == model_path().with_name(name).read_bytes(), \
             f"{name}: the shipped file is not what `python -m briefings.extract.train` writes; retrain"
+
+
+def test_a_sentence_that_tells_its_section_only_by_context_scores_below_one_that_tells_it_alone() -> None:
+    """``Fact.score`` ranks facts in the brief: a sentence placed by its neighbours ranks below
+    one whose own words tell the event (both written for this test)."""
+    from briefings.extract.learned import fact_score
+
+    texts = [TALKS, "Officials on both sides were cautious about the outcome.",
+             "The delegations will exchange draft proposals for a ceasefire before the talks."]
+    decisions = learned().classify(texts, [0, 0, 0])
+    assert decisions[1].score < decisions[0].score
+    assert fact_score(0.9, 0.9) == 0.9 and fact_score(1.0, 0.04) == 0.2

@@ -34,6 +34,7 @@ from typing import Any
 from ..collect import read_file
 from ..errors import ConfigError, SourceError
 from ..extract import extract_article
+from ..extract.classifiers import SectionClassifier
 from ..extract.sections import DEFAULT_SETTINGS, ClassifierSettings
 from ..model import BOILERPLATE, Article, Fact
 from ..taxonomy import Taxonomy
@@ -237,16 +238,36 @@ def evaluate(
     extractor: Extractor | None = None,
     *,
     settings: ClassifierSettings | None = None,
+    classifier: SectionClassifier | None = None,
+    by_language: dict[str, EvalReport] | None = None,
 ) -> EvalReport:
     """Extract every article of ``pairs`` and score it; one report over all of them.
-    ``settings`` are the classifier's settings when no ``extractor`` is given."""
-    run = extractor or (lambda article: extract_article(article, taxonomy, settings=settings))
+    Without an ``extractor``, sections are decided by ``classifier`` (a registered one, as
+    the build makes it), else by the cue lexicon of ``taxonomy`` with ``settings``.
+    ``by_language``, when given, is filled with one report per article language."""
+    sections: SectionClassifier | Taxonomy = classifier if classifier is not None else taxonomy
+    run = extractor or (lambda article: extract_article(article, sections, settings=settings))
     total = EvalReport()
     for pair in pairs:
         articles = read_file(pair.article_path)
         for article in articles[:1]:
-            total.merge(score_article(article, run(article), pair.gold))
+            report = score_article(article, run(article), pair.gold)
+            total.merge(report)
+            if by_language is not None:
+                by_language.setdefault(article.language or "?", EvalReport()).merge(report)
     return total
+
+
+def format_languages(by_language: Mapping[str, EvalReport]) -> str:
+    """One line per article language: articles, macro-F1 over the labels with gold in that
+    language, boilerplate precision and recall (most articles first)."""
+    lines = [f"{'language':8} {'articles':>8} {'macro-F1*':>9} {'boilerplate P':>13} {'R':>6}"]
+    for language, report in sorted(by_language.items(), key=lambda kv: (-kv[1].articles, kv[0])):
+        bp = report.score(BOILERPLATE)
+        lines.append(f"{language:8} {report.articles:8d} {report.present_macro_f1:9.3f} "
+                     f"{bp.precision:13.3f} {bp.recall:6.3f}")
+    lines.append("* per language: macro-F1 over the content labels with gold in that language")
+    return "\n".join(lines)
 
 
 def format_table(report: EvalReport, title: str = "") -> str:
