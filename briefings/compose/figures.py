@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..lang import Language
+from ..lang import Language, get_language
 from ..lang.en import ENGLISH
 from ..model import OTHER, BriefFact, Figure, KeyFigure
 
@@ -20,9 +20,11 @@ PER_KIND = 2
 """At most this many lines of each kind: the box is a summary, not a table."""
 
 
-def key_figures(facts: Sequence[BriefFact], language: Language = ENGLISH) -> tuple[KeyFigure, ...]:
+def key_figures(facts: Sequence[BriefFact], language: Language | None = None) -> tuple[KeyFigure, ...]:
     """The box's lines in kind order, largest first within a kind, no figure repeated and no
-    fact used twice (one sentence giving a sum in dollars and in euros is one line).
+    fact used twice (one sentence giving a sum in dollars and in euros is one line). Each fact
+    is read with ``language``, or by default with its own (its sources' language), so a
+    mixed-language day reads each line's running totals and casualty words in its language.
 
     A running total ("€40 million ..., bringing its support since 2022 to more than €1.1
     billion") gives way to the day's news (the €40 million); a body exchange ("returned the
@@ -30,8 +32,8 @@ def key_figures(facts: Sequence[BriefFact], language: Language = ENGLISH) -> tup
     lines: list[KeyFigure] = []
     used: set[str] = set()
     for kind in KINDS:
-        found = [(fig, fact) for fact in facts for fig in _news_figures(fact, kind, language)
-                 if _counts_for(kind, fact, language)]
+        found = [(fig, fact) for fact in facts for fig in _news_figures(fact, kind, language or _language_of(fact))
+                 if _counts_for(kind, fact, language or _language_of(fact))]
         found.sort(key=lambda pair: (-(pair[0].value or 0), -pair[1].score))
         seen: set[tuple[float | None, str]] = set()
         for fig, fact in found:
@@ -45,6 +47,12 @@ def key_figures(facts: Sequence[BriefFact], language: Language = ENGLISH) -> tup
             if len(seen) >= PER_KIND:
                 break
     return tuple(lines)
+
+
+def _language_of(fact: BriefFact) -> Language:
+    """The language a line is written in: its sources' (the first that says), else English."""
+    code = next((c.language for c in fact.citations if c.language), None)
+    return get_language(code) if code else ENGLISH
 
 
 def _counts_for(kind: str, fact: BriefFact, language: Language) -> bool:
