@@ -22,7 +22,6 @@ from briefings.limits import (
     DEFAULT_SOURCE_TIMEOUT,
     Deadline,
 )
-from briefings.collect.site import SiteKind
 from briefings.model import Article
 
 if TYPE_CHECKING:
@@ -185,7 +184,7 @@ class PageKind:
                          spec.url)
 
 
-SOURCE_KINDS: dict[str, SourceKind] = {k.name: k for k in (FolderKind(), FeedKind(), PageKind(), SiteKind())}
+SOURCE_KINDS: dict[str, SourceKind] = {k.name: k for k in (FolderKind(), FeedKind(), PageKind())}
 """Every kind a ``[[sources]]`` entry may name."""
 
 

@@ -16,9 +16,17 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from briefings.collect.kinds import (
+    Collected,
+    FeedKind,
+    SourceContext,
+    SourceProblem,
+    SourceSpec,
+    register_source_kind,
+)
+
 if TYPE_CHECKING:
     from briefings.collect.http import Fetcher
-    from briefings.collect.kinds import Collected, SourceContext, SourceSpec
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
               "application/xml", "text/xml")
@@ -34,8 +42,6 @@ class SiteKind:
         return None if url else "a site source needs url (the site's home page)"
 
     def collect(self, spec: SourceSpec, context: SourceContext) -> Collected:
-        from briefings.collect.kinds import FeedKind, SourceProblem
-
         if spec.url is None:
             raise SourceProblem("a site source needs a url")
         feed_url = discover_feed(context.fetcher, spec.url, **context.fetch_limits(spec))
@@ -100,3 +106,6 @@ class _AlternateLinks(HTMLParser):
             self.links.append((kind, href))
 
     handle_startendtag = handle_starttag
+
+
+register_source_kind(SiteKind())  # a built-in kind, registered as a new one would be

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import BOILERPLATE, OTHER
-from .classifiers import Decision
+from .decision import Decision
 from .sections import MEMO_SIZE, classifier_for, tokenize
 
 if TYPE_CHECKING:
