@@ -221,3 +221,29 @@ def test_the_appendix_lists_at_most_its_cap_of_further_stories_a_section(tmp_pat
     part = appendix[appendix.index(strikes["title"]):]
     part = part[:part.index("</ul>")]
     assert len(re.findall(r"<li\b", part)) == 1
+
+
+def test_a_big_day_clusters_its_best_facts_and_lets_the_rest_stand_alone():
+    """Past ``limit`` merged facts only the best-ranked are clustered (memory and time stay
+    bounded on a day of 10,000 articles); every fact is still in exactly one story."""
+    from briefings.compose.stories import cluster_best
+
+    facts = [make_brief_fact(id=k, text=t, score=s) for k, t, s in
+             (("k1", "Russia attacked Kyiv with drones overnight, damaging buildings in six districts.", 0.9),
+              ("k2", "He added that the blast wave shattered windows of a kindergarten nearby.", 0.8),
+              ("m1", "A glide bomb hit Kramatorsk and the blast wave shattered windows nearby.", 0.1))]
+    inputs = [
+        StoryInput(frozenset({"russia", "kyiv", "drone", "overnight", "damag", "build"}), frozenset({"kyiv"}),
+                   (("a", 0),)),
+        StoryInput(frozenset({"blast", "wave", "shatter", "window", "kindergarten"}), frozenset(),
+                   (("a", 1),), stands_alone=False),
+        StoryInput(frozenset({"glide", "bomb", "kramatorsk", "blast", "wave", "shatter", "window"}),
+                   frozenset({"kramatorsk"}), (("b", 0),)),
+    ]
+    whole = sorted(sorted(g) for g in cluster_best(facts, inputs, DAY, limit=3).groups)
+    capped = cluster_best(facts, inputs, DAY, limit=2)
+    assert whole == [[0, 1], [2]]
+    assert sorted(sorted(g) for g in capped.groups) == [[0, 1], [2]]  # the weakest fact stands alone
+    assert capped.centrality[2] == 1.0
+    only_best = cluster_best(facts, inputs, DAY, limit=1)
+    assert sorted(sorted(g) for g in only_best.groups) == [[0], [1], [2]]

@@ -40,7 +40,7 @@ from ..taxonomy import Taxonomy
 from .figures import key_figures
 from ..lang import ENGLISH, Language
 from .merge import group_facts, languages_of, sentence_key, title_key
-from .stories import StoryInput, cluster_facts, complete, make_story, rank_stories
+from .stories import StoryInput, cluster_best, complete, make_story, rank_stories
 from .text import content_words, folding, normal, readable, similarity, without_dateline, words
 
 __all__ = ["BriefSpec", "compose_brief", "content_words", "looking_ahead", "normal", "similarity", "without_dateline"]
@@ -155,7 +155,7 @@ def tell_stories(merged: list[BriefFact], inputs: Sequence[StoryInput], day: dat
     """The merged facts, each naming its story, and the stories, best first."""
     story_of = [""] * len(merged)
     stories = []
-    clusters = cluster_facts(merged, inputs, day)
+    clusters = cluster_best(merged, inputs, day)
     for group in clusters.groups:
         story = make_story([merged[i] for i in group], day, [clusters.centrality[i] for i in group])
         stories.append(story)
