@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import Annotated, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -26,6 +26,9 @@ from .errors import (
     BriefingsError,
     ConfigError,
 )
+
+if TYPE_CHECKING:
+    from .config import Config
 
 T = TypeVar("T")
 
@@ -120,7 +123,7 @@ def locked(out_dir: Path) -> Iterator[None]:
         yield
 
 
-def parse_day(text: str | None, config) -> date:
+def parse_day(text: str | None, config: Config) -> date:
     """``--date``: an ISO date, or words such as "yesterday" read in the brief's timezone."""
     from .window import parse_brief_date
 

@@ -588,6 +588,11 @@ class DayFacts:
     ids, found while the texts were still there."""
 
     @property
+    def duplicate_articles(self) -> int:
+        """Articles that repeat another of the day (all but the first of each group)."""
+        return sum(len(group) - 1 for group in self.copies)
+
+    @property
     def boilerplate(self) -> int:
         """The units read that are not news (promos, share prompts, captions, bylines)."""
         return self.sentences - len(self.facts)

@@ -140,7 +140,7 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
         day = extract_day(gathered.hand_over(), extractor(config, request.day),
                           cache=open_fact_cache(request.out_dir), progress=progress)
         counts.update(sentence=day.sentences, facts=len(day.facts), boilerplate=day.boilerplate,
-                      duplicate_articles=sum(len(group) - 1 for group in day.copies))
+                      duplicate_articles=day.duplicate_articles)
     spec = brief_spec(request.day, window, config)
     with phase("merge") as counts:
         brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),

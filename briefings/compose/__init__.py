@@ -108,7 +108,7 @@ def compose_brief(
         boilerplate=day.boilerplate,
         merged=len(news) - len(merged),
         undated=sum(1 for a in articles if a.published is None),
-        duplicate_articles=sum(len(g) - 1 for g in day.copies),
+        duplicate_articles=day.duplicate_articles,
         skipped=skipped,
         out_of_window=out_of_window,
     )

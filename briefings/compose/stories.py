@@ -35,6 +35,7 @@ from datetime import date
 from itertools import chain
 
 from ..model import OTHER, BriefFact, Citation, DateMention, Figure, Story, stable_id
+from .merge import _find
 
 STORY_SIMILARITY = 0.3
 """Weighted share of words two facts must have in common to report one event (the fact
@@ -361,13 +362,6 @@ def _candidates(inputs: Sequence[StoryInput]) -> Iterable[tuple[int, list[int]]]
             found = [j for j, c in counts.items() if c >= 2]
         if found:
             yield i, found
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
 
 
 # ----------------------------------------------------------------------------- the values
