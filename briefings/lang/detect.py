@@ -25,7 +25,7 @@ DETECTABLE = ("en", "fr", "de", "es", "ru", "uk")
 """The languages detection may answer (those with words in ``briefings/lang``)."""
 MIN_LETTERS = 20
 """Fewer letters than this (a caption, a stub) say too little: no answer rather than a guess."""
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 800
 """The title and this much of the body decide: the opening of a story is its language."""
 
 

@@ -427,6 +427,8 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
     key_stories = [views[f.story] for f in brief.key_points if f.story in views]
     shown_stories = key_stories + [v for section in sections for v in by_section.get(section.key, ())]
     appendix = appendix_parts(brief, sections)
+    appendix_dates = [_appendix_line(e.text, e.citations, when_text(e, language))
+                      for e in upcoming[LOOKING_AHEAD_SHOWN:LOOKING_AHEAD_SHOWN + APPENDIX_LINES]]
     shown_sources = cited_sources(sources, numbers, brief.key_points, brief.key_figures, shown_events,
                                   shown_stories, *(section.facts for section in sections
                                                    if not by_section.get(section.key)))
@@ -457,7 +459,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "shown_sources": shown_sources,
         "calendar": upcoming,
         "upcoming": shown_events,
-        "upcoming_more": len(upcoming) - len(shown_events),
+        "upcoming_more": len(appendix_dates),
         "stats_lines": stats_lines(brief),
         "cite": numbers.numbers,
         "tags": lambda fact: fact_tags(fact, language),
@@ -468,8 +470,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "sections": sections,
         "appendix": appendix,
         "appendix_count": appendix_count(appendix),
-        "appendix_dates": [_appendix_line(e.text, e.citations, when_text(e, language))
-                           for e in upcoming[LOOKING_AHEAD_SHOWN:]],
+        "appendix_dates": appendix_dates,
     }
 
 
@@ -499,10 +500,12 @@ def _appendix_line(text: str, citations: Iterable[Citation], when: str = "") -> 
     return AppendixLine(text, tuple({"outlet": o, "href": h} for o, h in seen.items()), when)
 
 
-APPENDIX_LINES = 40
-"""Further stories (or facts) the appendix lists per section, best first. A day of 10,000
-articles has thousands of stories: listing all of them would add hundreds of pages to the PDF
-(and minutes to its layout) that nobody reads; brief.json keeps every one."""
+APPENDIX_LINES = 12
+"""Further stories (or facts) the appendix lists per section, best first, and further dates
+ahead, soonest first. A busy day has thousands of stories and hundreds of dates: forty a
+section made a 1,000-article brief 26 pages long (12 of them appendix) where a reader wants
+a brief that gets shorter, not longer, as the day gets busier; brief.json keeps every story
+and looking-ahead.ics every date."""
 
 
 def appendix_parts(brief: Brief, sections: Iterable[BriefSection]) -> list[AppendixPart]:
