@@ -191,7 +191,8 @@ class BriefFact:
     aid_status: str | None = None
     """For aid: "pledged" (promised, announced, approved) or "delivered"; None otherwise."""
     story: str = ""
-    """The id of the ``Story`` that holds this fact ("" in a brief made before stories)."""
+    """The id of the ``Story`` that holds this fact; "" when none does: a brief made before
+    stories, or a fact past the best facts a big day clusters (``compose.stories.STORY_FACTS``)."""
 
     def to_json(self) -> dict[str, Any]:
         return {

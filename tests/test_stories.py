@@ -225,7 +225,7 @@ def test_the_appendix_lists_at_most_its_cap_of_further_stories_a_section(tmp_pat
 
 def test_a_big_day_clusters_its_best_facts_and_lets_the_rest_stand_alone():
     """Past ``limit`` merged facts only the best-ranked are clustered (memory and time stay
-    bounded on a day of 10,000 articles); every fact is still in exactly one story."""
+    bounded on a day of 10,000 articles); every fact is in exactly one story or in none."""
     from briefings.compose.stories import cluster_best
 
     facts = [make_brief_fact(id=k, text=t, score=s) for k, t, s in
@@ -243,7 +243,7 @@ def test_a_big_day_clusters_its_best_facts_and_lets_the_rest_stand_alone():
     whole = sorted(sorted(g) for g in cluster_best(facts, inputs, DAY, limit=3).groups)
     capped = cluster_best(facts, inputs, DAY, limit=2)
     assert whole == [[0, 1], [2]]
-    assert sorted(sorted(g) for g in capped.groups) == [[0, 1], [2]]  # the weakest fact stands alone
-    assert capped.centrality[2] == 1.0
+    assert sorted(sorted(g) for g in capped.groups) == [[0, 1]]  # the weakest fact is left out
+    assert capped.unclustered == [2] and capped.centrality[2] == 1.0
     only_best = cluster_best(facts, inputs, DAY, limit=1)
-    assert sorted(sorted(g) for g in only_best.groups) == [[0], [1], [2]]
+    assert only_best.groups == [[0]] and only_best.unclustered == [1, 2]

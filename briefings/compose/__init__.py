@@ -152,18 +152,20 @@ def _names(entities: Sequence[str], language: Language) -> frozenset[str]:
 
 def tell_stories(merged: list[BriefFact], inputs: Sequence[StoryInput], day: date
                  ) -> tuple[list[BriefFact], list[Story]]:
-    """The merged facts, each naming its story, and the stories, best first."""
-    story_of = [""] * len(merged)
+    """The merged facts, each naming its story, and the stories, best first. A fact past the
+    facts a day clusters (``STORY_FACTS``) names none and stays the object it was (on a big
+    day, a copy of every fact would double compose's memory)."""
+    told = list(merged)
     stories = []
     clusters = cluster_best(merged, inputs, day)
     for group in clusters.groups:
         story = make_story([merged[i] for i in group], day, [clusters.centrality[i] for i in group])
         stories.append(story)
         for i in group:
-            story_of[i] = story.id
-    backed = _backed_by_figures(merged, clusters.groups)
-    return ([replace(f, story=s, claim_status="corroborated") if i in backed else replace(f, story=s)
-             for i, (f, s) in enumerate(zip(merged, story_of))], rank_stories(stories))
+            told[i] = replace(merged[i], story=story.id)
+    for i in _backed_by_figures(merged, clusters.groups):
+        told[i] = replace(told[i], claim_status="corroborated")
+    return told, rank_stories(stories)
 
 
 def _backed_by_figures(merged: Sequence[BriefFact], groups: Sequence[Sequence[int]]) -> set[int]:

@@ -30,7 +30,7 @@ import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
@@ -92,18 +92,21 @@ class Clusters:
     groups: list[list[int]]
     centrality: list[float]
     """Cosine of each fact's words with its story's words, 0..1 (1 for a story of one fact)."""
+    unclustered: list[int] = field(default_factory=list)
+    """Facts past ``STORY_FACTS`` that were not clustered: in no group, they belong to no story."""
 
 
 STORY_FACTS = 4_000
-"""Merged facts clustered into stories on one day, the best-ranked first; the others stand as
-stories of one fact. A brief shows a few stories a section (and lists some 40 more): on a day
-of 10,000 articles (50,000 merged facts) clustering them all cost more memory than the whole
-build had before stories existed, for stories nobody reads."""
+"""Merged facts clustered into stories on one day, the best-ranked first; the others belong
+to no story. A brief shows a few stories a section (and lists a dozen more): on a day of
+10,000 articles (100,000 merged facts) clustering them all, or even giving each of the rest
+a story of its own, cost more memory than the whole build had before stories existed, for
+stories nobody reads."""
 
 
 def cluster_best(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day: date,
                  limit: int = STORY_FACTS) -> Clusters:
-    """``cluster_facts`` over the ``limit`` best-ranked facts; every other fact its own story."""
+    """``cluster_facts`` over the ``limit`` best-ranked facts; the others are ``unclustered``."""
     if len(facts) <= limit:
         return cluster_facts(facts, inputs, day)
     best = sorted(sorted(range(len(facts)), key=lambda i: -facts[i].score)[:limit])
@@ -113,8 +116,7 @@ def cluster_best(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day: 
     for k, i in enumerate(best):
         centrality[i] = found.centrality[k]
     groups = [[best[k] for k in group] for group in found.groups]
-    groups += [[i] for i in range(len(facts)) if i not in chosen]
-    return Clusters(groups, centrality)
+    return Clusters(groups, centrality, [i for i in range(len(facts)) if i not in chosen])
 
 
 def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day: date) -> Clusters:
