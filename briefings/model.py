@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 BOILERPLATE = "boilerplate"
 """The label of sentences that are not news (promos, share prompts, captions, bylines)."""
@@ -25,12 +25,33 @@ OTHER = "other"
 """The label of news that fits no configured section."""
 
 
+_Value = TypeVar("_Value")
+
+
+def pickled_by_position(cls: type[_Value]) -> type[_Value]:
+    """``cls`` pickles as its constructor's arguments in field order.
+
+    Why: extraction sends articles to its workers and facts back, and a big day's facts are
+    held pickled (``packed.py``) and read back several times; Python 3.11 unpickles a slotted
+    frozen dataclass through ``dataclasses._dataclass_setstate``, which lists the fields again
+    for every object. Calling the class with its values unpickles a day's facts in 60 % of
+    the time (a tenth of compose at 10,000 articles)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: _Value) -> tuple[type[_Value], tuple[Any, ...]]:
+        return cls, tuple([getattr(self, name) for name in names])
+
+    setattr(cls, "__reduce__", __reduce__)
+    return cls
+
+
 def stable_id(*parts: str, length: int = 16) -> str:
     """A short hex id that depends only on ``parts``, so ids survive re-runs."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return digest[:length]
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article as collected, before any extraction."""
@@ -58,6 +79,7 @@ class Article:
         return self.name or self.id
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression in a sentence and the day (or span of days) it resolves to."""
@@ -75,6 +97,7 @@ class DateMention:
         return cls(data["text"], date.fromisoformat(data["start"]), date.fromisoformat(data["end"]))
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A number that matters to a reader: "more than 50 attacks", "$300 million"."""
@@ -102,6 +125,7 @@ class Figure:
                    data.get("currency", ""), data.get("kind", ""))
 
 
+@pickled_by_position
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One sentence of one article, with what extraction found in it."""

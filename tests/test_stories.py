@@ -240,10 +240,10 @@ def test_a_big_day_clusters_its_best_facts_and_lets_the_rest_stand_alone():
         StoryInput(frozenset({"glide", "bomb", "kramatorsk", "blast", "wave", "shatter", "window"}),
                    frozenset({"kramatorsk"}), (("b", 0),)),
     ]
-    whole = sorted(sorted(g) for g in cluster_best(facts, inputs, DAY, limit=3).groups)
-    capped = cluster_best(facts, inputs, DAY, limit=2)
+    whole = sorted(sorted(g) for g in cluster_best(facts, inputs.__getitem__, DAY, limit=3).groups)
+    capped = cluster_best(facts, inputs.__getitem__, DAY, limit=2)
     assert whole == [[0, 1], [2]]
     assert sorted(sorted(g) for g in capped.groups) == [[0, 1]]  # the weakest fact is left out
     assert capped.unclustered == [2] and capped.centrality[2] == 1.0
-    only_best = cluster_best(facts, inputs, DAY, limit=1)
+    only_best = cluster_best(facts, inputs.__getitem__, DAY, limit=1)
     assert only_best.groups == [[0]] and only_best.unclustered == [1, 2]

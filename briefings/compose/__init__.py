@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -86,20 +86,10 @@ def compose_brief(
     groups = group_facts(news, day.copies, keys=keys, languages=languages)
     meaning = [_group_words(keys, group) for group in groups]
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
-    merged: list[BriefFact] = []
-    inputs: list[StoryInput] = []
-    for group, words_ in zip(groups, meaning):
-        members = [news[i] for i in group]
-        fact = _merge_group(members, citations, spec)
-        merged.append(fact)
-        language = languages.get(members[0].article_id, ENGLISH)
-        inputs.append(StoryInput(words_, _names(fact.entities, language),
-                                 tuple((m.article_id, m.index) for m in members),
-                                 folding(language).event_senses.intersection(words_),
-                                 standalone(fact.text) >= 1.0))
+    merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
+
+    merged, stories = tell_stories(merged, _story_inputs(news, groups, merged, meaning, languages), spec.date)
     del meaning
-    merged, stories = tell_stories(merged, inputs, spec.date)
-    del inputs
     sections = build_sections(merged, spec, stories)
     stats = BriefStats(
         articles=len(articles),
@@ -128,6 +118,24 @@ def compose_brief(
     )
 
 
+def _story_inputs(news: Sequence[Fact], groups: Sequence[Sequence[int]], merged: Sequence[BriefFact],
+                  meaning: Sequence[frozenset[str] | tuple[str, ...]], languages: Mapping[str, Language]
+                  ) -> Callable[[int], StoryInput]:
+    """What the clustering reads of merged fact ``n``, made when asked: only for the facts a
+    day clusters (``STORY_FACTS``), not for the 100,000 of a big day."""
+
+    def story_input(n: int) -> StoryInput:
+        members = [news[i] for i in groups[n]]
+        fact, words_ = merged[n], meaning[n]
+        language = languages.get(members[0].article_id, ENGLISH)
+        return StoryInput(words_, _names(fact.entities, language),
+                          tuple((m.article_id, m.index) for m in members),
+                          folding(language).event_senses.intersection(words_),
+                          standalone(fact.text) >= 1.0)
+
+    return story_input
+
+
 def _group_words(keys: Sequence, group: Sequence[int]) -> frozenset[str] | tuple[str, ...]:
     """The meaning words of a merged fact's sentences (the merge's keys, not made again)."""
     if len(group) == 1:
@@ -150,14 +158,14 @@ def _names(entities: Sequence[str], language: Language) -> frozenset[str]:
     return frozenset().union(*(_name_stems(e, language) for e in entities))
 
 
-def tell_stories(merged: list[BriefFact], inputs: Sequence[StoryInput], day: date
+def tell_stories(merged: list[BriefFact], story_input: Callable[[int], StoryInput], day: date
                  ) -> tuple[list[BriefFact], list[Story]]:
     """The merged facts, each naming its story, and the stories, best first. A fact past the
     facts a day clusters (``STORY_FACTS``) names none and stays the object it was (on a big
     day, a copy of every fact would double compose's memory)."""
     told = list(merged)
     stories = []
-    clusters = cluster_best(merged, inputs, day)
+    clusters = cluster_best(merged, story_input, day)
     for group in clusters.groups:
         story = make_story([merged[i] for i in group], day, [clusters.centrality[i] for i in group])
         stories.append(story)

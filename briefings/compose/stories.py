@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
@@ -104,13 +104,14 @@ a story of its own, cost more memory than the whole build had before stories exi
 stories nobody reads."""
 
 
-def cluster_best(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day: date,
+def cluster_best(facts: Sequence[BriefFact], story_input: Callable[[int], StoryInput], day: date,
                  limit: int = STORY_FACTS) -> Clusters:
-    """``cluster_facts`` over the ``limit`` best-ranked facts; the others are ``unclustered``."""
+    """``cluster_facts`` over the ``limit`` best-ranked facts; the others are ``unclustered``.
+    ``story_input(i)`` is what the clustering reads of fact ``i``, asked for those facts only."""
     if len(facts) <= limit:
-        return cluster_facts(facts, inputs, day)
+        return cluster_facts(facts, [story_input(i) for i in range(len(facts))], day)
     best = sorted(sorted(range(len(facts)), key=lambda i: -facts[i].score)[:limit])
-    found = cluster_facts([facts[i] for i in best], [inputs[i] for i in best], day)
+    found = cluster_facts([facts[i] for i in best], [story_input(i) for i in best], day)
     chosen = set(best)
     centrality = [1.0] * len(facts)
     for k, i in enumerate(best):
