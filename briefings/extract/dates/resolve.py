@@ -164,6 +164,12 @@ def _r_days(key: Key, pub: date, direction: Direction) -> Span | None:
     return (start, end) if start and end and start <= end else None
 
 
+def _r_wd_week(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"Tuesday of last week": that weekday of the ISO week before, after or of publication."""
+    day = _iso_week(pub, key[2])[0] + timedelta(days=key[1])
+    return day, day
+
+
 def _r_wd(key: Key, pub: date, direction: Direction) -> Span | None:
     day = _weekday_date(key[1], pub, direction, key[2])
     return day, day
@@ -391,6 +397,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "date": _r_date,
     "days": _r_days,
     "wd": _r_wd,
+    "wd_week": _r_wd_week,
     "month": _r_month,
     "year": _r_year,
     "week": _r_week,
@@ -416,6 +423,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "months_ago": _r_months_ago,
     "holiday": _r_holiday,
     "anaphor": lambda key, pub, d: None,
+    "anaphor_unit": lambda key, pub, d: None,
 }
 
 
