@@ -76,3 +76,83 @@ def test_a_reporting_verb_after_an_opening_date_is_the_main_clause():
         ("In June", "2015-06-01", "2015-06-30")]
     assert spans("Talks will resume in June, the government reported.", published) == [
         ("in June", "2016-06-01", "2016-06-30")]
+
+
+# --- Other languages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    # Short month names next to a day or a year, and the English order in Spanish pages.
+    ("es", "El 7 oct se celebró la cumbre.", ("El 7 oct", "2001-10-07", "2001-10-07")),
+    ("es", "Publicado el 02 may, 2002.", ("el 02 may, 2002", "2002-05-02", "2002-05-02")),
+    ("es", "Caracas, octubre 7, 2001: la oposición votó.", ("octubre 7, 2001", "2001-10-07", "2001-10-07")),
+    ("ru", "10 авг. произошел взрыв.", ("10 авг.", "2001-08-10", "2001-08-10")),
+    ("uk", "10 сер. стався вибух.", ("10 сер.", "2001-08-10", "2001-08-10")),
+    # Slashed dates are day first outside English.
+    ("fr", "Le rendez-vous est fixé au 02/06/2002.", ("02/06/2002", "2002-06-02", "2002-06-02")),
+    ("es", "La reunión será el 02/06/2002.", ("02/06/2002", "2002-06-02", "2002-06-02")),
+    # "ago": days and weeks give the day, years the year (as English).
+    ("fr", "Il a été élu il y a trois semaines.", ("il y a trois semaines", "2002-04-24", "2002-04-24")),
+    ("fr", "Il y a un an, il a gagné.", ("Il y a un an", "2001-01-01", "2001-12-31")),
+    ("es", "Hace tres días llegó el convoy.", ("Hace tres días", "2002-05-12", "2002-05-12")),
+    ("de", "Vor zwei Jahren wurde er gewählt.", ("Vor zwei Jahren", "2000-01-01", "2000-12-31")),
+    ("ru", "Три дня назад он прибыл.", ("Три дня назад", "2002-05-12", "2002-05-12")),
+    ("uk", "Два роки тому його обрали.", ("Два роки тому", "2000-01-01", "2000-12-31")),
+    # "this Friday": the one around publication, either way; a weekday of a named week.
+    ("es", "Hollande anunció este viernes que va a esperar.", ("este viernes", "2002-05-17", "2002-05-17")),
+    ("de", "Die Frist läuft bis zu diesem Samstag.", ("diesem Samstag", "2002-05-18", "2002-05-18")),
+    ("ru", "В эту субботу он выступит.", ("В эту субботу", "2002-05-18", "2002-05-18")),
+    ("de", "Am Dienstag vergangener Woche sprach er.", ("Am Dienstag vergangener Woche", "2002-05-07", "2002-05-07")),
+    ("fr", "Il a parlé mardi de la semaine dernière.", ("mardi de la semaine dernière", "2002-05-07", "2002-05-07")),
+    # German weekdays with a part of the day, the night before, the start of the year.
+    ("de", "Am Sonntagabend wurde er festgenommen.", ("Am Sonntagabend", "2002-05-12", "2002-05-12")),
+    ("de", "In der Nacht griffen Drohnen an.", ("In der Nacht", "2002-05-14", "2002-05-15")),
+    ("de", "Seit Jahresbeginn kamen 30 Schiffe an.", ("Seit Jahresbeginn", "2002-01-01", "2002-05-15")),
+    ("fr", "Depuis le début de l'année, 30 accidents ont eu lieu.",
+     ("Depuis le début de l'année", "2002-01-01", "2002-05-15")),
+    # Two months with one year ("липні-серпні 2014 року") are one span of that year.
+    ("uk", "В липні-серпні 2014 року тривали бої.", ("липні-серпні 2014 року", "2014-07-01", "2014-08-31")),
+    ("fr", "Les fouilles de juillet-août 1998 ont tout changé.", ("juillet-août 1998", "1998-07-01", "1998-08-31")),
+    # Strong German preterites and French passé composé with être are past cues.
+    ("de", "Am 7. Oktober griff die Miliz an.", ("Am 7. Oktober", "2001-10-07", "2001-10-07")),
+    ("fr", "Dimanche, les deux enfants sont morts.", ("Dimanche", "2002-05-12", "2002-05-12")),
+    # French parts of a day of the day named (else publication).
+    ("fr", "Il est parti dans l'après-midi.", ("dans l'après-midi", "2002-05-15", "2002-05-15")),
+])
+def test_other_languages(language, sentence, expected):
+    assert spans(sentence, language=language) == [expected]
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("fr", "Il est revenu le 3 mai, deux jours plus tard il est reparti.", "2002-05-05"),
+    ("de", "Er sprach am 3. Mai, zwei Tage später kam er zurück.", "2002-05-05"),
+    ("es", "Llegó el 3 de mayo y al día siguiente se fue.", "2002-05-04"),
+    ("ru", "Он прибыл 3 мая, а на следующий день уехал.", "2002-05-04"),
+    ("uk", "Він прибув 3 травня, а наступного дня поїхав.", "2002-05-04"),
+])
+def test_days_counted_from_the_day_named_before(language, sentence, expected):
+    assert spans(sentence, language=language)[-1][1:] == (expected, expected)
+
+
+@pytest.mark.parametrize("language, sentence", [
+    ("fr", "L'opération a eu lieu deux jours plus tard."),
+    ("de", "Am nächsten Tag kam er zurück."),
+    ("es", "Al día siguiente se fue."),
+])
+def test_days_counted_from_nothing_are_left_out(language, sentence):
+    assert find_dates(sentence, WEDNESDAY, language=language) == []
+
+
+def test_a_slashed_date_that_reads_both_ways_is_kept_only_as_the_dateline():
+    assert spans("Berlin, 03/02/2024: the ministry confirmed.", date(2024, 3, 2)) == [
+        ("03/02/2024", "2024-03-02", "2024-03-02")]
+    assert find_dates("The order was dated 04/05/2024.", date(2024, 3, 2)) == []
+
+
+def test_a_month_just_ahead_of_a_reporting_verb_is_the_coming_one():
+    published = date(1990, 8, 16)
+    assert spans("Saudi Arabia told its customers of a cutback in supply in September.",
+                 published) == [("in September", "1990-09-01", "1990-09-30")]
+    # "last December" stays strictly before the publication month.
+    assert spans("Sales rose last December.", date(1989, 11, 2)) == [
+        ("last December", "1988-12-01", "1988-12-31")]

@@ -111,7 +111,9 @@ def _with_clock_times(clocks: list[Anchored], found: list[tuple[_Cand, DateMenti
     for clock in clocks:
         if any(start < clock.end and clock.start < end for start, end, _ in placed + added):
             continue  # "10 p.m. Wednesday" is already part of a mention
-        added.append((clock.start, clock.end, anchor_day(clock, sentence, placed, earlier, pub)))
+        mention = anchor_day(clock, sentence, placed, earlier, pub)
+        if mention is not None:
+            added.append((clock.start, clock.end, mention))
     return [m for _, _, m in sorted(placed + added, key=lambda item: item[0])]
 
 

@@ -107,8 +107,9 @@ def _numeric(match: re.Match[str], sentence: str) -> _Cand | None:
         day, month = first, second
     elif second > 12 >= first:
         month, day = first, second
-    else:
-        return None  # 04/05/2026: April 5 or 4 May? do not guess
+    else:  # 04/05/2026: April 5 or 4 May? only when one of them is the publication day
+        return _Cand(match.start(), match.end(), match.start(), "day",
+                     ("either_date", year, first, second), priority=3)
     if not (1 <= month <= 12):
         return None
     return _Cand(match.start(), match.end(), match.start(), "day", ("date", year, month, day),
@@ -189,6 +190,8 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
         end = relative[1]
     elif prep == "this":  # "this September": of the publication year, whichever way
         key = ("month_off", month, 0, mod == "early")
+    elif prep in ("last", "next") and mod is None:  # "last December": strictly before
+        key = ("month_mod", month, -1 if prep == "last" else 1)
     return _Cand(start, end, match.start(), "month", _since_wrap(prep, key), hint,
                  priority=1)
 
