@@ -37,9 +37,9 @@ The steps live in sibling modules: ``vocabulary`` (shared types, names and regex
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from briefings.model import DateMention
 
@@ -47,7 +47,7 @@ from .anchors import Anchored, anchor_day, english_anchored
 from .candidates import _candidates
 from .locales import _find_other_language
 from .ranges import _merged
-from .resolve import _resolve
+from .resolve import _month_span, _resolve, _shift_month
 from .tense import _needs_direction, _Tense
 from .vocabulary import Direction, _Cand
 
@@ -111,7 +111,9 @@ def _with_clock_times(clocks: list[Anchored], found: list[tuple[_Cand, DateMenti
     for clock in clocks:
         if any(start < clock.end and clock.start < end for start, end, _ in placed + added):
             continue  # "10 p.m. Wednesday" is already part of a mention
-        added.append((clock.start, clock.end, anchor_day(clock, sentence, placed, earlier, pub)))
+        mention = anchor_day(clock, sentence, placed, earlier, pub)
+        if mention is not None:
+            added.append((clock.start, clock.end, mention))
     return [m for _, _, m in sorted(placed + added, key=lambda item: item[0])]
 
 
@@ -151,7 +153,7 @@ profit rose from last year")."""
 _SENTENCE_TENSE = frozenset({"date", "days", "month", "end_of", "holiday"})
 """Keys whose direction is read from their own sentence only (never the paragraph)."""
 
-_ANCHORED = frozenset({"yearback", "anaphor"})
+_ANCHORED = frozenset({"yearback", "anaphor", "anaphor_unit"})
 """Keys whose day depends on another expression: "a year earlier" (than the quarter just
 named), "that day" (the day just named)."""
 
@@ -163,13 +165,22 @@ def _anchored(cand: _Cand, sentence: str, pub: date,
     expression before them in the sentence, else in the paragraph before the sentence."""
     text = sentence[cand.start:cand.end].strip(_TRIM)
     if cand.key[0] == "anaphor":
-        days = [m for c, m in before if m is not None and m.start == m.end]
-        if not days:
-            days = [m for c, m in _earlier_in_paragraph(sentence, pub, context)
-                    if m is not None and m.start == m.end]
-        if not days:
+        days = _last_named(before, sentence, pub, context, _one_day)
+        if days is None:
             return None
-        return DateMention(text=text, start=days[-1].start, end=days[-1].end)
+        day = days.start + timedelta(days=cand.key[1] if len(cand.key) > 1 else 0)
+        return DateMention(text=text, start=day, end=day)
+    if cand.key[0] == "anaphor_unit":
+        _, unit, offset = cand.key
+        named = _last_named(before, sentence, pub, context,
+                            _one_month if unit == "month" else _one_year)
+        if named is None:
+            return None
+        if unit == "month":
+            first, last = _month_span(*_shift_month(named.start, offset))
+        else:
+            first, last = date(named.start.year + offset, 1, 1), date(named.start.year + offset, 12, 31)
+        return DateMention(text=text, start=first, end=last)
     quarters = [m for c, m in before if m is not None and c.key[0] in _QUARTER_KEYS]
     if cand.key == _LAST_YEAR:
         if not quarters:
@@ -200,6 +211,31 @@ def _anchored(cand: _Cand, sentence: str, pub: date,
     if noun == "quarter":
         span = (_years_back(span[0], count), _years_back(span[1], count))
     return DateMention(text=text, start=span[0], end=span[1])
+
+
+def _last_named(before: list[tuple[_Cand, DateMention | None]], sentence: str, pub: date,
+                context: str, fits: Callable[[DateMention], bool]) -> DateMention | None:
+    """The last mention that ``fits`` before the expression in its sentence, else in the
+    paragraph before the sentence; None when there is none (a guess is worse than nothing)."""
+    for _, mention in reversed(before):
+        if mention is not None and fits(mention):
+            return mention
+    for _, mention in reversed(_earlier_in_paragraph(sentence, pub, context)):
+        if mention is not None and fits(mention):
+            return mention
+    return None
+
+
+def _one_day(mention: DateMention) -> bool:
+    return mention.start == mention.end
+
+
+def _one_month(mention: DateMention) -> bool:
+    return (mention.start.year, mention.start.month) == (mention.end.year, mention.end.month)
+
+
+def _one_year(mention: DateMention) -> bool:
+    return mention.start.year == mention.end.year
 
 
 _QUARTER_KEYS = frozenset({"quarter", "quarter_rel"})

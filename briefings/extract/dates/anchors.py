@@ -48,7 +48,10 @@ _FR_DURATION_AFTER = re.compile(r"(?i)\s*(?:sur\s+\d|de\s+(?:route|vol|marche|tr
 
 _FR_DAY_PART = re.compile(
     r"(?i)(?<![\w’'])(?:(?:dans|pendant|durant|au\s+cours\s+de|tard\s+dans|tôt\s+dans|"
-    r"jusqu[’'](?:à|a)\s+tard\s+dans)\s+(?P<part>la\s+(?:nuit|soirée|matinée|journée))"
+    r"jusqu[’'](?:à|a)\s+tard\s+dans)\s+(?P<part>la\s+(?:nuit|soirée|matinée|journée)|"
+    r"l[’']après-midi)"
+    r"|(?:en|dans\s+la)\s+(?:fin|début)\s+(?:de\s+(?:matinée|soirée|journée|nuit)|"
+    r"d[’']après-midi)"
     r"|(?P<same>le\s+(?:matin|soir)\s+même|le\s+jour\s+même|le\s+même\s+jour))(?![\w’'-])"
 )
 """Parts of a day named by an article: "dans la nuit", "le matin même" (the day just named)."""
@@ -88,6 +91,9 @@ class Anchored:
     shift: int = 0
     day: int | None = None
     month: int | None = None
+    needs_anchor: bool = False
+    """Counted from a day named before it ("deux jours plus tard"): never from one after it,
+    and with none named, not reported at all (a guess is worse than nothing)."""
 
 
 def french_anchored(sentence: str) -> list[Anchored]:
@@ -104,7 +110,7 @@ def french_anchored(sentence: str) -> list[Anchored]:
             found.append(Anchored(match.start(), match.end()))
     lower = sentence.lower()
     if "nuit" in lower or "soirée" in lower or "matinée" in lower or "journée" in lower \
-            or "même" in lower:
+            or "même" in lower or "après-midi" in lower:
         found.extend(Anchored(m.start(), m.end()) for m in _FR_DAY_PART.finditer(sentence))
     if "veille" in lower or "lendemain" in lower:
         found.extend(Anchored(m.start(), m.end(), -1 if "veille" in m.group("word").lower() else 1)
@@ -148,7 +154,7 @@ _AFTER_GAP = re.compile(r"[\s,]*(?:\(?[^()]{0,12}\)\s*)?,?\s*$")
 
 
 def anchor_day(item: Anchored, sentence: str, mentions: Sequence[tuple[int, int, DateMention]],
-               earlier: Callable[[], Sequence[DateMention]], pub: date) -> DateMention:
+               earlier: Callable[[], Sequence[DateMention]], pub: date) -> DateMention | None:
     """The mention of ``sentence[item.start:item.end]`` at the day it belongs to.
 
     ``mentions`` are the sentence's own resolved mentions (start, end, mention); ``earlier``
@@ -159,12 +165,16 @@ def anchor_day(item: Anchored, sentence: str, mentions: Sequence[tuple[int, int,
     before = [m for s, e, m in days if e <= item.start]
     after = [m for s, e, m in days if s >= item.end and
              _AFTER_GAP.match(sentence[item.end:s]) and s - item.end <= 24]
+    if item.needs_anchor:
+        after = []
     if before:
         day = before[-1].start
     elif after:
         day = after[0].start
     else:
         previous = [m for m in earlier() if m.start == m.end]
+        if not previous and item.needs_anchor:
+            return None
         day = previous[-1].start if previous else pub
     day += timedelta(days=item.shift)
     text = sentence[item.start:item.end]

@@ -19,6 +19,9 @@ from .phrases import (
     _hours,
     _quarter,
     _that_day,
+    _days_later,
+    _unit_after,
+    _weekday_of_week,
     _year_back,
     _year_quarter,
     _bare_month,
@@ -134,6 +137,23 @@ _RULES: list[_Rule] = [
         r"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past|previous)\s+"
         r"(?P<n>\d{1,2}|twenty[-\s]four|forty[-\s]eight)\s+hours\b"), _hours),
     ("anaphor", re.compile(r"(?i)\b(?:that|the\s+same)\s+day\b"), _that_day),
+    # "two days later", "the next day", "the day before": days from the day last named ("a day
+    # after the vote" names its own anchor, an event: not matched).
+    ("anaphor", re.compile(
+        rf"(?i)\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|afterwards?)\b"
+        r"(?!\s+than)"
+        r"|(?<!over\s)(?<!within\s)(?<!during\s)(?<!for\s)"
+        r"\bthe\s+(?P<rel>next|following|previous|preceding)\s+day\b"
+        r"(?!\s+(?:or|and|to)\b)"
+        r"|\bthe\s+day\s+(?P<dir2>before|after)(?=\s*[.,;:)]|\s*$)"), _days_later),
+    # "the following month", "the previous year", "that year": of the date last named.
+    ("anaphor", re.compile(
+        r"(?i)(?<!\bover\s)(?<!\bwithin\s)(?<!\bduring\s)(?<!\bfor\s)"
+        r"\b(?:the\s+(?P<rel>following|previous|preceding)|that)\s+(?P<unit>month|year)\b"
+        r"(?![-’']|\s+(?:or|and|to|ended|ending|before|after)\b)"), _unit_after),
+    ("wd", re.compile(
+        rf"\b(?P<wd>{_WD_FULL})\s+(?i:(?:of\s+)?(?P<rel>last|next|this|the\s+following|"
+        rf"the\s+previous)\s+week)\b(?![’']s)"), _weekday_of_week),
     # Years read out in broadcast transcripts: "in nineteen ninety-six", "the year two thousand".
     ("spoken", re.compile(
         r"(?i)\b(?:(?:in|since|by|of|until)\s+)?(?P<month>" + _MONTH_FULL[3:-1] + r")?\s*"
@@ -221,7 +241,9 @@ _GATES: dict[str, Callable[[str, str], bool]] = {
     _QUARTER_CODE.search(sentence) is not None,
     "year": _has("year"),
     "hours": _has("hours"),
-    "anaphor": _has("that day", "same day"),
+    "anaphor": _has("that day", "same day", "later", "earlier", "afterward", "the next day",
+                    "following", "previous", "preceding", "the day before", "the day after",
+                    "that month", "that year"),
     "spoken": _has("nineteen", "two thousand"),
     "holiday": lambda sentence, low: _HOLIDAY_GATE.search(sentence) is not None,
 }
@@ -235,7 +257,8 @@ _ANY_CASED = re.compile(
 )
 _ANY_LOWER = re.compile("yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening"
                         "|week|month|year|ago|last|past|overnight|since the|end of|start of|beginning of"
-                        "|quarter|period|hours|that day|same day|nineteen|two thousand")
+                        "|quarter|period|hours|that day|same day|nineteen|two thousand"
+                        "|later|earlier|afterward|the next day|following|previous|preceding|the day")
 """The prefilter: when neither matches (the sentence itself, its lower-cased text), no gate
 above is open and the sentence has no candidate. Each is one flat alternation of literals, so
 that the regex engine skips every position whose character starts none of them (nested

@@ -53,6 +53,24 @@ class _Lang:
     future_aux: str = ""
     """Future auxiliaries: a past-looking participle right after one belongs to a future verb
     group ("aura été auditionné", "sera signé")."""
+    month_abbreviations: dict[str, int] = field(default_factory=dict)
+    """Short month names read only next to a day or a year ("7 oct", "10 авг."): alone they
+    are words ("mar", "may") or too short to trust."""
+    this_mod: str = ""
+    """"ce", "este", "diesen", "эту": a weekday of the days around publication, either way."""
+    week_after: str = ""
+    """A weekday's week named after it: group ``rel`` says which ("Dienstag vergangener Woche",
+    "mardi de la semaine dernière")."""
+    ago: str = ""
+    """"il y a deux ans", "hace tres días", "vor zwei Wochen", "два года назад": groups ``n`` (a
+    number or a word of ``numbers``) and ``unit`` (a word of ``ago_units``)."""
+    ago_units: dict[str, str] = field(default_factory=dict)
+    """Unit word stem -> day, week, month, year."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    later: str = ""
+    """"deux jours plus tard", "am nächsten Tag": days from the day named before (groups ``n``
+    and ``sign`` or a fixed one in ``later_fixed``)."""
+    later_fixed: dict[str, int] = field(default_factory=dict)
 
 
 def _alt(words) -> str:
@@ -81,15 +99,30 @@ _FR = _Lang(
            r"cette\s+ann[ée]e": ("year", 0, 0),
            r"ce\s+week-end|le\s+week-end": ("weekend", "the"),
            r"le\s+week-end\s+dernier": ("weekend", "last"),
-           r"le\s+week-end\s+prochain": ("weekend", "next")},
+           r"le\s+week-end\s+prochain": ("weekend", "next"),
+           r"depuis\s+le\s+d[ée]but\s+de\s+l[’']ann[ée]e": ("start_of", "year"),
+           r"depuis\s+le\s+d[ée]but\s+du\s+mois": ("start_of", "month")},
     future_cue=r"sera|seront|serait|va|vont|aura|auront|devra|devront|doit|doivent|pr[ée]vue?s?|"
                r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend",
     past_cue=r"a|ont|avait|avaient|[ée]tait|[ée]taient|fut|furent|eu|hier|\w+ée?s?|\w+ait|"
-             r"\w+aient|\w+it",
+             r"\w+aient|\w+it|(?:est|sont)\s+(?:morte?s?|née?s?|venue?s?|partie?s?|"
+             r"décédée?s?|tombée?s?|arrivée?s?|allée?s?)",
     preps=r"en|depuis|d[eè]s|jusqu[’']?(?:\s*en|\s*au)?|avant|apr[èe]s|pour|de|du|d[’']|le|au|"
           r"début|fin",
     not_months=frozenset({"sept"}),  # "sept" alone is seven
     future_aux=r"aura|auront|sera|seront|va|vont|devra|devront|pourra|pourront",
+    month_abbreviations={"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9,
+                         "oct": 10, "nov": 11, "déc": 12, "dec": 12},
+    this_mod=r"ce",
+    week_after=r"de\s+la\s+semaine\s+(?P<rel>derni[èe]re|pass[ée]e|prochaine|suivante)",
+    ago=r"il\s+y\s+a\s+{n}\s+(?P<unit>jours?|semaines?|mois|ans?|années?)",
+    ago_units={"jour": "day", "semaine": "week", "mois": "month", "an": "year", "année": "year"},
+    numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+             "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15,
+             "vingt": 20, "trente": 30},
+    later=r"{n}\s+jours?\s+(?P<sign>plus\s+tard|après|plus\s+tôt|auparavant)"
+          r"(?!\s+(?:que|qu[’']|la|le|les|l[’']|son|sa|ses|leur|cette|ce)\b)",
+    later_fixed={"ce jour-là": 0, "ce jour là": 0},
 )
 _ES = _Lang(
     months={"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
@@ -111,21 +144,41 @@ _ES = _Lang(
            r"el\s+(?:pr[óo]ximo\s+año|año\s+(?:pr[óo]ximo|que\s+viene))": ("year", 1, 0),
            r"este\s+año": ("year", 0, 0), r"este\s+fin\s+de\s+semana": ("weekend", "this"),
            r"el\s+fin\s+de\s+semana\s+pasado": ("weekend", "last"),
-           r"el\s+fin\s+de\s+semana": ("weekend", "the")},
+           r"el\s+fin\s+de\s+semana": ("weekend", "the"),
+           r"desde\s+(?:principios|el\s+inicio|el\s+comienzo)\s+del?\s+año|"
+           r"en\s+lo\s+que\s+va\s+del?\s+año": ("start_of", "year")},
     future_cue=r"ser[áa]n?|va\s+a|van\s+a|\w+r[áa]n?|previst[oa]s?|pr[óo]xim[oa]s?|prev[ée]n?|"
                r"planea|pretende",
     past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+[óo]|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
              r"\w+aba|\w+aban|\w+[íi]a|\w+[íi]an",
     preps=r"en|desde|hasta|de|del|el|para|antes\s+de|después\s+de|a\s+partir\s+del?",
     not_months=frozenset({"mar"}),  # "mar" is the sea
+    month_abbreviations={"ene": 1, "feb": 2, "mar": 3, "abr": 4, "may": 5, "jun": 6, "jul": 7,
+                         "ago": 8, "sep": 9, "sept": 9, "set": 9, "oct": 10, "nov": 11,
+                         "dic": 12},
+    this_mod=r"este|esta",
+    week_after=r"de\s+la\s+(?:semana\s+(?P<rel>pasada|anterior|pr[óo]xima|que\s+viene)|"
+               r"(?P<rel2>pr[óo]xima)\s+semana)",
+    ago=r"hace\s+{n}\s+(?P<unit>d[íi]as?|semanas?|mes(?:es)?|años?)",
+    ago_units={"día": "day", "dia": "day", "semana": "week", "mes": "month", "año": "year"},
+    numbers={"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+             "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+             "quince": 15, "veinte": 20, "treinta": 30},
+    later=r"{n}\s+d[íi]as?\s+(?P<sign>después|más\s+tarde|antes)"
+          r"(?!\s+(?:de|del|que)\b)",
+    later_fixed={"al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1,
+                 "ese mismo día": 0, "ese día": 0, "aquel día": 0},
 )
 _DE = _Lang(
     months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
             "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
             "november": 11, "dezember": 12, "jan.": 1, "feb.": 2, "apr.": 4, "aug.": 8,
             "sept.": 9, "okt.": 10, "nov.": 11, "dez.": 12},
-    weekdays={"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
-              "samstag": 5, "sonnabend": 5, "sonntag": 6},
+    weekdays={f"{name}{part}": index for name, index in (
+        ("montag", 0), ("dienstag", 1), ("mittwoch", 2), ("donnerstag", 3), ("freitag", 4),
+        ("samstag", 5), ("sonnabend", 5), ("sonntag", 6))
+        for part in ("", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")},
+    # "am Sonntagabend", "späten Freitagnachmittag": the day with a part of it, one word
     past_mod=r"letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?",
     next_mod=r"n[äa]chste[nmrs]?|kommende[nmrs]?",
     day_words={"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2,
@@ -146,14 +199,36 @@ _DE = _Lang(
            r"am\s+wochenende|übers\s+wochenende": ("weekend", "the"),
            r"(?:am\s+)?(?:letzten|vergangenen)\s+wochenende": ("weekend", "last"),
            r"(?:am\s+)?(?:nächsten|kommenden)\s+wochenende": ("weekend", "next"),
-           r"in\s+den\s+(?:vergangenen|letzten)\s+24\s+stunden": ("range", -1)},
+           r"in\s+den\s+(?:vergangenen|letzten)\s+24\s+stunden": ("range", -1),
+           # "in der Nacht" alone: the night before publication (not "in der Nacht zum Montag")
+           r"in\s+der\s+(?:vergangenen\s+)?nacht(?!\s+(?:zu[mr]?|auf|vom|von|des|nach|bis)\b)|"
+           r"in\s+dieser\s+nacht|letzte\s+nacht|vergangene\s+nacht": ("overnight",),
+           r"seit\s+(?:jahresbeginn|jahresanfang|(?:anfang|beginn)\s+(?:des|dieses)\s+jahres)":
+               ("start_of", "year")},
     future_cue=r"wird|werden|würde|würden|soll|sollen|geplant|n[äa]chste[nmrs]?|"
                r"kommende[nmrs]?|will|wollen",
     past_cue=r"war|waren|hat|haben|hatte|hatten|wurde|wurden|ist|sind|gestern|ge\w+t|ge\w+en|"
-             r"sagte|teilte|erkl[äa]rte|\w+te|\w+ten",
+             r"sagte|teilte|erkl[äa]rte|\w+te|\w+ten|kam|kamen|ging|gingen|griff|griffen|"
+             r"sprach|sprachen|fand|fanden|gab|gaben|nahm|nahmen|traf|trafen|fuhr|flog|fiel|"
+             r"fielen|schlug|rief|lief|stand|standen|sah|hielt|hielten|ließ|blieb|blieben|starb|"
+             r"starben|schoss|zog|zogen|warf|brach|verlor|gewann|begann|begannen|beschloss|"
+             r"empfing|verließ|unterzeichnete|wurde",
     preps=r"am|im|seit|bis|ab|vom|zum|bis\s+zum|vor|nach|an|anfang|ende",
     not_months=frozenset(),
     lowercase_months=False,
+    month_abbreviations={"jan": 1, "feb": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                         "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12},
+    this_mod=r"diese[nmrs]?",
+    week_after=r"(?P<rel>vergangener|letzter|voriger|n[äa]chster|kommender)\s+woche",
+    ago=r"vor\s+{n}\s+(?P<unit>tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
+    ago_units={"tag": "day", "woche": "week", "monat": "month", "jahr": "year"},
+    numbers={"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+             "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+             "fünfzehn": 15, "zwanzig": 20, "dreißig": 30},
+    later=r"{n}\s+tage?\s+(?P<sign>später|danach|zuvor|vorher|früher)",
+    later_fixed={"am nächsten tag": 1, "am folgenden tag": 1, "am tag darauf": 1,
+                 "am vortag": -1, "am selben tag": 0, "am gleichen tag": 0, "an dem tag": 0,
+                 "an diesem tag": 0},
 )
 _RU_MONTHS = {
     1: "январь января январе", 2: "февраль февраля феврале", 3: "март марта марте",
@@ -184,14 +259,28 @@ _RU = _Lang(
            r"в\s+следующем\s+году|в\s+будущем\s+году": ("year", 1, 0),
            r"в\s+(?:эти|минувшие|прошлые)\s+выходные|на\s+выходных": ("weekend", "the"),
            r"минувшей\s+ночью|прошлой\s+ночью|этой\s+ночью": ("overnight",),
-           r"за\s+(?:последние|прошедшие|минувшие)\s+сутки": ("range", -1)},
+           r"за\s+(?:последние|прошедшие|минувшие)\s+сутки": ("range", -1),
+           r"с\s+начала\s+(?:этого\s+|текущего\s+)?года": ("start_of", "year")},
     future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+ится|\w+дет|"
                r"\w+дут|"
                r"\w+нет|\w+нут",
-    past_cue=r"\w+л|\w+ла|\w+ли|\w+ло|вчера|был|была|были|было",
+    past_cue=r"\w+л|\w+ла|\w+ли|\w+ло|\w+лся|\w+лась|\w+лись|\w+лось|вчера|был|была|"
+             r"были|было",
     weekday_needs_prep=True,
     preps=r"в|во|с|со|до|к|ко|по|на|с\s+начала|в\s+начале|в\s+конце",
     not_months=frozenset(),
+    month_abbreviations={"янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7,
+                         "авг": 8, "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11,
+                         "дек": 12},
+    this_mod=r"эт(?:у|от|ой)",
+    week_after=r"(?P<rel>прошлой|следующей)\s+недели",
+    ago=r"{n}\s+(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|"
+        r"год(?:а)?|лет)\s+назад",
+    ago_units={"д": "day", "ден": "day", "недел": "week", "месяц": "month", "год": "year",
+               "лет": "year"},
+    numbers={"один": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5,
+             "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10},
+    later_fixed={"на следующий день": 1, "накануне": -1, "в тот же день": 0, "в тот день": 0},
 )
 _UK = _Lang(
     months={w: m for m, words in _UK_MONTHS.items() for w in words.split()},
@@ -213,12 +302,25 @@ _UK = _Lang(
            r"наступного\s+року|в\s+наступному\s+році|у\s+наступному\s+році": ("year", 1, 0),
            r"минулої\s+ночі|цієї\s+ночі|вночі": ("overnight",),
            r"(?:за\s+)?минулу\s+добу": ("range", -1),
-           r"на\s+вихідних|минулих\s+вихідних": ("weekend", "the")},
+           r"на\s+вихідних|минулих\s+вихідних": ("weekend", "the"),
+           r"з\s+початку\s+(?:цього\s+|поточного\s+)?року": ("start_of", "year")},
     future_cue=r"буде|будуть|\w+тиме\w*|планує\w*|наступн\w+|\w+ться|\w+уде|\w+уть",
-    past_cue=r"\w+в|\w+ла|\w+ли|\w+ло|вчора|учора|був|була|були|було",
+    past_cue=r"\w+[иаоуя]в|\w+ла|\w+ли|\w+ло|\w+вся|\w+лася|\w+лися|\w+лося|вчора|учора|"
+             r"був|була|були|було",
     weekday_needs_prep=True,
     preps=r"у|в|з|із|до|на|по|від|з\s+початку|на\s+початку|наприкінці",
     not_months=frozenset(),
+    month_abbreviations={"січ": 1, "лют": 2, "бер": 3, "квіт": 4, "трав": 5, "черв": 6,
+                         "лип": 7, "серп": 8, "сер": 8, "вер": 9, "жовт": 10, "жов": 10, "лист": 11,
+                         "лис": 11, "груд": 12, "гру": 12},
+    this_mod=r"ц(?:ю|ей|ього|ієї)",
+    week_after=r"(?P<rel>минулого|наступного)\s+тижня",
+    ago=r"{n}\s+(?P<unit>дн(?:і|ів)|день|тиж(?:ні|нів|день)|місяц(?:і|ів)|"
+        r"місяць|р[оі]к(?:и|ів)?|років)\s+тому",
+    ago_units={"д": "day", "ден": "day", "тиж": "week", "місяц": "month", "р": "year"},
+    numbers={"один": 1, "одну": 1, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5,
+             "п’ять": 5, "шість": 6, "сім": 7, "вісім": 8, "дев'ять": 9, "десять": 10},
+    later_fixed={"наступного дня": 1, "напередодні": -1, "того ж дня": 0, "того дня": 0},
 )
 _LANGS: dict[str, _Lang] = {"fr": _FR, "es": _ES, "de": _DE, "ru": _RU, "uk": _UK}
 
@@ -231,12 +333,17 @@ class _Compiled:
     month: re.Pattern[str]
     weekday: re.Pattern[str]
     words: re.Pattern[str]
-    units: tuple[tuple[re.Pattern[str], Key], ...]
+    units: tuple[re.Pattern[str], tuple[Key, ...]]
     year: re.Pattern[str]
     future: re.Pattern[str]
     past: re.Pattern[str]
     vague: re.Pattern[str]
     future_aux: re.Pattern[str] | None
+    month_first: re.Pattern[str]
+    month_pair: re.Pattern[str]
+    ago: re.Pattern[str] | None
+    later: re.Pattern[str] | None
+    later_fixed: re.Pattern[str] | None
 
 
 _YEAR_WORD = r"(?:\s+(?:року|р\.|года|г\.|год))?"
@@ -248,28 +355,39 @@ def _compiled(code: str) -> _Compiled | None:
     if lang is None:
         return None
     months = _alt(lang.months)
+    dated_months = _alt(set(lang.months) | {f"{w}." for w in lang.month_abbreviations}
+                        | set(lang.month_abbreviations))
+    """Month names next to a day or a year may be short ("7 oct", "10 авг.")."""
     weekdays = _alt(lang.weekdays)
     wd_part = rf"(?:(?P<wd>{weekdays})[,\s]+)?"
+    this = rf"|(?P<this>{lang.this_mod})" if lang.this_mod else ""
+    week = rf"(?P<week>{lang.week_after})|" if lang.week_after else ""
     date = re.compile(
         rf"(?i)(?<!\w)(?:(?:le|el|am|den|der|du|del|de|vom|el\s+d[íi]a)\s+)?{wd_part}"
         rf"(?:(?:le|el|den|der|du|del|de)\s+)?"
         rf"(?:(?P<mod>{lang.past_mod})\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:er|\.|º|°)?"
-        rf"(?:\s+de)?\s+(?P<mon>{months})(?!\w)"
-        rf"(?:\s+(?:(?:de|del)\s+)?(?P<year>(?:19|20)\d\d|[’']?\d\d)(?!\d))?{_YEAR_WORD}"
+        rf"(?:\s+de)?\s+(?P<mon>{dated_months})(?!\w)"
+        rf"(?:\s+(?:(?:de|del)\s+)?(?P<year>(?:19|20)\d\d|[’']?\d\d)(?!\d)"
+        rf"|,\s*(?P<cyear>(?:19|20)\d\d)(?!\d))?{_YEAR_WORD}"
         rf"(?:\s+(?P<mod2>{lang.past_mod}))?")
     month_year = re.compile(
-        rf"(?i)(?<!\w)(?P<mon>{months})(?:\s+(?:de|del))?\s+(?P<year>(?:19|20)\d\d|[’']?\d\d)"
+        rf"(?i)(?<!\w)(?P<mon>{dated_months})(?:\s+(?:de|del))?\s+(?P<year>(?:19|20)\d\d|[’']?\d\d)"
         rf"(?![\d%]|[.,]\d)"
         rf"{_YEAR_WORD}")
     month = re.compile(
         rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps})\s+)?(?:(?P<mod>{lang.past_mod}|{lang.next_mod})"
         rf"\s+)?(?P<mon>{months})(?!\w)(?:\s+(?P<mod2>{lang.past_mod}|{lang.next_mod}))?")
     weekday = re.compile(
-        rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps})\s+)?(?:(?P<mod>{lang.past_mod}|{lang.next_mod})"
-        rf"\s+)?(?P<wd>{weekdays})(?!\w)(?:\s+(?P<mod2>{lang.past_mod}|{lang.next_mod}))?")
+        rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps})\s+)?(?:(?:(?P<mod>{lang.past_mod}|{lang.next_mod})"
+        rf"{this})\s+)?(?P<wd>{weekdays})(?!\w)"
+        rf"(?:\s+(?:{week}(?P<mod2>{lang.past_mod}|{lang.next_mod})))?")
     words = re.compile(rf"(?i)(?<!\w)(?P<word>{_alt(lang.day_words)})(?!\w)")
-    units = tuple((re.compile(rf"(?i)(?<!\w)(?:{pattern})(?!\w)"), key)
-                  for pattern, key in lang.units.items())
+    ordered_units = sorted(lang.units.items(), key=lambda item: -len(item[0]))
+    units = (re.compile("(?i)(?<!\\w)(?:" + "|".join(
+        f"(?P<u{index}>{pattern})" for index, (pattern, _) in enumerate(ordered_units))
+        + ")(?!\\w)"), tuple(key for _, key in ordered_units))
+    """One pattern for all the phrases, longest first ("le week-end dernier" before "le
+    week-end"); the group that matched names the key."""
     year = re.compile(
         rf"(?i)(?<!\w)(?:(?P<prep>{lang.preps}|l[’']ann[ée]e|im\s+jahr|del\s+año|en\s+el\s+año)"
         rf"\s+)(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d)(?!\s*%){_YEAR_WORD}"
@@ -277,11 +395,24 @@ def _compiled(code: str) -> _Compiled | None:
     vague = re.compile(r"(?i)(?<!\w)(?:mi-|mitte|finales\s+de|principios\s+de|mediados\s+de|"
                        r"fin|début|anfang|ende|середин\w+|конц\w+|начал\w+|кін\w+|початк\w+)"
                        rf"\s*(?:de\s+|d[’']\s*)?(?:{months})(?!\w)")
+    month_first = re.compile(  # "octubre 7, 2020": the order of English, read anywhere
+        rf"(?i)(?<!\w)(?P<mon>{dated_months})\s+(?P<day>[12]\d|3[01]|0?[1-9])\s*,\s*"
+        rf"(?P<year>(?:19|20)\d\d)(?!\d)")
+    month_pair = re.compile(  # "липні-серпні 2014 року", "juillet-août 2014": one span
+        rf"(?i)(?<!\w)(?P<m1>{months})\s*[-–/]\s*(?P<m2>{months})"
+        rf"(?!\w)(?:\s+(?:(?:de|del)\s+)?(?P<year>(?:19|20)\d\d)(?!\d){_YEAR_WORD})?")
+    number = rf"(?P<n>\d{{1,2}}|{_alt(lang.numbers)})"  # literals: no word-wide scan
+    ago = re.compile(rf"(?i)(?<!\w)(?:{lang.ago.replace('{n}', number)})(?!\w)") \
+        if lang.ago else None
+    later = re.compile(rf"(?i)(?<!\w)(?:{lang.later.replace('{n}', number)})(?!\w)") \
+        if lang.later else None
+    later_fixed = re.compile(rf"(?i)(?<!\w)(?:{_alt(lang.later_fixed)})(?![\w-])") \
+        if lang.later_fixed else None
     return _Compiled(lang, date, month_year, month, weekday, words, units, year,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_cue})(?!\w)"),
                      re.compile(rf"(?i)(?<!\w)(?:{lang.past_cue})(?!\w)"), vague,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_aux})\s+(?:\w+\s+)?[«\"]?\s*$")
-                     if lang.future_aux else None)
+                     if lang.future_aux else None, month_first, month_pair, ago, later, later_fixed)
 
 
 def _direction(sentence: str, start: int, end: int, compiled: _Compiled) -> Direction:
@@ -344,6 +475,9 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
 
     for match in compiled.vague.finditer(sentence):  # "mi-octobre", "Ende Mai": left out
         taken.append((match.start(), match.end()))
+    for match in _DAY_FIRST_SLASH.finditer(sentence):  # "02/11/2023": day first outside English
+        add(match.start(), match.end(), ("date", int(match.group("y")), int(match.group("b")),
+                                         int(match.group("a"))))
     for pattern, build in [(p, b) for _, p, b in _RULES if b is _numeric]:
         for match in pattern.finditer(sentence):
             cand = build(match, sentence)
@@ -353,26 +487,53 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         mon = match.group("mon").lower()
         if mon in lang.not_months:
             continue
-        year = _two_digit_year(match.group("year"))
-        key: Key = ("date", year, lang.months[mon], int(match.group("day")))
+        year = _two_digit_year(match.group("year") or match.group("cyear"))
+        key: Key = ("date", year, _month_number(lang, mon), int(match.group("day")))
         hint: Direction | None = "past" if (match.group("mod") or match.group("mod2")) else None
         add(match.start(), match.end(), key, hint)
+    for match in compiled.month_first.finditer(sentence) if _COMMA_YEAR.search(sentence) else ():
+        add(match.start(), match.end(), ("date", int(match.group("year")),
+                                         _month_number(lang, match.group("mon").lower()),
+                                         int(match.group("day"))))
+    for match in compiled.month_pair.finditer(sentence):
+        first, second = (lang.months[match.group(g).lower()] for g in ("m1", "m2"))
+        if (second - first) % 12 != 1:
+            continue
+        year = _year_of(match.group("year"))
+        if year is not None and second < first:
+            first_key: Key = ("month", first, year - 1, False)
+        else:
+            first_key = ("month", first, year, False)
+        add(match.start(), match.end(),
+            ("pair", first_key, ("month", second, year, False), True))
     for match in compiled.month_year.finditer(sentence):
         mon = match.group("mon").lower()
         if mon not in lang.not_months:
-            add(match.start(), match.end(), ("month", lang.months[mon],
+            add(match.start(), match.end(), ("month", _month_number(lang, mon),
                                              _two_digit_year(match.group("year")), False))
-    for pattern, key in compiled.units:
-        for match in pattern.finditer(sentence):
-            add(match.start(), match.end(), key)
+    if compiled.ago is not None:
+        for match in compiled.ago.finditer(sentence):
+            key_ago = _ago_key(match, lang)
+            if key_ago is not None:
+                add(match.start(), match.end(), key_ago)
     for match in compiled.weekday.finditer(sentence):
-        if lang.weekday_needs_prep and not (match.group("prep") or match.group("mod")
-                                            or match.group("mod2")):
+        groups = match.groupdict()
+        if lang.weekday_needs_prep and not (groups["prep"] or groups["mod"] or groups["mod2"]
+                                            or groups.get("this") or groups.get("week")):
+            continue
+        weekday_index = lang.weekdays[match.group("wd").lower()]
+        if groups.get("week"):  # "Dienstag vergangener Woche": that weekday of that week
+            add(match.start(), match.end(), ("wd_week", weekday_index,
+                                             -1 if _PAST_WEEK.search(groups["week"]) else 1))
             continue
         modifier = _modifier(match, lang)
         hint = "past" if modifier == "last" else "future" if modifier == "next" else None
-        add(match.start(), match.end(), ("wd", lang.weekdays[match.group("wd").lower()], modifier),
-            hint)
+        if groups.get("this") and hint is None:
+            hint = "nearest"  # "este viernes", "an diesem Samstag": the one around publication
+        add(match.start(), match.end(), ("wd", weekday_index, modifier), hint)
+    units_pattern, unit_keys = compiled.units
+    for match in units_pattern.finditer(sentence):  # after weekdays: "mardi de la semaine dernière"
+        add(match.start(), match.end(), unit_keys[int(match.lastgroup[1:])])  # type: ignore[index]
     for match in compiled.month.finditer(sentence):
         mon = match.group("mon").lower()
         modifier = _modifier(match, lang)
@@ -403,10 +564,72 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         if span and text:
             placed.append((start, end, DateMention(text, *span)))
     finder = _ANCHORED_FINDERS.get(code)
-    if finder is not None:
-        placed = _with_anchored(finder(sentence), placed, free, sentence, pub, code, compiled,
-                                context)
+    items = (finder(sentence) if finder is not None else []) + _counted_days(sentence, compiled)
+    if items:
+        placed = _with_anchored(items, placed, free, sentence, pub, code, compiled, context)
     return [mention for _, _, mention in placed]
+
+
+_DAY_FIRST_SLASH = re.compile(
+    r"(?<![\d./])(?P<a>0?[1-9]|[12]\d|3[01])/(?P<b>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")
+"""A slashed date outside English is day first ("02/11/2023" is 2 November)."""
+
+_COMMA_YEAR = re.compile(r",\s*(?:19|20)\d\d")
+"""Every month-first date ("octubre 7, 2020") holds one: a cheap gate before its pattern."""
+
+_PAST_WEEK = re.compile(r"(?i)derni|pass|anterior|vergang|letzt|vorig|прошл|минул")
+
+
+def _month_number(lang: _Lang, word: str) -> int:
+    """The month of a full or short month name (lower case, with or without its dot)."""
+    if word in lang.months:
+        return lang.months[word]
+    return lang.month_abbreviations[word.rstrip(".")]
+
+
+def _ago_key(match: re.Match[str], lang: _Lang) -> Key | None:
+    """"il y a deux ans" (that year), "hace tres días" (that day), "vor zwei Wochen" (that day
+    two weeks back): as English "N days/weeks/months/years ago"."""
+    written = match.group("n").lower()
+    count = int(written) if written.isdigit() else lang.numbers.get(written)
+    if not count:
+        return None
+    word = match.group("unit").lower()
+    unit = next((name for stem, name in sorted(lang.ago_units.items(), key=lambda i: -len(i[0]))
+                 if word.startswith(stem)), None)
+    if unit == "day":
+        return ("offset", -count)
+    if unit == "week":
+        return ("offset", -7 * count)
+    if unit == "month":
+        return ("months_ago", count)
+    if unit == "year":
+        return ("yearback", count, "year")
+    return None
+
+
+_LATER_SIGN = re.compile(r"(?i)plus\s+tard|après|después|más\s+tarde|später|danach")
+
+
+def _counted_days(sentence: str, compiled: _Compiled) -> list[Anchored]:
+    """"deux jours plus tard", "al día siguiente", "am Vortag", "на следующий день": days from
+    the day named before them; with none named, nothing (``Anchored.needs_anchor``)."""
+    lang = compiled.lang
+    found: list[Anchored] = []
+    if compiled.later is not None:
+        for match in compiled.later.finditer(sentence):
+            written = match.group("n").lower()
+            count = int(written) if written.isdigit() else lang.numbers.get(written)
+            if count:
+                sign = 1 if _LATER_SIGN.fullmatch(match.group("sign")) else -1
+                found.append(Anchored(match.start(), match.end(), shift=sign * count,
+                                      needs_anchor=True))
+    if compiled.later_fixed is not None:
+        for match in compiled.later_fixed.finditer(sentence):
+            phrase = re.sub(r"\s+", " ", match.group().lower())
+            found.append(Anchored(match.start(), match.end(), shift=lang.later_fixed[phrase],
+                                  needs_anchor=True))
+    return found
 
 
 _ANCHORED_FINDERS = {"fr": french_anchored}
@@ -439,6 +662,8 @@ def _with_anchored(items: list[Anchored], placed: list[tuple[int, int, DateMenti
             mention = day_of_month(item, sentence, placed, earlier, pub, direction)
         else:
             mention = anchor_day(item, sentence, placed, earlier, pub)
+        if mention is None:
+            continue
         if mention is not None:
             added.append((item.start, item.end, mention))
     return sorted(placed + added, key=lambda item: item[0])

@@ -107,8 +107,9 @@ def _numeric(match: re.Match[str], sentence: str) -> _Cand | None:
         day, month = first, second
     elif second > 12 >= first:
         month, day = first, second
-    else:
-        return None  # 04/05/2026: April 5 or 4 May? do not guess
+    else:  # 04/05/2026: April 5 or 4 May? only when one of them is the publication day
+        return _Cand(match.start(), match.end(), match.start(), "day",
+                     ("either_date", year, first, second), priority=3)
     if not (1 <= month <= 12):
         return None
     return _Cand(match.start(), match.end(), match.start(), "day", ("date", year, month, day),
@@ -189,6 +190,8 @@ def _bare_month(match: re.Match[str], sentence: str) -> _Cand | None:
         end = relative[1]
     elif prep == "this":  # "this September": of the publication year, whichever way
         key = ("month_off", month, 0, mod == "early")
+    elif prep in ("last", "next") and mod is None:  # "last December": strictly before
+        key = ("month_mod", month, -1 if prep == "last" else 1)
     return _Cand(start, end, match.start(), "month", _since_wrap(prep, key), hint,
                  priority=1)
 
@@ -482,6 +485,40 @@ def _hours(match: re.Match[str], sentence: str) -> _Cand | None:
 def _that_day(match: re.Match[str], sentence: str) -> _Cand | None:
     """"that day", "the same day": the day last named before it (resolved by ``find_dates``)."""
     return _Cand(match.start(), match.end(), match.start(), "span", ("anaphor",))
+
+
+_SHIFT_SIGN = {"later": 1, "afterwards": 1, "afterward": 1, "after": 1, "next": 1,
+               "following": 1, "earlier": -1, "before": -1, "previous": -1, "preceding": -1}
+
+
+def _days_later(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"two days later", "a week earlier", "the next day", "the day before": that many days
+    from the day last named (``find_dates`` looks it up; with none, nothing is reported)."""
+    groups = match.groupdict()
+    sign = _SHIFT_SIGN[(groups.get("dir") or groups.get("rel") or groups.get("dir2") or "").lower()]
+    count = _count(groups["n"]) if groups.get("n") else 1
+    unit = (groups.get("unit") or "day").lower().rstrip("s")
+    days = count * (7 if unit == "week" else 1)
+    return _Cand(match.start(), match.end(), match.start(), "span", ("anaphor", sign * days),
+                 priority=2)
+
+
+def _unit_after(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"the following month", "the previous year", "that year": the month or year of the date
+    last named, moved by one (or not)."""
+    rel = (match.group("rel") or "that").lower()
+    offset = 0 if rel in ("that", "the same") else _SHIFT_SIGN[rel]
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("anaphor_unit", match.group("unit").lower(), offset), priority=2)
+
+
+def _weekday_of_week(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"Tuesday of last week", "until Wednesday next week": that weekday of the ISO week."""
+    offset = {"last": -1, "next": 1, "this": 0, "the following": 1, "the previous": -1}[
+        re.sub(r"\s+", " ", match.group("rel").lower())]
+    start, _ = _prep_before(sentence, match.start())
+    key: Key = ("wd_week", _WEEKDAY_INDEX[match.group("wd").lower()], offset)
+    return _Cand(start, match.end(), match.start(), "wd", key, priority=3)
 
 
 _HOLIDAY_NAMES = {

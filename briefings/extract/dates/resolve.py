@@ -64,9 +64,17 @@ def _weekday_date(weekday: int, pub: date, direction: Direction, modifier: str |
     return pub - timedelta(days=back) if back <= ahead else pub + timedelta(days=ahead)
 
 
+_MONTH_PAST_SLACK = 1
+"""Months a month named without a year may lie ahead against a past cue and still be the one
+meant ("told its customers of a cut in September" in an August paper): as ``_PAST_SLACK`` for
+days, the cue is often the reporting verb, not the event's."""
+
+
 def _month_year(month: int, pub: date, direction: Direction) -> int:
     """The year of a month named without one: the latest past one, the next one, or nearest."""
     if direction == "past":
+        if 0 < (month - pub.month) % 12 <= _MONTH_PAST_SLACK:
+            return pub.year if month >= pub.month else pub.year + 1
         return pub.year if month <= pub.month else pub.year - 1
     if direction == "future":
         return pub.year if month >= pub.month else pub.year + 1
@@ -154,6 +162,16 @@ def _day_in_direction(month: int, day: int, pub: date, direction: Direction) -> 
     return best if abs((best - pub).days) < 366 else None
 
 
+def _r_either_date(key: Key, pub: date, direction: Direction) -> Span | None:
+    """A slashed date that reads both ways ("03/02/2024"): the reading that is the publication
+    day (a dateline), else none, rather than a guess between two months."""
+    _, year, first, second = key
+    for month, day in ((first, second), (second, first)):
+        if _safe_date(year, month, day) == pub:
+            return pub, pub
+    return None
+
+
 def _r_days(key: Key, pub: date, direction: Direction) -> Span | None:
     _, year, month, first, last = key
     if year is None:
@@ -162,6 +180,12 @@ def _r_days(key: Key, pub: date, direction: Direction) -> Span | None:
     start = _safe_date(year, month, first)
     end = _safe_date(year, month, last)
     return (start, end) if start and end and start <= end else None
+
+
+def _r_wd_week(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"Tuesday of last week": that weekday of the ISO week before, after or of publication."""
+    day = _iso_week(pub, key[2])[0] + timedelta(days=key[1])
+    return day, day
 
 
 def _r_wd(key: Key, pub: date, direction: Direction) -> Span | None:
@@ -175,6 +199,16 @@ def _r_month(key: Key, pub: date, direction: Direction) -> Span | None:
     if early:
         end = start + timedelta(days=9)
     return start, end
+
+
+def _r_month_mod(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"last December" (the latest one before the publication month), "next March"."""
+    _, month, step = key
+    if step < 0:
+        year = pub.year if month < pub.month else pub.year - 1
+    else:
+        year = pub.year if month > pub.month else pub.year + 1
+    return _month_span(year, month)
 
 
 def _r_year(key: Key, pub: date, direction: Direction) -> Span | None:
@@ -389,9 +423,12 @@ def _r_parsed(key: Key, pub: date, direction: Direction) -> Span | None:
 
 _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "date": _r_date,
+    "either_date": _r_either_date,
     "days": _r_days,
     "wd": _r_wd,
+    "wd_week": _r_wd_week,
     "month": _r_month,
+    "month_mod": _r_month_mod,
     "year": _r_year,
     "week": _r_week,
     "month_rel": lambda key, pub, d: _month_span(*_shift_month(pub, key[1])),
@@ -416,6 +453,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "months_ago": _r_months_ago,
     "holiday": _r_holiday,
     "anaphor": lambda key, pub, d: None,
+    "anaphor_unit": lambda key, pub, d: None,
 }
 
 

@@ -35,6 +35,8 @@ _SPEECH_VERB = re.compile(
     r"(?i)said|says|told|added|announced|announces|reported|reports|confirmed|confirms|claimed|"
     r"claims|stated|noted|wrote|warned|insisted"
 )
+_OPENS_SENTENCE = re.compile(r"[\s\"'“‘«(—–-]*")
+"""What may stand before an expression that opens its sentence (quotes, a dash)."""
 _PARTICIPLE_AFTER_BE = re.compile(r"(?i)\b(?:be|being)\s+$")
 _PASSIVE_BY = re.compile(r"\s+by\b")
 
@@ -100,18 +102,20 @@ class _Tense:
         i = index
         while i < len(self.cues):
             if self.cues[i][0] >= end:
-                if not self._reporting_clause(end, self.cues[i]):
+                if not self._reporting_clause(start, end, self.cues[i]):
                     found.append(self.cues[i])
                 break
             i += 1  # a cue inside the expression ("next" in "next week") does not count
         return found
 
-    def _reporting_clause(self, end: int, cue: tuple[int, int, str]) -> bool:
+    def _reporting_clause(self, start: int, end: int, cue: tuple[int, int, str]) -> bool:
         """A speech verb after a comma that follows the expression (", Zelensky said"): it says
         when the words were spoken, not when the event falls ("will meet on Wednesday,
-        Zelensky said" is next Wednesday)."""
+        Zelensky said" is next Wednesday).  Not when the expression opens the sentence: "In
+        June, the government reported that ..." dates the report, the main clause."""
         return (_SPEECH_VERB.fullmatch(self.sentence, cue[0], cue[1]) is not None
-                and "," in self.sentence[end:cue[0]])
+                and "," in self.sentence[end:cue[0]]
+                and not _OPENS_SENTENCE.fullmatch(self.sentence, 0, start))
 
     def _paragraph_direction(self) -> Direction:
         if self._paragraph is None:
