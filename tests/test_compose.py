@@ -454,6 +454,41 @@ def test_sentences_that_lean_on_the_one_before_rank_below_those_that_read_alone(
     assert standalone("\u201cWe will keep talking until there is peace,\u201d the envoy said on Friday.") == 1.0
 
 
+def test_leaning_sentences_and_open_quotes_are_read_in_the_article_s_language():
+    """Each language names its own pronouns and connectives; German „…“, and «…», are whole
+    quotes, and half of one is not (sentences written for this test)."""
+    from briefings.compose import standalone
+    from briefings.lang import get_language
+
+    cases = {
+        "fr": ("Les deux délégations se retrouveront mercredi à Istanbul pour un nouveau cycle.",
+               "Il a ajouté que les deux délégations se retrouveront mercredi à Istanbul.",
+               "Mais les deux délégations se retrouveront mercredi à Istanbul, a-t-il dit."),
+        "de": ("Die beiden Delegationen treffen sich am Mittwoch in Istanbul zu neuen Gesprächen.",
+               "Er fügte hinzu, die Delegationen träfen sich am Mittwoch in Istanbul.",
+               "Aber die Delegationen treffen sich am Mittwoch in Istanbul, sagte er."),
+        "es": ("Las dos delegaciones se reunirán el miércoles en Estambul para una nueva ronda.",
+               "Esto significa que las delegaciones se reunirán el miércoles en Estambul.",
+               "Pero las delegaciones se reunirán el miércoles en Estambul, dijo el portavoz."),
+        "ru": ("Делегации двух стран встретятся в среду в Стамбуле для нового раунда переговоров.",
+               "Он добавил, что делегации встретятся в среду в Стамбуле для переговоров.",
+               "Однако делегации встретятся в среду в Стамбуле, заявил представитель МИД."),
+        "uk": ("Делегації двох країн зустрінуться в середу в Стамбулі для нового раунду переговорів.",
+               "Він додав, що делегації зустрінуться в середу в Стамбулі для переговорів.",
+               "Але делегації зустрінуться в середу в Стамбулі, заявив представник МЗС."),
+    }
+    for code, (alone, leaning, connected) in cases.items():
+        language = get_language(code)
+        assert standalone(alone, language) == 1.0, code
+        assert standalone(leaning, language) < standalone(connected, language) < 1.0, code
+    german = get_language("de")
+    assert standalone("\u201eWir verhandeln weiter, bis es Frieden gibt\u201c, sagte der Gesandte am Freitag.", german) == 1.0
+    assert standalone("\u201eWir verhandeln weiter, bis es Frieden gibt, sagte der Gesandte am Freitag.", german) < 1.0
+    russian = get_language("ru")
+    assert standalone("\u00abМы продолжим переговоры до мира\u00bb, заявил посланник в пятницу вечером.", russian) == 1.0
+    assert standalone("Мы продолжим переговоры до мира\u00bb, заявил посланник в пятницу вечером.", russian) < 1.0
+
+
 def test_a_merged_fact_is_told_by_the_telling_that_reads_alone():
     from briefings.compose import compose_brief
 

@@ -86,7 +86,7 @@ def compose_brief(
     groups = group_facts(news, day.copies, keys=keys, languages=languages)
     meaning = [_group_words(keys, group) for group in groups]
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
-    merged = [_merge_group([news[i] for i in group], citations, spec) for group in groups]
+    merged = [_merge_group([news[i] for i in group], citations, spec, languages) for group in groups]
 
     merged, stories = tell_stories(merged, _story_inputs(news, groups, merged, meaning, languages), spec.date)
     del meaning
@@ -131,7 +131,7 @@ def _story_inputs(news: Sequence[Fact], groups: Sequence[Sequence[int]], merged:
         return StoryInput(words_, _names(fact.entities, language),
                           tuple((m.article_id, m.index) for m in members),
                           folding(language).event_senses.intersection(words_),
-                          standalone(fact.text) >= 1.0)
+                          standalone(fact.text, language) >= 1.0)
 
     return story_input
 
@@ -311,8 +311,12 @@ def _news_without_headlines(
     return kept, keys
 
 
-def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec) -> BriefFact:
-    best = group[0] if len(group) == 1 else max(group, key=_clarity)
+def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefSpec,
+                 languages: Mapping[str, Language]) -> BriefFact:
+    def clarity(fact: Fact) -> tuple[bool, float, int]:
+        return _clarity(fact, languages.get(fact.article_id, ENGLISH))
+
+    best = group[0] if len(group) == 1 else max(group, key=clarity)
     attributed = best if best.attribution else next((f for f in group if f.attribution), best)
     cited = _one_citation_per_outlet(group, citations)
     outlets = {c.outlet.lower() for c in cited}
@@ -321,7 +325,7 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
         id=stable_id(*sorted(f.id for f in group)),
         text=readable(without_dateline(best.text)),
         section=best.section,
-        score=rank(best, len(outlets), len(spec.taxonomy.keys)),
+        score=rank(best, len(outlets), len(spec.taxonomy.keys), languages.get(best.article_id, ENGLISH)),
         citations=cited,
         corroboration=len(outlets),
         dates=best.dates,
@@ -335,44 +339,50 @@ def _merge_group(group: list[Fact], citations: dict[str, Citation], spec: BriefS
     )
 
 
-def _clarity(fact: Fact) -> tuple[bool, float, int]:
+def _clarity(fact: Fact, language: Language = ENGLISH) -> tuple[bool, float, int]:
     """Prefer a complete sentence (never a fragment the scraper cut, "to the State
     Department..."), then the confident, information-rich telling of moderate length that
     reads alone ("Zelensky said ..." over "He said ...")."""
     length = len(fact.text)
     length_fit = 1.0 if 60 <= length <= 260 else 0.5
     return (complete(without_dateline(fact.text)),
-            fact.score * length_fit * standalone(fact.text) + 0.1 * len(fact.figures) + 0.05 * len(fact.dates),
+            fact.score * length_fit * standalone(fact.text, language) + 0.1 * len(fact.figures) + 0.05 * len(fact.dates),
             -length)
 
 
-_LEANS_BACK = frozenset("he she it they this that these those his her its their him them".split())
-"""First words that point at the sentence before: "He added that ...", "That brought the total ..."."""
-_CONNECTIVE = frozenset("but and however also still yet so meanwhile".split())
 SHORT_WORDS = 8
 """A sentence of fewer words says little on its own ("Not today, he said.", "Ukraine has
 confirmed it will attend.")."""
 
 
-def standalone(text: str) -> float:
+def standalone(text: str, language: Language = ENGLISH) -> float:
     """How well a sentence reads out of its article, 0.5..1: a brief lifts sentences out of
     their paragraphs, and "He did not win this war." or the middle of a quote spread over three
-    sentences ("Strong, dignified, and lasting peace," he said) leaves the reader guessing."""
+    sentences ("Strong, dignified, and lasting peace," he said) leaves the reader guessing.
+    ``language`` gives the first words that lean on the sentence before."""
     words = text.split(None, SHORT_WORDS)  # the first word, and whether there are enough
     if not words:
         return 0.5
     factor = 1.0
     first = words[0].strip("\"\u201c\u2018'(,").lower()
-    if first in _LEANS_BACK:
+    if first in language.comparison.leans_back:
         factor *= 0.75
-    elif first in _CONNECTIVE:
+    elif first in language.comparison.connectives:
         factor *= 0.9
-    straight, opening, closing = text.count('"'), text.count("\u201c"), text.count("\u201d")
-    if straight % 2 or opening != closing:
+    if _open_quote(text):
         factor *= 0.75  # part of a quote that runs over several sentences
     if len(words) < SHORT_WORDS:
         factor *= 0.75
     return max(factor, 0.5)
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` opens or closes a quote it does not hold whole: “…” (English), „…“
+    (German, whose closing mark is English's opening one), «…» (French, Russian, Ukrainian,
+    Spanish), or an odd number of straight quotes."""
+    curly_open, curly_close, low_open = text.count("\u201c"), text.count("\u201d"), text.count("\u201e")
+    return (text.count('"') % 2 == 1 or curly_open - low_open != curly_close
+            or text.count("\u00ab") != text.count("\u00bb"))
 
 
 def _one_citation_per_outlet(group: list[Fact], citations: dict[str, Citation]) -> tuple[Citation, ...]:
@@ -384,7 +394,7 @@ def _one_citation_per_outlet(group: list[Fact], citations: dict[str, Citation]) 
     return tuple(sorted(by_outlet.values(), key=lambda c: c.number))
 
 
-def rank(fact: Fact, corroboration: int, sections: int) -> float:
+def rank(fact: Fact, corroboration: int, sections: int, language: Language = ENGLISH) -> float:
     """Relevance to its section, outlets that report it, figures, a named source, and
     how early in its article it comes (news writing puts the most important first)."""
     section_weight = 0.6 if fact.section == OTHER else 1.0
@@ -396,7 +406,7 @@ def rank(fact: Fact, corroboration: int, sections: int) -> float:
         + 0.10 * (1.0 if fact.attribution else 0.0)
         + 0.15 * position
     )
-    return round(score * section_weight * standalone(fact.text), 4)
+    return round(score * section_weight * standalone(fact.text, language), 4)
 
 
 def build_sections(facts: list[BriefFact], spec: BriefSpec, stories: Sequence[Story] = ()

@@ -201,6 +201,11 @@ class Comparison:
     """Stems one lower-case word (``briefings/lang/stemmers.py``: Snowball, a lemmatiser);
     None for the crude suffix stripper of ``compose/text.py`` with ``inflections`` (English's:
     the merge was tuned with it). Aliases and demonyms are folded before either."""
+    leans_back: frozenset[str] = frozenset()
+    """Lower-case first words that point at the sentence before ("he", "this", "його"): such
+    a sentence reads badly lifted out of its paragraph, so it ranks lower and leads no story."""
+    connectives: frozenset[str] = frozenset()
+    """Lower-case first words that continue an argument ("but", "however", "однако")."""
 
 
 @dataclass(frozen=True, eq=False)

@@ -201,6 +201,8 @@ COMPARISON: Comparison = Comparison(
     inflections=(),
     each=re.compile(r"\bjeweils\b|\bje\s+\d+\b|\bpro\s+seite\b|\b(\d+)\s+gegen\s+\1\b", re.IGNORECASE),
     stemmer=snowball("german"),
+    leans_back=frozenset("er sie es dies diese dieser dieses sein seine seiner ihr ihre ihm ihn ihnen dabei".split()),
+    connectives=frozenset("aber und jedoch doch dennoch auch zudem allerdings außerdem".split()),
 )
 
 GERMAN = Language(

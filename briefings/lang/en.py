@@ -261,6 +261,8 @@ COMPARISON: Comparison = Comparison(
     demonym_suffixes=(("ians", 4), ("ian", 4), ("ia", 4)),
     inflections=("ing", "ed", "es", "s", "ly"),
     each=re.compile(r"\beach\b|\bper side\b|\bapiece\b|\b(\d+)[- ]for[- ]\1\b", re.IGNORECASE),
+    leans_back=frozenset("he she it they this that these those his her its their him them".split()),
+    connectives=frozenset("but and however also still yet so meanwhile".split()),
 )
 
 ENGLISH = Language(

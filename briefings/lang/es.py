@@ -186,6 +186,8 @@ COMPARISON: Comparison = Comparison(
     inflections=(),
     each=re.compile(r"\bcada\s+uno\b|\bcada\s+parte\b|\bpor\s+bando\b|\b(\d+)\s+por\s+\1\b", re.IGNORECASE),
     stemmer=snowball("spanish"),
+    leans_back=frozenset("él ella ellos ellas esto eso este esta estos estas ese esa su sus le les".split()),
+    connectives=frozenset("pero y también además asimismo aunque".split()),
 )
 
 SPANISH = Language(

@@ -202,6 +202,8 @@ COMPARISON: Comparison = Comparison(
     inflections=(),
     each=re.compile(r"\bchacun\b|\bchacune\b|\bde\s+chaque\s+côté\b|\b(\d+)\s+contre\s+\1\b", re.IGNORECASE),
     stemmer=snowball("french"),
+    leans_back=frozenset("il elle ils elles ce cela ceci cette ces celui celle son sa ses leur leurs lui".split()),
+    connectives=frozenset("mais et cependant toutefois pourtant aussi donc néanmoins".split()),
 )
 
 FRENCH = Language(

@@ -180,6 +180,8 @@ COMPARISON: Comparison = Comparison(
     inflections=(),
     each=re.compile(r"\bкаждая\s+сторона\b|\bпо\s+\d+\b|\b(\d+)\s+на\s+\1\b", re.IGNORECASE),
     stemmer=snowball("russian"),
+    leans_back=frozenset("он она оно они это этот эта эти его её ее их ему им".split()),
+    connectives=frozenset("но и однако также тоже впрочем зато".split()),
 )
 
 RUSSIAN = Language(

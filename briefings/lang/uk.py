@@ -174,6 +174,8 @@ COMPARISON: Comparison = Comparison(
     inflections=(),
     each=re.compile(r"\bкожна\s+сторона\b|\bпо\s+\d+\b|\b(\d+)\s+на\s+\1\b", re.IGNORECASE),
     stemmer=lemmatizer("uk"),
+    leans_back=frozenset("він вона воно вони це цей ця ці його її їх йому їм".split()),
+    connectives=frozenset("але і й однак проте також теж втім".split()),
 )
 
 UKRAINIAN = Language(
