@@ -191,6 +191,7 @@ def build(
     verbose: VerboseOption = False,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="Paper of the PDF: a4 or letter (default: the config's brand.page_size, else a4).")] = None,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b (archival, brief.json attached) or pdf/ua-1 (tagged for screen readers); none for a plain PDF.")] = None,
+    since: Annotated[Optional[Path], typer.Option("--since", help="A previous brief.json to mark each story new, continuing or updated against (default: the day before's, beside the output folder).", show_default=False)] = None,
     debug: DebugOption = False,
 ) -> None:
     """Build the brief of one day from article files: brief.html, brief.pdf, brief.json and looking-ahead.ics (when there are upcoming events).
@@ -235,7 +236,9 @@ def build(
     out_dir = out or config.base_dir / "reports" / the_day.isoformat()
     theme_choice = checked_theme(theme, config)
     inputs = own_files_left_out(paths or [], out_dir, config)
-    request = BuildRequest(inputs, the_day, out_dir, format_list, theme_choice)
+    if since is not None and not since.is_file():
+        raise fail(f"--since {since}: no such file (give a brief.json of an earlier day)", EXIT_USAGE)
+    request = BuildRequest(inputs, the_day, out_dir, format_list, theme_choice, since)
     with locked(out_dir):
         result = run_guarded(run_build, request, config, _console.progress, _console.phase)
         for failure in result.failures:

@@ -260,6 +260,45 @@ class BriefFact:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryChange:
+    """What a story is against the brief of the day before (``compose/changes.py``)."""
+
+    status: str
+    """"new" (yesterday's brief had no such story), "continuing" (it had, and today adds
+    nothing below) or "updated" (today adds a figure, an outlet or a date ahead)."""
+    previous: str = ""
+    """The id of yesterday's story it continues."""
+    previous_headline: str = ""
+    new_outlets: tuple[str, ...] = ()
+    """Outlets reporting it today that had not yesterday."""
+    new_figures: tuple[Figure, ...] = ()
+    """Its key figures that yesterday's story did not give."""
+    new_dates: tuple[DateMention, ...] = ()
+    """Its dates ahead that yesterday's story did not name."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "previous": self.previous,
+            "previous_headline": self.previous_headline,
+            "new_outlets": list(self.new_outlets),
+            "new_figures": [f.to_json() for f in self.new_figures],
+            "new_dates": [d.to_json() for d in self.new_dates],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryChange:
+        return cls(
+            status=str(data["status"]),
+            previous=data.get("previous", ""),
+            previous_headline=data.get("previous_headline", ""),
+            new_outlets=tuple(data.get("new_outlets", ())),
+            new_figures=tuple(Figure.from_json(f) for f in data.get("new_figures", ())),
+            new_dates=tuple(DateMention.from_json(d) for d in data.get("new_dates", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """One event of the day as every outlet that reported it told it: the brief's unit.
 
@@ -291,6 +330,8 @@ class Story:
     """Its key figures (killed, injured, attacks, money), largest first, each once."""
     dates: tuple[DateMention, ...] = ()
     """Its upcoming dates (after the brief's day), soonest first."""
+    change: StoryChange | None = None
+    """Against the day before's brief; None when there was none to compare with."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -308,6 +349,7 @@ class Story:
             "figures": [f.to_json() for f in self.figures],
             "dates": [d.to_json() for d in self.dates],
             "citations": [c.to_json() for c in self.citations],
+            "change": self.change.to_json() if self.change is not None else None,
         }
 
     @classmethod
@@ -326,6 +368,7 @@ class Story:
             last_seen=_datetime_or_none(data.get("last_seen")),
             figures=tuple(Figure.from_json(g) for g in data.get("figures", ())),
             dates=tuple(DateMention.from_json(d) for d in data.get("dates", ())),
+            change=StoryChange.from_json(data["change"]) if data.get("change") else None,
         )
 
 

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .collect import read_paths
@@ -47,6 +47,9 @@ class BuildRequest:
     out_dir: Path
     formats: Collection[str]
     theme: str | Path | None = None
+    since: Path | None = None
+    """The brief.json to mark changes against; None: the day before's, when the output is
+    a folder named by its date beside the previous day's (``reports/2025-07-21/``)."""
 
 
 @dataclass
@@ -141,7 +144,7 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
                           cache=open_fact_cache(request.out_dir), progress=progress)
         counts.update(sentence=day.sentences, facts=len(day.facts), boilerplate=day.boilerplate,
                       duplicate_articles=day.duplicate_articles)
-    spec = brief_spec(request.day, window, config)
+    spec = brief_spec(request.day, window, config, request.since or previous_brief_path(request.out_dir, request.day))
     with phase("merge") as counts:
         brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),
                               skipped=len(gathered.failures), out_of_window=out_of_window)
@@ -162,7 +165,16 @@ def extractor(config: Config, day: date) -> Extractor:
     return Extractor(classifier, day, config.settings.limits.sentence_chars)
 
 
-def brief_spec(day: date, window: Window, config: Config) -> BriefSpec:
+def previous_brief_path(out_dir: Path, day: date) -> Path | None:
+    """The brief.json of the day before, where builds into dated folders leave it
+    (``reports/2025-07-21/brief.json`` beside ``reports/2025-07-22/``); None when the output
+    folder is not named by its date."""
+    if out_dir.name != day.isoformat():
+        return None
+    return out_dir.parent / (day - timedelta(days=1)).isoformat() / "brief.json"
+
+
+def brief_spec(day: date, window: Window, config: Config, previous: Path | None = None) -> BriefSpec:
     table = config.settings.brief
     return BriefSpec(
         date=day,
@@ -173,6 +185,7 @@ def brief_spec(day: date, window: Window, config: Config) -> BriefSpec:
         key_points=table.key_points,
         max_facts_per_section=table.max_facts_per_section,
         max_stories_per_section=table.max_stories_per_section,
+        previous=previous,
     )
 
 

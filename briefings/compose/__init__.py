@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 
 from ..model import (
     OTHER,
@@ -66,6 +67,9 @@ class BriefSpec:
     max_stories_per_section: int = 6
     """Stories a section shows (each a lead line and a few supporting lines); brief.json
     keeps every story and every fact."""
+    previous: Path | None = None
+    """The brief.json of the day before, to mark each story new, continuing or updated
+    (``changes.py``); None or a missing file: no marks."""
 
 
 def compose_brief(
@@ -490,3 +494,9 @@ def looking_ahead(facts: list[BriefFact], day: date) -> tuple[UpcomingEvent, ...
                 ),
             )
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.end, e.text)))
+
+
+from .changes import SinceYesterday  # noqa: E402  (after BriefSpec, which it reads)
+from .steps import register_step  # noqa: E402
+
+register_step(SinceYesterday())
