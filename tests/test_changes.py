@@ -128,3 +128,16 @@ def test_mark_changes_keeps_two_stories_of_today_from_continuing_one_of_yesterda
     previous_ids = [s.change.previous for s in marked.stories if s.change and s.change.previous]
     assert previous_ids and len(previous_ids) == len(set(previous_ids))
     assert all(s.change is not None for s in marked.stories)
+
+
+def test_the_plain_text_email_names_what_changed(tmp_path):
+    """The email's text part (the same words reach the HTML and the PDF): the status before
+    the headline, and the outlets and dates the story adds on the line below."""
+    from briefings.render.email import render_text
+
+    reports = tmp_path / "reports"
+    build(write_day(tmp_path / "mon", MONDAY), "2025-03-10", reports / "2025-03-10")
+    tuesday = Brief.from_json(build(write_day(tmp_path / "tue", TUESDAY), "2025-03-11", reports / "2025-03-11"))
+    text = render_text(tuesday)
+    assert "* [UPDATED] " in text and "* [NEW] " in text
+    assert "now also Test Herald; new dates: Fri 14 Mar" in " ".join(text.split())

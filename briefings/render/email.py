@@ -26,6 +26,7 @@ from briefings.render.html import (
     CitationNumbers,
     StoryView,
     calendar_entries,
+    change_text,
     date_range,
     fact_tags,
     long_date,
@@ -293,7 +294,10 @@ def render_text(brief: Brief, attached: tuple[str, ...] = ()) -> str:
         stories = by_section.get(section.key)
         if stories:
             for view in stories:
-                item(view.lead.text, view.lead, "* ")
+                status, news = change_text(view.story, language)
+                item(f"[{status.upper()}] {view.lead.text}" if status else view.lead.text, view.lead, "* ")
+                if news:
+                    out.append(_wrap(news, "    + "))
                 for fact in view.support:
                     item(fact.text, fact, "    - ")
                 if view.story.corroboration > 1:

@@ -341,6 +341,24 @@ def fact_tags(fact: BriefFact, language: str | None = "en") -> list[str]:
     return [words.get(tag, tag) for tag in tags]
 
 
+def change_text(story: Story | None, language: str | None = "en") -> tuple[str, str]:
+    """(status word, what is new) of a story against the day before: ("Updated", "now also
+    Reuters; new dates: Fri 25 Jul"), ("New", ""); ("", "") when the brief was not compared."""
+    change = story.change if story is not None else None
+    if change is None:
+        return "", ""
+    words = i18n.labels(language)
+    details = []
+    if change.new_outlets:
+        details.append(f"{words['change_outlets']} {', '.join(change.new_outlets)}")
+    if change.new_figures:
+        details.append(f"{words['change_figures']}: {', '.join(f.text for f in change.new_figures)}")
+    if change.new_dates:
+        details.append(f"{words['change_dates']}: "
+                       + ", ".join(date_range(d.start, d.end, language or "en") for d in change.new_dates))
+    return words.get(f"change_{change.status}", change.status), "; ".join(details)
+
+
 def figure_text(item: KeyFigure) -> str:
     """'more than 50 attacks', '$300 million (pledged)': the figure as a reader scans it."""
     fig = item.figure
@@ -464,6 +482,7 @@ def template_context(brief: Brief, theme: Theme) -> dict[str, Any]:
         "cite": numbers.numbers,
         "tags": lambda fact: fact_tags(fact, language),
         "figure_text": figure_text,
+        "change_of": lambda story: change_text(story, language),
         "kind_titles": i18n.KIND_TITLES[language],
         "date_range": lambda start, end: date_range(start, end, language),
         "event_key": event_sort_key,

@@ -55,6 +55,7 @@ _DAYS_SHORT = {
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "change_new": "New", "change_updated": "Updated", "change_continuing": "Continuing", "change_outlets": "now also", "change_figures": "new figures", "change_dates": "new dates",
         "more_in_pdf": "{n} more in the attached PDF", "more_in_full": "{n} more in the full brief",
         "attached": "Attached", "attached_pdf": "the full brief as a PDF",
         "attached_ics": "the dates ahead as a calendar file", "and": "and",
@@ -71,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Reported by", "also": "also",
     },
     "fr": {
+        "change_new": "Nouveau", "change_updated": "Mis à jour", "change_continuing": "Suite", "change_outlets": "aussi", "change_figures": "nouveaux chiffres", "change_dates": "nouvelles dates",
         "more_in_pdf": "{n} de plus dans le PDF joint", "more_in_full": "{n} de plus dans le bulletin complet",
         "attached": "En pièce jointe", "attached_pdf": "le bulletin complet en PDF",
         "attached_ics": "les dates à venir en fichier d’agenda", "and": "et",
@@ -87,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Rapporté par", "also": "aussi",
     },
     "de": {
+        "change_new": "Neu", "change_updated": "Aktualisiert", "change_continuing": "Fortgesetzt", "change_outlets": "jetzt auch", "change_figures": "neue Zahlen", "change_dates": "neue Termine",
         "more_in_pdf": "{n} weitere im angehängten PDF", "more_in_full": "{n} weitere im vollständigen Briefing",
         "attached": "Anbei", "attached_pdf": "das vollständige Briefing als PDF",
         "attached_ics": "die kommenden Termine als Kalenderdatei", "and": "und",
@@ -103,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Berichtet von", "also": "auch",
     },
     "es": {
+        "change_new": "Nuevo", "change_updated": "Actualizado", "change_continuing": "Continúa", "change_outlets": "ahora también", "change_figures": "nuevas cifras", "change_dates": "nuevas fechas",
         "more_in_pdf": "{n} más en el PDF adjunto", "more_in_full": "{n} más en el informe completo",
         "attached": "Adjunto", "attached_pdf": "el informe completo en PDF",
         "attached_ics": "las próximas fechas como archivo de calendario", "and": "y",
@@ -119,6 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Informaron", "also": "también",
     },
     "ru": {
+        "change_new": "Новое", "change_updated": "Обновлено", "change_continuing": "Продолжение", "change_outlets": "теперь также", "change_figures": "новые цифры", "change_dates": "новые даты",
         "more_in_pdf": "Ещё {n} — в приложенном PDF", "more_in_full": "Ещё {n} — в полной сводке",
         "attached": "Во вложении", "attached_pdf": "полная сводка в PDF",
         "attached_ics": "предстоящие даты в файле календаря", "and": "и",
@@ -135,6 +140,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reported_by": "Сообщили", "also": "также",
     },
     "uk": {
+        "change_new": "Нове", "change_updated": "Оновлено", "change_continuing": "Продовження", "change_outlets": "тепер також", "change_figures": "нові цифри", "change_dates": "нові дати",
         "more_in_pdf": "Ще {n} — у доданому PDF", "more_in_full": "Ще {n} — у повному зведенні",
         "attached": "У вкладенні", "attached_pdf": "повне зведення в PDF",
         "attached_ics": "майбутні дати у файлі календаря", "and": "і",
