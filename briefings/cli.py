@@ -528,6 +528,7 @@ def _when(moment) -> str:
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to write briefings.toml and the theme copy.")] = Path("."),
     theme: Annotated[bool, typer.Option("--theme/--no-theme", help="Also copy the default theme to FOLDER/templates/default for editing.")] = True,
+    taxonomy: Annotated[str, typer.Option("--taxonomy", help="The sections to start from: default (diplomacy, strikes, aid), humanitarian or politics-economy.")] = "default",
     debug: DebugOption = False,
 ) -> None:
     """Write a commented example briefings.toml (and a copy of the default theme) to start from, create the folders its sources read, and say what to do next. Existing files are never overwritten.
@@ -537,12 +538,17 @@ def init(
     \b
       briefings init desk && cd desk && briefings build
       briefings init /srv/briefings --no-theme
+      briefings init ngo-desk --taxonomy humanitarian
     """
     import shutil
 
     from .render.theme import builtin_themes_dir
 
     set_output(debug=debug)
+    from .taxonomy import TAXONOMIES
+
+    if taxonomy not in TAXONOMIES:
+        raise fail(f"--taxonomy {taxonomy}: unknown; the packaged ones are {', '.join(sorted(TAXONOMIES))}", EXIT_USAGE)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "briefings.toml"
     if target.exists():
@@ -550,6 +556,8 @@ def init(
     from importlib import resources
 
     example = resources.files("briefings").joinpath("data", "briefings.example.toml").read_text("utf-8")
+    if taxonomy != "default":
+        example = example.replace('# taxonomy = "default" ', f'taxonomy = "{taxonomy}"', 1)
     from .atomic import write_text_atomic
 
     run_guarded(write_text_atomic, target, example)

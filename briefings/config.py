@@ -42,7 +42,9 @@ from .taxonomy import (
     SectionTable,
     Taxonomy,
     apply_overrides,
+    TAXONOMIES,
     load_default_taxonomy,
+    load_taxonomy,
     override_problems,
 )
 
@@ -59,6 +61,16 @@ class BriefTable(Table):
     max_facts_per_section: int = Field(10, ge=1, le=500)
     max_stories_per_section: int = Field(6, ge=1, le=100)
     """Stories a section shows; the rest are counted ("N more")."""
+    taxonomy: str = "default"
+    """The packaged sections to start from (``taxonomy.TAXONOMIES``); ``[sections.KEY]``
+    tables change them."""
+
+    @field_validator("taxonomy")
+    @classmethod
+    def _known_taxonomy(cls, value: str) -> str:
+        if value not in TAXONOMIES:
+            raise ValueError(f"unknown taxonomy {value!r}; the packaged ones are {', '.join(sorted(TAXONOMIES))}")
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -247,8 +259,9 @@ class Settings(Table):
 
     @field_validator("sections")
     @classmethod
-    def _fit_the_default_sections(cls, sections: dict[str, SectionTable]) -> dict[str, SectionTable]:
-        problems = override_problems(load_default_taxonomy(), sections)
+    def _fit_the_taxonomy(cls, sections: dict[str, SectionTable], info: ValidationInfo) -> dict[str, SectionTable]:
+        brief = info.data.get("brief")
+        problems = override_problems(load_taxonomy(brief.taxonomy if brief else "default"), sections)
         if problems:
             raise problems_at(problems)
         return sections
@@ -388,7 +401,7 @@ def load_config(path: Path | None, choices: Choices | None = None) -> Config:
     logo = _logo_problems(path, data, base_dir)
     if logo:
         raise ConfigError("\n".join(logo))
-    taxonomy = apply_overrides(load_default_taxonomy(), settings.sections, path.name)
+    taxonomy = apply_overrides(load_taxonomy(settings.brief.taxonomy), settings.sections, path.name)
     warnings = tuple(unknown_key_warnings(path.name, settings))
     return Config(settings, taxonomy, base_dir, path, warnings, _resolved_email(settings.email, base_dir))
 

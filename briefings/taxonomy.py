@@ -9,8 +9,9 @@ non-editable install finds it; a config's ``[sections.KEY]`` tables retitle, ext
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -30,6 +31,9 @@ class Cue:
     pattern: str
     """A lower-case word or phrase; a trailing ``*`` matches any ending."""
     weight: float = 1.0
+    read: bool = False
+    """Read from a section's examples (``meaning_cues``), not weighed by a person: its weight
+    is taken as it is, never scaled up with the section's own cues."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,9 @@ class SectionSpec:
     title: str
     description: str = ""
     cues: tuple[Cue, ...] = ()
+    """The cues given, and those read from ``examples`` (see ``meaning_cues``)."""
+    examples: tuple[str, ...] = ()
+    """Sentences a user wrote to say what the section holds."""
 
 
 @dataclass(frozen=True)
@@ -79,16 +86,86 @@ def _read_cues(raw: Any) -> tuple[tuple[Cue, ...], list[tuple[Location, str]]]:
     return tuple(cues), problems
 
 
+TAXONOMIES = {
+    "default": DEFAULT_TAXONOMY,
+    "humanitarian": "taxonomies/humanitarian.toml",
+    "politics-economy": "taxonomies/politics-economy.toml",
+}
+"""The packaged taxonomies by name (``[brief] taxonomy``, ``briefings init --taxonomy``): the
+default (diplomacy, strikes, aid) and two built on it for other desks."""
+
+
 @cache
 def load_default_taxonomy() -> Taxonomy:
     """The packaged sections, read with the same schema as a config's ``[sections.KEY]``
     (read once: a Taxonomy is frozen, so every caller can share it)."""
-    text = resources.files("briefings").joinpath("data", DEFAULT_TAXONOMY).read_text("utf-8")
-    data = tomllib.loads(text)
-    tables = _checked({**data["sections"], OTHER: data.get(OTHER, {})}, DEFAULT_TAXONOMY)
+    tables = _packaged_tables(DEFAULT_TAXONOMY)
     other = tables.pop(OTHER)
     return Taxonomy(tuple(_merged(None, key, table) for key, table in tables.items()),
                     other.cues or ())
+
+
+@cache
+def load_taxonomy(name: str = "default") -> Taxonomy:
+    """A packaged taxonomy by name (ConfigError naming the known ones for another).
+
+    A taxonomy other than the default lists its sections in its own order; a section whose
+    key the default has (``aid``, ``strikes``) keeps the default's cues unless it gives its
+    own, so the learned classifier, trained on those keys, still decides it. Its ``[other]``
+    cues add to the default's."""
+    if name not in TAXONOMIES:
+        raise ConfigError(f"unknown taxonomy {name!r}; the packaged ones are {', '.join(sorted(TAXONOMIES))}")
+    default = load_default_taxonomy()
+    if name == "default":
+        return default
+    tables = _packaged_tables(TAXONOMIES[name])
+    other = tables.pop(OTHER)
+    known = {s.key: s for s in default.sections}
+    sections = tuple(_merged(known.get(key), key, table) for key, table in tables.items())
+    return Taxonomy(sections, default.other + (other.cues or ()))
+
+
+def _packaged_tables(name: str) -> dict[str, SectionTable]:
+    """The ``[sections.KEY]`` tables and the ``[other]`` table of a packaged taxonomy file."""
+    text = resources.files("briefings").joinpath("data", *name.split("/")).read_text("utf-8")
+    data = tomllib.loads(text)
+    return _checked({**data["sections"], OTHER: data.get(OTHER, {})}, name)
+
+
+MEANING_CUE_WEIGHT = 0.6
+"""The weight of a word read from a section's examples: a hint, below a cue a user weighed
+(1.0 by default); a word found in two examples or more counts twice as much."""
+_MEANING_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def meaning_cues(examples: Sequence[str], description: str = "") -> tuple[Cue, ...]:
+    """Cues read from what a user wrote about a section: the content words of its examples
+    (and of its description, for a section given nothing else), each matching its endings
+    ("vaccination" -> ``vaccinat*``). A user's own beat then works on day one without a
+    weighed word list; stop words of every language the tool reads are left out."""
+    from .lang import LANGUAGES
+    from .lang.stemmers import snowball
+
+    stem = snowball("english")
+    stopwords = frozenset().union(*(lang.comparison.stopwords for lang in LANGUAGES.values()))
+    texts = list(examples) or ([description] if description else [])
+    seen: dict[str, int] = {}
+    for text in texts:
+        for word in {w.lower() for w in _MEANING_WORD.findall(text)}:
+            if word not in stopwords and word not in NEWS_WORDS:
+                root = stem(word)
+                if len(root) >= 4 and root not in NEWS_WORDS:
+                    seen[root] = seen.get(root, 0) + 1
+    return tuple(Cue(root + "*", MEANING_CUE_WEIGHT * min(count, 2), read=True) for root, count in sorted(seen.items()))
+
+
+NEWS_WORDS = frozenset("""
+said says told added report reported reports according week weeks year years month months today
+yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday people official
+officials percent number more than less about after before during since also said officials
+first last next four five seven eight nine three against began begin started start made make take took
+""".split())
+"""Words every kind of news uses: read from an example, they would pull any sentence in."""
 
 
 # ----------------------------------------------------------------------------- [sections.KEY]
@@ -102,6 +179,8 @@ class SectionTable(Table):
     """Replace the section's cues (a new section needs them)."""
     extra_cues: tuple[Cue, ...] | None = None
     """Added to the section's cues."""
+    examples: tuple[str, ...] | None = None
+    """A few sentences the section should hold: their words become cues (``meaning_cues``)."""
     enabled: bool = True
 
     @model_validator(mode="before")
@@ -128,6 +207,13 @@ class SectionTable(Table):
             raise problems_at(problems)
         return cues
 
+    @field_validator("examples", mode="before")
+    @classmethod
+    def _examples(cls, value: Any) -> Any:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError("expected a list of example sentences")
+        return tuple(v.strip() for v in value)
+
     @field_validator("enabled", mode="before")
     @classmethod
     def _enabled(cls, value: Any) -> Any:
@@ -147,8 +233,8 @@ def override_problems(base: Taxonomy, tables: Mapping[str, SectionTable]) -> lis
     for key, table in tables.items():
         if key in RESERVED_KEYS:
             problems.append(((key,), f"{key!r} is reserved and cannot be a section"))
-        elif table.enabled and key not in base.keys and table.cues is None:
-            problems.append(((key,), "a new section needs cues"))
+        elif table.enabled and key not in base.keys and not (table.cues or table.examples or table.description):
+            problems.append(((key,), "a new section needs cues, examples or a description"))
     kept = [k for k in (*base.keys, *tables) if tables.get(k, _KEEP).enabled]
     if not kept:
         problems.append(((), "every section is disabled; keep at least one"))
@@ -195,13 +281,17 @@ _SECTION_TABLES = TypeAdapter(dict[str, SectionTable])
 def _merged(section: SectionSpec | None, key: str, table: SectionTable) -> SectionSpec:
     """``section`` (None: a new one) changed as ``table`` says; a new section takes its
     ``cues`` only (``extra_cues`` extend an existing one)."""
+    examples = table.examples or ()
     if section is None:
+        given = table.cues or ()
+        read = meaning_cues(examples, "" if given else table.description or "")
         return SectionSpec(key, table.title if table.title is not None else key.replace("_", " ").title(),
-                           table.description or "", table.cues or ())
+                           table.description or "", given + read, examples)
     cues = section.cues if table.cues is None else table.cues
     return SectionSpec(
         key,
         section.title if table.title is None else table.title,
         section.description if table.description is None else table.description,
-        cues + (table.extra_cues or ()),
+        cues + (table.extra_cues or ()) + meaning_cues(examples),
+        section.examples + examples,
     )

@@ -305,14 +305,16 @@ def _strongest(weights: dict[str, float]) -> tuple[tuple[str, float], ...]:
 
 
 def _add_cues(cues: dict[tuple[str, ...], dict[str, float]], key: str, items: Sequence[Cue]) -> None:
-    """Index one section's cues, their weights scaled to ``MEAN_CUE_WEIGHT`` on average."""
-    positive = [c.weight for c in items if c.weight > 0]
+    """Index one section's cues, the weights a person gave scaled to ``MEAN_CUE_WEIGHT`` on
+    average; cues read from examples keep their own small weight (a dozen example words, each
+    scaled to a weighed cue's, made a sentence that shares them outweigh any neighbour)."""
+    positive = [c.weight for c in items if c.weight > 0 and not c.read]
     scale = MEAN_CUE_WEIGHT / (sum(positive) / len(positive)) if positive else 1.0
     for cue in items:
         words = tuple(tokenize_cue(cue.pattern))
         if words:
             weights = cues.setdefault(words, {})
-            weights[key] = weights.get(key, 0.0) + cue.weight * scale
+            weights[key] = weights.get(key, 0.0) + cue.weight * (1.0 if cue.read else scale)
 
 
 def tokenize_cue(pattern: str) -> list[str]:
