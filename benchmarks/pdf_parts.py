@@ -1,10 +1,10 @@
 """`make bench-pdf`: where the PDF's time goes, part by part (issue 9).
 
-The design asks for a 10-page brief in 0.5 s; `make bench` measures about 1.1 s for the brief
-of 1,000 generated articles. This splits that brief's HTML into parts and times WeasyPrint on
-each (warm: the best of ``RUNS`` renders in this process, after one unmeasured render), beside
-pages of plain paragraphs in the same fonts, so that the cost of a page is seen apart from
-the cost of a brief's content:
+Issue 19 holds the PDF to 0.12 s a page in `make bench` (the design's 0.5 s for 10 pages was
+withdrawn: WeasyPrint lays out about 0.1 s a dense page). This splits the brief of 1,000
+generated articles into parts and times ``render_pdf`` on each (warm: the best of ``RUNS``
+renders in this process, after one unmeasured render), beside pages of plain paragraphs in
+the same fonts, so that the cost of a page is seen apart from the cost of a brief's content:
 
 * the whole brief;
 * the brief without its Sources list, and the Sources list alone;

@@ -318,3 +318,40 @@ def test_a_short_last_page_of_sources_is_avoided(tmp_path: Path) -> None:
     assert len(after) == 3
     assert "6 articles briefed" in after[-1]
     assert f"{6 + SHORT_LAST_PAGE_SOURCES}. Outlet {6 + SHORT_LAST_PAGE_SOURCES}" in after[-1]
+
+
+LONG_SHORT_LAST_PAGE_SOURCES = 148
+"""Extra cited sources that leave the hand-built brief 9 pages long, the last filled 13 %
+(found by laying out 100 to 160)."""
+
+
+def test_only_a_short_brief_is_laid_out_again_for_its_last_page(tmp_path: Path) -> None:
+    """A second layout doubles the PDF's time: a brief of a few pages pays it to lose a nearly
+    empty page, a longer one keeps the page (issue 19: the PDF at 0.12 s a page)."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    from briefings.render.html import render_html
+    from briefings.render.pdf import (RELAYOUT_MAX_PAGES, SHORT_LAST_PAGE, last_page_fill, make_url_fetcher,
+                                      render_pdf, worth_laying_out_again)
+    from briefings.render.theme import load_theme
+
+    theme = load_theme(None)
+
+    def laid_out(sources: int) -> weasyprint.Document:
+        """The brief's one layout, with the theme's fonts, as render_pdf lays it out first."""
+        html = render_html(brief_with_sources(sources), theme)
+        fonts = FontConfiguration()
+        face = weasyprint.CSS(filename=str(theme.find("fonts.css")), url_fetcher=make_url_fetcher(theme),
+                              font_config=fonts)
+        document = weasyprint.HTML(string=html, base_url=theme.base_dir.as_uri() + "/")
+        return document.render(stylesheets=[face], font_config=fonts)
+
+    short, long = laid_out(SHORT_LAST_PAGE_SOURCES), laid_out(LONG_SHORT_LAST_PAGE_SOURCES)
+    assert len(short.pages) <= RELAYOUT_MAX_PAGES < len(long.pages)
+    assert last_page_fill(short) < SHORT_LAST_PAGE and last_page_fill(long) < SHORT_LAST_PAGE
+    assert worth_laying_out_again(short)
+    assert not worth_laying_out_again(long)
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(render_pdf(render_html(brief_with_sources(LONG_SHORT_LAST_PAGE_SOURCES), theme), theme))
+    assert len(pdf_text(pdf)) == len(long.pages)

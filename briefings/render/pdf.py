@@ -140,6 +140,12 @@ def render_pdf(html: str, theme: Theme, variant: str | None = None,
 SHORT_LAST_PAGE = 0.2
 """A last page filled less than this (a few Sources lines and the colophon) is laid out
 again, tighter (``TIGHTER_CSS``), and the tighter layout is kept when it saves the page."""
+RELAYOUT_MAX_PAGES = 6
+"""Only a brief of at most this many pages is laid out again for a short last page. There the
+nearly empty page is a sixth or more of the paper, and the second layout costs a few tenths of
+a second. A longer brief keeps its short last page: a second layout doubles its PDF time
+(WeasyPrint cannot lay out part of a document again), and issue 19 holds the PDF to 0.12 s a
+page. Its last page is the end of the appendix, a list that may end anywhere."""
 TIGHTER_CSS = """
 @media print {
   body { line-height: 1.3 !important; }
@@ -161,9 +167,10 @@ def _write_pdf(document: Any, theme: Theme, fetcher: URLFetcher, fonts: Any, cho
     """WeasyPrint's layout and PDF of ``document`` with the theme's fonts and the variant.
 
     CSS cannot pull a page's worth of lines back (``orphans``/``widows`` work inside one
-    paragraph, ``break-inside: avoid`` inside one list item): so when the last page would
-    hold only a few lines, the brief is laid out once more with ``TIGHTER_CSS``, and that
-    layout wins if it has fewer pages. Only such briefs pay for the second layout.
+    paragraph, ``break-inside: avoid`` inside one list item): so when the last page of a
+    short brief would hold only a few lines (``worth_laying_out_again``), the brief is laid
+    out once more with ``TIGHTER_CSS``, and that layout wins if it has fewer pages. Only
+    such briefs pay for the second layout.
     """
     import weasyprint
 
@@ -176,13 +183,20 @@ def _write_pdf(document: Any, theme: Theme, fetcher: URLFetcher, fonts: Any, cho
         if attachment is not None and chosen in ATTACHING_VARIANTS:
             options["attachments"] = [_json_attachment(attachment)]
     laid_out = document.render(font_config=fonts, **options)
-    if avoid_short_last_page and len(laid_out.pages) > 1 and last_page_fill(laid_out) < SHORT_LAST_PAGE:
+    if avoid_short_last_page and worth_laying_out_again(laid_out):
         tighter_sheets = [*stylesheets, weasyprint.CSS(string=TIGHTER_CSS, font_config=fonts)]
         tighter = document.render(font_config=fonts, **{**options, "stylesheets": tighter_sheets})
         if len(tighter.pages) < len(laid_out.pages):
             laid_out = tighter
     pdf: bytes = laid_out.write_pdf(finisher=finisher, **options)
     return pdf
+
+
+def worth_laying_out_again(laid_out: Any) -> bool:
+    """Whether ``laid_out`` (a WeasyPrint document) is a brief of a few pages whose last page
+    holds only a few lines: the one case that pays for a second, tighter layout."""
+    pages = len(laid_out.pages)
+    return 1 < pages <= RELAYOUT_MAX_PAGES and last_page_fill(laid_out) < SHORT_LAST_PAGE
 
 
 def last_page_fill(laid_out: Any) -> float:
