@@ -141,3 +141,22 @@ def test_the_plain_text_email_names_what_changed(tmp_path):
     text = render_text(tuesday)
     assert "* [UPDATED] " in text and "* [NEW] " in text
     assert "now also Test Herald; new dates: Fri 14 Mar" in " ".join(text.split())
+
+
+def test_the_page_and_the_pdf_show_the_marks(tmp_path):
+    """brief.html marks the status before the lead and says what is new below it; the PDF
+    carries the same words (read back with pypdf)."""
+    from pypdf import PdfReader
+
+    reports = tmp_path / "reports"
+    build(write_day(tmp_path / "mon", MONDAY), "2025-03-10", reports / "2025-03-10")
+    out = reports / "2025-03-11"
+    result = runner.invoke(app, ["build", str(write_day(tmp_path / "tue", TUESDAY)), "--date", "2025-03-11",
+                                 "--out", str(out), "-f", "html,pdf"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = (out / "brief.html").read_text(encoding="utf-8")
+    assert 'class="change change-updated">Updated</span>' in page
+    assert 'class="change change-new">New</span>' in page
+    assert '<p class="since">now also Test Herald; new dates: Fri\u00a014\u00a0Mar</p>' in page
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(out / "brief.pdf")).pages).replace("\u00a0", " ").split())
+    assert "now also Test Herald; new dates: Fri 14 Mar" in text

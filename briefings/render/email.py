@@ -160,8 +160,10 @@ def email_context(brief: Brief, attached: tuple[str, ...] = (), cut: EmailCut = 
         return {**fact_view(fact), "also": outlets_view(view.others) if view else []}
 
     def story_view(view: StoryView) -> dict[str, Any]:
+        status, news = change_text(view.story, language)
         return {"lead": fact_view(view.lead), "support": [fact_view(f) for f in view.support],
-                "outlets": outlets_view(view.outlets) if view.story.corroboration > 1 else []}
+                "outlets": outlets_view(view.outlets) if view.story.corroboration > 1 else [],
+                "change": status, "since": news}
 
     def section_view(section: BriefSection) -> dict[str, Any]:
         stories = by_section.get(section.key, [])
