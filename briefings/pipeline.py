@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .collect import read_paths
 from .compose import BriefSpec, compose_brief
+from .compose.changes import statuses
 from .compose.steps import finish_brief
 from .config import Choices, Config
 from .errors import ConfigError, NothingToBrief
@@ -149,7 +150,9 @@ def build(request: BuildRequest, config: Config, progress: Progress = no_progres
         brief = compose_brief(day, spec, generated=datetime.now(timezone.utc).replace(microsecond=0),
                               skipped=len(gathered.failures), out_of_window=out_of_window)
         brief = finish_brief(brief, day, spec)
-        counts.update(fact=brief.stats.facts, merged=brief.stats.merged,
+        changes = statuses(brief.stories)
+        counts.update(fact=brief.stats.facts, merged=brief.stats.merged, stories=len(brief.stories),
+                      new_since_yesterday=changes["new"], updated=changes["updated"],
                       key_points=len(brief.key_points), sections=len(brief.sections))
     del day  # the brief holds what it shows: let the sentences go before rendering
     give_back_freed_memory()
