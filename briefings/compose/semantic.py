@@ -224,7 +224,7 @@ def _one_blas_thread() -> AbstractContextManager[object]:
     a cell), and OpenBLAS's threads waiting on a busy machine made them four times slower,
     in CPU time as in wall time."""
     try:
-        from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
     except ImportError:
         return nullcontext()
     return threadpool_limits(limits=1, user_api="blas")
