@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..lang import Language, get_language
@@ -39,6 +40,12 @@ MIN_SHARED_WORDS = 3
 """Two short sentences sharing two words ("Ukraine confirmed") say little about each other."""
 LEAST_SHARED_WORDS = 2
 """Even a short sentence must share two words: "Never." is in every sentence with "never"."""
+SEMANTIC_SIMILARITY = 0.65
+"""See ``MergeSettings.semantic_similarity``."""
+SEMANTIC_OVERLAP = 0.3
+"""See ``MergeSettings.semantic_overlap``."""
+RELEASE_MODEL_FROM = 50_000
+"""Sentences from which the embedding model is let go once the day's sentences are embedded."""
 CANDIDATE_SHARE = 0.3
 """Share of the shorter article's indexed shingles a pair must have in common to be compared:
 copies (Jaccard 0.5, or 80 % of the shorter) have well over this in common, two stories
@@ -124,6 +131,12 @@ class MergeSettings:
     join_group: float = 0.6
     """A lone sentence this sure of a group joins it even when the group already holds a
     sentence of its article (a standfirst restating the lede; rule 7 of the gold)."""
+    semantic_similarity: float = SEMANTIC_SIMILARITY
+    """Cosine of two sentences' embeddings (``semantic.py``) above which they are candidates
+    for one fact though their words differ; above 1, embeddings are not used."""
+    semantic_overlap: float = SEMANTIC_OVERLAP
+    """Weighted share of words such a pair must still have in common: embeddings find the
+    paraphrase, the words confirm it is about the same things."""
 
 
 DEFAULT_SETTINGS = MergeSettings()
@@ -173,6 +186,13 @@ def group_facts(
     story = [copy_of.get(aid, -1) for aid in profile.article_ids]
     scored = _score_candidates(profile, keys, weight, story, tails.keys(), settings)
     article, dates = profile.article, profile.dates
+    meaning = _Meaning.of(facts, profile, keys, weight, tails.keys(), settings, languages)
+    if meaning is not None:
+        scored.extend(meaning.pairs())
+        if len(keys) >= RELEASE_MODEL_FROM:
+            from .semantic import load_encoder
+
+            load_encoder.cache_clear()  # a big day's build: its 40 MB are worth more than 0.1 s of loading
 
     def restates(i: int, members: Iterable[int]) -> bool:
         """A lone sentence joins a group holding its own article's telling only when it
@@ -184,10 +204,133 @@ def group_facts(
     def leaders_agree(i: int, j: int) -> bool:
         """The sentences that lead two groups tell one fact themselves."""
         same_story = story[article[i]] == story[article[j]] != -1
-        return _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings) > 0
+        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings) > 0:
+            return True
+        return meaning is not None and meaning.agree(i, j)
 
     groups = _link(profile, sorted(scored), settings.join_group, restates, leaders_agree)
     return _attach_tails(groups, tails)
+
+
+class _Meaning:
+    """The merge's second source of candidates: sentence embeddings (``semantic.py``).
+
+    A pair of sentences whose embeddings are among each other's nearest is one fact only
+    when what must agree does: figures, dates and the event kind (as for any pair), the
+    places and actors they name (two rare names and none in common: "talks in Istanbul" and
+    "talks in Geneva"), and still some words (``semantic_overlap``)."""
+
+    def __init__(self, rows: list[int], vectors: Any, names: list[frozenset[str]], profile: _Profile,
+                 keys: Sequence[_Keys], weight: dict[str, float], settings: MergeSettings) -> None:
+        self.rows, self.vectors, self.names = rows, vectors, names
+        self.row_of = {i: r for r, i in enumerate(rows)}
+        self.profile, self.keys, self.weight, self.settings = profile, keys, weight, settings
+        self.rare = 1.0 + math.log(max(len(keys), 1) / common_cap(len(keys)))
+        """A name weighing this much is in at most ``common_cap`` sentences: it names a place or
+        person in particular ("Istanbul"), not the day's subject ("Ukraine")."""
+
+    @classmethod
+    def of(cls, facts: Sequence[Fact], profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float],
+           skip: Iterable[int], settings: MergeSettings, languages: Mapping[str, Language] | None
+           ) -> _Meaning | None:
+        """The embeddings of the sentences worth embedding, or None when embeddings are off
+        or not installed (the merge then reads words only)."""
+        if settings.semantic_similarity > 1.0:
+            return None
+        from .semantic import load_encoder
+
+        encoder = load_encoder()
+        if encoder is None:
+            return None
+        rows = _embeddable(profile, keys, skip)
+        if len(rows) < 2:
+            return None
+        from .semantic import embed
+
+        texts, names = [], []
+        for i in rows:  # ascending: a packed day is unpacked in order
+            fact = facts[i]
+            texts.append(without_dateline(_without_speaker(fact.text, fact.attribution)))
+            names.append(_entity_stems(fact.entities, _language(languages, fact)))
+        vectors = embed(texts, encoder)
+        del texts
+        return cls(rows, vectors, names, profile, keys, weight, settings)
+
+    def pairs(self) -> list[tuple[float, int, int]]:
+        """(-strength, i, j) for the nearest-neighbour pairs that are one fact."""
+        from .semantic import neighbours
+        import numpy as np
+
+        groups = np.asarray([self.profile.article[i] for i in self.rows], dtype=np.int64)
+        found = []
+        for r, s in neighbours(self.vectors, groups, self.settings.semantic_similarity).tolist():
+            strength = self.strength(r, s)
+            if strength:
+                found.append((-strength, self.rows[r], self.rows[s]))
+        return found
+
+    def agree(self, i: int, j: int) -> bool:
+        """Sentences i and j (indexes of the facts) are one fact by their embeddings."""
+        r, s = self.row_of.get(i), self.row_of.get(j)
+        if r is None or s is None:
+            return False
+        return float(self.vectors[r] @ self.vectors[s]) >= self.settings.semantic_similarity and self.strength(r, s) > 0
+
+    def strength(self, r: int, s: int) -> float:
+        """How sure a pair of embedded rows is one fact, 0 for "two facts" (their embeddings
+        already alike): the checks every pair passes, the names, and the words' share."""
+        i, j = self.rows[r], self.rows[s]
+        ka, kb = self.keys[i], self.keys[j]
+        dates_a, dates_b = self.profile.dates[i], self.profile.dates[j]
+        if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
+            return 0.0
+        if not events_agree(ka.events, kb.events) or self._names_conflict(r, s):
+            return 0.0
+        overlap = weighted_overlap(frozenset(ka.words), frozenset(kb.words), self.weight)
+        if overlap < self.settings.semantic_overlap:
+            return 0.0
+        return min(max(overlap + _bonus(dates_a, dates_b, ka, kb, self.settings), 0.01), 1.99)
+
+    def _names_conflict(self, r: int, s: int) -> bool:
+        """Both name a place or person in particular, and neither names the other's."""
+        a, b = self.names[r], self.names[s]
+        rare_a = {w for w in a if self.weight.get(w, self.rare) >= self.rare}
+        rare_b = {w for w in b if self.weight.get(w, self.rare) >= self.rare}
+        return bool(rare_a and rare_b and rare_a.isdisjoint(b) and rare_b.isdisjoint(a))
+
+
+def _embeddable(profile: _Profile, keys: Sequence[_Keys], skip: Iterable[int]) -> list[int]:
+    """The sentences worth an embedding, ascending: not a tail, not a copy of an earlier
+    sentence's text (copies merge by their text), more than ``SHORT`` content words (a short
+    sentence's embedding is alike to too much); at most ``MAX_SENTENCES``, the likeliest to be
+    briefed first."""
+    from .semantic import MAX_SENTENCES
+
+    skipped = frozenset(skip)
+    seen: set[int] = set()
+    rows = []
+    for i, k in enumerate(keys):
+        if i in skipped or not k.exact or len(k.words) <= SHORT or k.exact in seen:
+            continue
+        seen.add(k.exact)
+        rows.append(i)
+    if len(rows) > MAX_SENTENCES:
+        priority = profile.priority
+        rows = sorted(sorted(rows, key=lambda i: -priority[i])[:MAX_SENTENCES])
+    return rows
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_stems(entity: str, language: Language) -> frozenset[str]:
+    return concepts_of(words(entity, language), language)
+
+
+def _entity_stems(entities: Sequence[str], language: Language) -> frozenset[str]:
+    """The names a sentence mentions, as its words are compared (stems, capitals adding
+    their country)."""
+    if not entities:
+        return NONE
+    return frozenset().union(*(_name_stems(e, language) for e in entities))
 
 
 @dataclass(frozen=True)
@@ -204,6 +347,9 @@ class _Profile:
     """Characters of each sentence: a group's leader is its longest."""
     tails: dict[int, int]
     """``continuations``: tail -> head (an article's sentences come in their order)."""
+    priority: array
+    """How likely each sentence is to be briefed, before the merge knows its outlets: its
+    section confidence, discounted by its place in its article (as ``compose.rank``)."""
 
 
 _FINAL = (".", "!", "?", '"', "\u201d", ":")
@@ -212,7 +358,9 @@ _FINAL = (".", "!", "?", '"', "\u201d", ":")
 def _profile(facts: Iterable[Fact]) -> _Profile:
     article_no: dict[str, int] = {}
     article, dates, length, index, lower_start, open_end = [], [], [], [], [], []
+    priority = array("f")
     for fact in facts:
+        priority.append(fact.score / (1.0 + fact.index / 8.0))
         article.append(article_no.setdefault(fact.article_id, len(article_no)))
         dates.append(fact.dates)
         text = fact.text
@@ -227,7 +375,7 @@ def _profile(facts: Iterable[Fact]) -> _Profile:
         if before is not None and before[0] == i - 1 and lower_start[n] and open_end[before[1]]:
             tails[n] = tails.get(before[1], before[1])
         last[a] = (i, n)
-    return _Profile(article, list(article_no), dates, length, tails)
+    return _Profile(article, list(article_no), dates, length, tails, priority)
 
 
 PARALLEL_FACTS = (5_000, 60_000)

@@ -165,13 +165,15 @@ def score(
 
 
 GRID = [
-    MergeSettings(similarity=sim, join_group=join, figures_bonus=fig, speaker_bonus=spk)
+    MergeSettings(similarity=sim, join_group=join, figures_bonus=fig, speaker_bonus=spk, semantic_similarity=sem)
     for sim in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
     for join in (0.5, 0.6, 0.7, 0.8, 2.0)
     for fig in (0.0, 0.1, 0.2)
     for spk in (0.0, 0.15)
+    for sem in (0.65, 0.75, 2.0)
 ]
-"""The settings ``--folds`` chooses from: the thresholds and bonuses the merge exposes."""
+"""The settings ``--folds`` chooses from: the thresholds and bonuses the merge exposes
+(``semantic_similarity`` 2.0: embeddings not used)."""
 
 
 def tune(scopes: Sequence[Scope], grid: Sequence[MergeSettings] = GRID) -> MergeSettings:
@@ -229,7 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in results:
             st = r.settings
             print(f"fold {r.fold}: tuned similarity {st.similarity} join_group {st.join_group} figures_bonus "
-                  f"{st.figures_bonus} speaker_bonus {st.speaker_bonus} -> held out: {_summary(r.report)}")
+                  f"{st.figures_bonus} speaker_bonus {st.speaker_bonus} semantic_similarity "
+                  f"{st.semantic_similarity} -> held out: {_summary(r.report)}")
         print(f"{args.folds}-fold held out: " + _summary(pooled(results)))
     return 0
 
