@@ -64,6 +64,9 @@ class BriefTable(Table):
     taxonomy: str = "default"
     """The packaged sections to start from (``taxonomy.TAXONOMIES``); ``[sections.KEY]``
     tables change them."""
+    semantic_merge: bool = False
+    """Sentence embeddings as a second source of merge candidates (needs the ``semantic``
+    extra; without it the merge reads words only, with one warning)."""
 
     @field_validator("taxonomy")
     @classmethod

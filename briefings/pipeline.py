@@ -188,6 +188,7 @@ def brief_spec(day: date, window: Window, config: Config, previous: Path | None 
         key_points=table.key_points,
         max_facts_per_section=table.max_facts_per_section,
         max_stories_per_section=table.max_stories_per_section,
+        semantic_merge=table.semantic_merge,
         previous=previous,
     )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefings.compose.merge import DEFAULT_SETTINGS, group_facts
+from briefings.compose.merge import DEFAULT_SETTINGS, SEMANTIC_SIMILARITY, group_facts
 from datetime import date
 
 from briefings.model import DateMention, Fact
@@ -25,6 +25,8 @@ np = pytest.importorskip("numpy")
 from briefings.compose.semantic import embed, load_encoder, neighbours  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+SEMANTIC = replace(DEFAULT_SETTINGS, semantic_similarity=SEMANTIC_SIMILARITY)
+"""What ``[brief] semantic_merge = true`` sets (off by default)."""
 
 
 def fact(article: str, index: int, text: str, entities: tuple[str, ...] = (),
@@ -34,7 +36,7 @@ def fact(article: str, index: int, text: str, entities: tuple[str, ...] = (),
 
 
 def merged_pairs(facts: list[Fact], semantic: bool = True) -> set[frozenset[str]]:
-    settings = DEFAULT_SETTINGS if semantic else replace(DEFAULT_SETTINGS, semantic_similarity=2.0)
+    settings = SEMANTIC if semantic else DEFAULT_SETTINGS
     pairs = set()
     for group in group_facts(facts, settings=settings):
         ids = [facts[i].id for i in group]
@@ -152,3 +154,24 @@ def test_neighbours_skip_a_rows_own_group_and_find_pairs_across_cells() -> None:
     found = {(int(i), int(j)) for i, j in pairs}
     assert all(group[i] != group[j] for i, j in found)
     assert sum((n, n + 600) in found for n in range(600)) >= 570  # approximate search: nearly all
+
+
+def test_semantic_merge_is_a_config_switch_off_by_default(tmp_path: Path) -> None:
+    """`[brief] semantic_merge = true` lets embeddings propose pairs: on the samples the Kyiv
+    Ledger's "new round of peace negotiations ... in Istanbul" joins the Northern Wire's
+    "fresh round of direct talks in Istanbul"; the default reads words only."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefings.cli import app
+
+    def facts(config: str) -> int:
+        (tmp_path / "briefings.toml").write_text(config, encoding="utf-8")
+        out = tmp_path / ("on" if config else "off")
+        result = CliRunner().invoke(app, ["build", str(ROOT / "samples"), "--date", "2025-07-22", "--out", str(out),
+                                          "-f", "json", "--config", str(tmp_path / "briefings.toml")])
+        assert result.exit_code == 0, result.output
+        return json.loads((out / "brief.json").read_text(encoding="utf-8"))["stats"]["facts"]
+
+    assert facts("[brief]\nsemantic_merge = true\n") == facts("") - 1

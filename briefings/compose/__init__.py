@@ -41,7 +41,7 @@ from ..packed import Subset
 from ..taxonomy import Taxonomy
 from .figures import key_figures
 from ..lang import ENGLISH, Language
-from .merge import group_facts, languages_of, sentence_key, title_key
+from .merge import DEFAULT_SETTINGS, SEMANTIC_SIMILARITY, group_facts, languages_of, sentence_key, title_key
 from .stories import StoryInput, cluster_best, complete, make_story, rank_stories
 from .text import content_words, folding, normal, readable, similarity, without_dateline, words
 
@@ -68,6 +68,8 @@ class BriefSpec:
     max_stories_per_section: int = 6
     """Stories a section shows (each a lead line and a few supporting lines); brief.json
     keeps every story and every fact."""
+    semantic_merge: bool = False
+    """Sentence embeddings also propose merge candidates (``merge.SEMANTIC_SIMILARITY``)."""
     previous: Path | None = None
     """The brief.json of the day before, to mark each story new, continuing or updated
     (``changes.py``); None or a missing file: no marks."""
@@ -88,7 +90,8 @@ def compose_brief(
     languages = languages_of(articles)
     kept, keys = _news_without_headlines(facts, citations, languages)
     news = facts if len(kept) == len(facts) else Subset(facts, kept)
-    groups = group_facts(news, day.copies, keys=keys, languages=languages)
+    settings = replace(DEFAULT_SETTINGS, semantic_similarity=SEMANTIC_SIMILARITY) if spec.semantic_merge else DEFAULT_SETTINGS
+    groups = group_facts(news, day.copies, settings, keys=keys, languages=languages)
     meaning = [_group_words(keys, group) for group in groups]
     del keys  # what the merge compared (50 MB at 10,000 articles): gone before the merged facts are made
     merged = [_merge_group([news[i] for i in group], citations, spec, languages) for group in groups]

@@ -91,13 +91,16 @@ def load_encoder() -> Encoder | None:
     checks that the vectors are ``WordLlama.embed``'s.
     """
     spec = importlib.util.find_spec("wordllama")
+    missing = "semantic_merge is on but the semantic extra is not installed (pip install 'briefings[semantic]'); merging by words only"
     if spec is None or not spec.submodule_search_locations:
+        logging.getLogger(__name__).warning(missing)
         return None
     try:
         import numpy as np
         from safetensors import safe_open
         from tokenizers import Tokenizer
     except ImportError:
+        logging.getLogger(__name__).warning(missing)
         return None
     package = Path(next(iter(spec.submodule_search_locations)))
     try:
