@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from briefings.extract.classifiers import CLASSIFIERS, SectionClassifier, make_classifier
-from briefings.extract.learned import (CAMEO_FILE, MODEL_FILE, LearnedClassifier, main_clause,
-                                       model_path)
+from briefings.extract.features import is_foreign, lexicon_path, load_concepts, main_clause, own_features
+from briefings.extract.learned import CAMEO_FILE, MODEL_FILE, LearnedClassifier, model_path
 from briefings.model import BOILERPLATE, OTHER
 from briefings.taxonomy import apply_overrides, load_default_taxonomy
 
@@ -92,6 +92,62 @@ def test_the_speaker_is_set_aside_before_the_event_vocabulary_is_read() -> None:
     assert main_clause("The talks were constructive, according to Kremlin spokesman Dmitry Peskov.") == \
         "The talks were constructive."
     assert main_clause("Peskov said.") == "Peskov said."  # nothing left: the sentence stays whole
+
+
+def test_the_speaker_is_set_aside_in_other_languages_too() -> None:
+    assert main_clause("Russische Truppen rücken auf Pokrowsk vor, sagte der Sprecher des Generalstabs.") == \
+        "Russische Truppen rücken auf Pokrowsk vor"
+    assert main_clause("Ночью было сбито 40 беспилотников, заявили в Минобороны.") == "Ночью было сбито 40 беспилотников"
+    assert main_clause("Selon l'armée, trois missiles ont été abattus au-dessus de Kiev.") == \
+        "trois missiles ont été abattus au-dessus de Kiev."
+
+
+SENTENCES = {  # written for this test: the same three reports in five languages
+    "de": ("Russische Drohnen haben in der Nacht ein Wohnhaus in Charkiw angegriffen, drei Menschen wurden getötet.",
+           "Die Außenminister beider Länder wollen nächste Woche in Genf über einen Waffenstillstand verhandeln.",
+           "Die Europäische Union hat ein neues Hilfspaket über 50 Millionen Euro für Vertriebene beschlossen."),
+    "fr": ("Des drones russes ont frappé un immeuble à Kharkiv dans la nuit, tuant trois personnes.",
+           "Les ministres des Affaires étrangères des deux pays se rencontreront à Genève pour négocier un cessez-le-feu.",
+           "L'Union européenne a approuvé une nouvelle aide humanitaire de 50 millions d'euros pour les familles déplacées."),
+    "es": ("Drones rusos atacaron un edificio residencial en Járkov durante la noche y mataron a tres personas.",
+           "Los ministros de Exteriores de ambos países se reunirán en Ginebra para negociar un alto el fuego.",
+           "La Unión Europea aprobó un nuevo paquete de ayuda humanitaria de 50 millones de euros para las familias "
+           "desplazadas."),
+    "ru": ("Ночью российские беспилотники атаковали жилой дом в Харькове, погибли три человека.",
+           "Министры иностранных дел двух стран встретятся в Женеве, чтобы провести переговоры о перемирии.",
+           "Евросоюз одобрил новый пакет гуманитарной помощи в размере 50 миллионов евро для переселенцев."),
+    "uk": ("Вночі російські дрони атакували житловий будинок у Харкові, загинули троє людей.",
+           "Міністри закордонних справ обох країн зустрінуться в Женеві, щоб провести переговори про перемир'я.",
+           "Євросоюз схвалив новий пакет гуманітарної допомоги на 50 мільйонів євро для переселенців."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SENTENCES))
+def test_clear_sentences_in_other_languages_get_their_sections(language: str) -> None:
+    decisions = [learned().classify([text])[0].section for text in SENTENCES[language]]
+    assert decisions == ["strikes", "diplomacy", "aid"]
+
+
+def test_the_event_lexicon_gives_one_concept_in_every_language() -> None:
+    concepts = load_concepts()
+    data = json.loads(lexicon_path().read_text(encoding="utf-8"))
+    for name, entry in data["concepts"].items():
+        assert {"section", "en", "fr", "de", "es", "it", "ru", "uk"} <= set(entry), name
+        assert entry["section"] in ("diplomacy", "strikes", "aid", "other", "boilerplate"), name
+    for word in ("attacked", "attaque", "angriffe", "ataques", "атаки", "атаку"):
+        assert ("c:attack", "strikes") in concepts.of(word), word
+    for word in ("negotiations", "négociations", "verhandlungen", "negociaciones", "переговоры"):
+        assert ("c:talks", "diplomacy") in concepts.of(word), word
+    features = own_features("Des drones ont frappé Odessa.", {}, {}, concepts)
+    assert features["c:attack"] == 1.0 and features["c:weapon"] == 1.0 and features["g:strikes"] > 0
+
+
+def test_an_article_not_in_english_is_told_from_its_words() -> None:
+    concepts = load_concepts()
+    rows = [own_features(text, {}, {}, concepts) for text in SENTENCES["de"]]
+    assert is_foreign(rows)
+    assert not is_foreign([own_features(text, {}, {}, concepts) for text in (STRIKE, TALKS, AID)])
+    assert not is_foreign([])
 
 
 def test_help_and_making_the_classifier_read_no_model_and_import_no_numeric_library() -> None:

@@ -4,15 +4,18 @@ Why: the cue lexicon was written while reading 27 articles and falls apart on ne
 it to. This classifier weighs what each source of evidence knows, with weights fitted on the
 gold units of the dev and train corpora (``python -m briefings.extract.train``):
 
-- the sentence's own words (unigrams, bigrams, and 5-letter stems, so German, Russian or
-  Ukrainian inflections share a feature) and its shape (length, final punctuation, quotes);
-- the event vocabulary of the field: the taxonomy's cue evidence per section, and the CAMEO
-  verbs of the PETRARCH2 dictionary (``data/models/cameo-verbs.json``, MIT, see
-  ``LICENSE-petrarch2.txt`` there) found in the sentence once its speaker clause ("..., X said",
-  "according to X") is set aside: "said" is never the event;
+- in a first stage, what the sentence says by itself (``features.py``): its own words
+  (unigrams, bigrams, 5-letter stems), the multilingual event concepts of
+  ``data/lexicons/events.json`` (so that English training articles teach what a French, German,
+  Spanish, Russian or Ukrainian word of the same concept means), the taxonomy's cue evidence
+  and the CAMEO verbs of the PETRARCH2 dictionary (``data/models/cameo-verbs.json``, MIT, see
+  ``LICENSE-petrarch2.txt`` there) once its speaker clause is set aside ("said" is never the
+  event), and its line shape (length, ends, case, digits, links, a caption's trailing date);
 - context, in a second stage: the first stage's probabilities of the neighbours (1 and 2 away,
-  same paragraph or not), of the paragraph, of the article and of its headline, and the cue
-  lexicon's own contextual decision.
+  same paragraph or not), of the paragraph, of the article and of its headline, the cue
+  lexicon's own contextual decision, and in an article not in English (read off its words:
+  ``features.is_foreign``) the sentence's concept counts instead of that English lexicon's
+  decision.
 
 Both stages are multinomial logistic regressions over five labels (the four sections and
 ``boilerplate``: a line the cleaner let through may still be a caption or a promo). Inference
@@ -29,7 +32,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import threading
 from operator import mul
 from collections.abc import Sequence
@@ -39,165 +41,26 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import BOILERPLATE, OTHER
 from .decision import Decision
-from .sections import MEMO_SIZE, classifier_for, tokenize
+from .features import Concepts, article_features, is_foreign, lexicon_path, load_concepts
+from .sections import classifier_for
 
 if TYPE_CHECKING:
     from ..taxonomy import Taxonomy
 
 MODEL_FILE = "sections-learned.json"
 CAMEO_FILE = "cameo-verbs.json"
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 """Bumped whenever the features below change meaning: the model file records the version it
 was trained with, and a mismatch is refused (the weights would be read against other features)."""
 
-_SPEAKER_TRAILING = re.compile(
-    r"[,\u201d\"]\s*(?:(?:the|a|an)\s+)?[\w.'\u2019 -]{2,80}?\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:said|says|told|added|stated|wrote|noted|claimed|reported|according)\b[^,]{0,60}[.!?\u201d\"]*$"
-)
-_SPEAKER_INVERTED = re.compile(r"[,\u201d\"]\s*(?:said|says|added|told)\s+[^,]{2,80}[.!?]*$")
-_SPEAKER_LEADING = re.compile(
-    r"^[\w.'\u2019 -]{2,80}?\s+(?:has\s+|have\s+|had\s+)?(?:said|says|told\s+\w+|stated|added|claimed)\s+(?:that\s+)?"
-)
-_ACCORDING = re.compile(r",?\s*according to [^,.;]{2,80}")
 BOILERPLATE_THRESHOLD = 0.5
 """A line the cleaner kept is dropped as boilerplate only when the model is at least this sure
 (a wrongly dropped news sentence is lost; a caption let through is a nuisance)."""
-_QUOTE_CHARS = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e")
 
 
-def main_clause(text: str) -> str:
-    """The sentence with its speaker clause set aside ("..., the ministry said." → "...")."""
-    stripped = _ACCORDING.sub("", text)
-    stripped = _SPEAKER_TRAILING.sub("", stripped)
-    stripped = _SPEAKER_INVERTED.sub("", stripped)
-    stripped = _SPEAKER_LEADING.sub("", stripped, count=1)
-    return stripped if len(stripped) >= 12 else text
-
-
-def _bucket(value: float, edges: Sequence[float]) -> int:
-    for i, edge in enumerate(edges):
-        if value < edge:
-            return i
-    return len(edges)
-
-
-_EVENT_STEMS: dict[str, str] = {
-    "strikes": """
-        angriff angegriff beschuss beschoss rakete drohne luftangriff bombard getötet toten verletzt
-        verwundet offensive truppen soldat kämpf gefecht explosion zerstört erober artillerie
-        luftabwehr abgeschossen anschlag geisel
-        attaque frappe missile tués morts blessé troupes combat explos détruit artillerie attentat
-        otage obus
-        ataque atac misil dron muert herid ofensiva tropas soldad explos destru artiller atentado
-        rehén disparo
-        attacc missil ferit truppe combatt esplos distrutt artiglier
-        атак удар обстрел ракет беспилот бомб погиб убит ранен наступ войск боев взрыв разруш
-        артилл штурм сбит теракт заложник обстріл безпілот загин вбит поранен військ бойов
-        вибух зруйн артилер збит
-    """,
-    "diplomacy": """
-        verhandl gespräch friedens waffenstill waffenruhe abkommen vereinbar gipfel treffen
-        außenminist diplomat sanktion botschafter unterzeichn vermittl einigung
-        négoci pourparler paix cessez accord sommet rencontr sanction ambassad médiat trêve
-        negoci conversac acuerdo cumbre reuni canciller diplomát sancion embajad mediac tregua
-        diálogo
-        colloqui cessate vertice incontr sanzion ambasciat
-        переговор мирн перемир соглашени договор саммит встреч дипломат санкци посол подписа
-        посредн угод домовлен саміт зустріч санкці посередн
-    """,
-    "aid": """
-        hilfe hilfs unterstütz lieferung geliefert spende finanzier humanitär waffenliefer
-        aide humanitaire soutien livraison financ fonds
-        ayuda humanitari apoyo entreg donac
-        aiut umanitari sostegn fornitur donazion finanz
-        помощ гуманитар поддержк поставк выдел финанс кредит допомог гуманітар підтримк
-        постачан виділ фінанс
-    """,
-}
-"""Stems of the event vocabulary in the brief's other languages (de, fr, es, it, ru, uk),
-written for this classifier from general knowledge of news language (not from any corpus):
-the cue lexicon and CAMEO are English, and the training articles in each other language are
-few. A token that starts with a stem is a feature of that section; the model weighs them."""
-_STEM_SECTION: dict[str, str] = {stem: section for section, text in _EVENT_STEMS.items() for stem in text.split()}
-_STEM_LENGTHS = sorted({len(stem) for stem in _STEM_SECTION}, reverse=True)
-
-
-def _stem_sections(token: str) -> str | None:
-    for length in _STEM_LENGTHS:
-        if length <= len(token):
-            section = _STEM_SECTION.get(token[:length])
-            if section is not None:
-                return section
-    return None
-
-
-_TOKEN_FEATURES: dict[str, tuple[str, ...]] = {}
-"""Each token's own feature names, remembered (words recur a lot; bounded by ``MEMO_SIZE``)."""
-
-
-def _token_features(token: str) -> tuple[str, ...]:
-    """The word, its 5-letter stem when longer, and the section of its event stem if any
-    (``stem:...``, counted per occurrence; the others are present or not)."""
-    names = ["w:" + token]
-    if len(token) > 5:
-        names.append("p:" + token[:5])
-    section = _stem_sections(token)
-    if section is not None:
-        names.append("stem:" + section)
-    if len(_TOKEN_FEATURES) > MEMO_SIZE:
-        _TOKEN_FEATURES.clear()
-    found = _TOKEN_FEATURES[token] = tuple(names)
-    return found
-
-
-def own_features(text: str, cue_evidence: dict[str, float], cameo: dict[str, str]) -> dict[str, float]:
-    """The first stage's features of one sentence, by name (values 1 unless numeric)."""
-    tokens = tokenize(text)
-    features: dict[str, float] = {}
-    memo = _TOKEN_FEATURES
-    for token in tokens:
-        names = memo.get(token)
-        if names is None:
-            names = _token_features(token)
-        for name in names:
-            features[name] = features.get(name, 0.0) + 1.0 if name[0] == "s" else 1.0
-    for a, b in zip(tokens, tokens[1:]):
-        features["b:" + a + " " + b] = 1.0
-    for token in tokenize(main_clause(text)):
-        code = cameo.get(token)
-        if code is not None:
-            features["cameo:" + code[:2]] = 1.0
-            features["cameo:" + _cameo_group(code)] = 1.0
-    for key, value in cue_evidence.items():
-        features["cue:" + key] = math.log1p(max(value, 0.0))
-    stripped = text.strip()
-    features["len:%d" % _bucket(len(tokens), (3, 6, 10, 18, 30, 45))] = 1.0
-    last = stripped[-1:] if stripped else ""
-    features["end:" + (last if last in ".!?:\"\u201d)" else "alpha" if last.isalnum() else "other")] = 1.0
-    if stripped[:1] in _QUOTE_CHARS or stripped[:1] in "'\u2018":
-        features["shape:quote-start"] = 1.0
-    if stripped.isupper():
-        features["shape:caps"] = 1.0
-    if stripped[:1].islower():
-        features["shape:lower-start"] = 1.0
-    if "|" in stripped or "\u2022" in stripped:
-        features["shape:bar"] = 1.0
-    return features
-
-
-_GROUPS = (
-    ("aid", ("07", "033")),
-    ("strikes", ("15", "18", "19", "20")),
-    ("diplomacy", ("03", "04", "05", "06", "08", "10", "11", "12", "13", "16")),
-)
-
-
-def _cameo_group(code: str) -> str:
-    """The section a CAMEO event code speaks to (the README of ../shared/lexicons/cameo)."""
-    for group, prefixes in _GROUPS:
-        if code.startswith(prefixes):
-            return "g-" + group
-    return "g-none"
+_GROUP_FEATURES = ("g:diplomacy", "g:strikes", "g:aid", "g:other", "g:boilerplate")
+"""The first stage's concept counts per section that the second stage reads again in an
+article not in English (where the word weights of the first stage are mostly silent)."""
 
 
 class Context:
@@ -205,8 +68,11 @@ class Context:
     sums per paragraph and over the article (so each sentence's context costs O(labels))."""
 
     def __init__(self, probs: Sequence[Sequence[float]], paragraphs: Sequence[int], headline: int | None,
-                 cue_choice: Sequence[int], labels: int) -> None:
+                 cue_choice: Sequence[int], labels: int, foreign: bool = False,
+                 rows: Sequence[dict[str, float]] | None = None) -> None:
         self.probs = probs
+        self.foreign = foreign
+        self.rows = rows
         self.paragraphs = paragraphs
         self.headline = headline
         self.cue_choice = cue_choice
@@ -221,8 +87,9 @@ class Context:
         """The second stage's features of sentence ``i``: its own first-stage log-probabilities,
         the neighbours' probabilities (1 away: also when in the same paragraph; 2 away: their
         mean), the rest of its paragraph's and of the article's mean, the headline's, the cue
-        lexicon's contextual decision (one-hot; index ``labels``: a section the model lacks)
-        and the sentence's position."""
+        lexicon's contextual decision (one-hot; index ``labels``: a section the model lacks;
+        none in an article not in English, where the English lexicon always says "other"),
+        the sentence's concept counts per section in such an article, and its position."""
         probs, paragraphs, labels = self.probs, self.paragraphs, self.labels
         n = len(probs)
         mine = probs[i]
@@ -248,8 +115,11 @@ class Context:
         else:
             out.extend([0.0] * labels)
         choice = [0.0] * (labels + 1)
-        choice[self.cue_choice[i]] = 1.0
+        if not self.foreign:
+            choice[self.cue_choice[i]] = 1.0  # the English cue lexicon says nothing of another language
         out.extend(choice)
+        row = self.rows[i] if self.rows is not None and self.foreign else {}
+        out.extend(row.get(name, 0.0) for name in _GROUP_FEATURES)
         out.append(i / max(n - 1, 1))
         out.append(1.0 if i == 0 else 0.0)
         out.append(1.0 if i == n - 1 else 0.0)
@@ -266,7 +136,8 @@ def softmax(scores: Sequence[float]) -> list[float]:
 class LearnedModel:
     """The weights of both stages, read from the model file."""
 
-    def __init__(self, data: dict[str, Any], cameo: dict[str, str], digest: str) -> None:
+    def __init__(self, data: dict[str, Any], cameo: dict[str, str], digest: str,
+                 concepts: Concepts | None = None) -> None:
         if data.get("feature_version") != FEATURE_VERSION:
             raise ValueError(f"model file: feature version {data.get('feature_version')!r}, "
                              f"this code reads {FEATURE_VERSION}; retrain (python -m briefings.extract.train)")
@@ -277,6 +148,7 @@ class LearnedModel:
         """One row per label, one column per context feature."""
         self.context_bias: list[float] = data["stage2"]["bias"]
         self.cameo = cameo
+        self.concepts = concepts if concepts is not None else load_concepts()
         self.digest = digest
 
     def own_probs(self, features: dict[str, float]) -> list[float]:
@@ -313,16 +185,17 @@ def load_model(path: Path | None = None) -> LearnedModel:
             cameo_file = file.with_name(CAMEO_FILE)
             cameo_raw = cameo_file.read_bytes() if cameo_file.exists() else b"{}"
             cameo = json.loads(cameo_raw).get("verbs", {})
-            digest = hashlib.sha256(raw + cameo_raw).hexdigest()[:16]
+            digest = hashlib.sha256(raw + cameo_raw + lexicon_path().read_bytes()).hexdigest()[:16]
             model = _MODELS[path] = LearnedModel(data, cameo, digest)
         return model
 
 
 def model_digest(path: Path | None = None) -> str:
-    """A hash of the model file and the CAMEO verbs (part of the classifier's fingerprint)."""
+    """A hash of the model file, the CAMEO verbs and the event lexicon (part of the
+    classifier's fingerprint)."""
     file = path or model_path()
     cameo_file = file.with_name(CAMEO_FILE)
-    raw = file.read_bytes() + (cameo_file.read_bytes() if cameo_file.exists() else b"{}")
+    raw = file.read_bytes() + (cameo_file.read_bytes() if cameo_file.exists() else b"{}") + lexicon_path().read_bytes()
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
@@ -367,10 +240,11 @@ class LearnedClassifier:
         paragraphs = list(paragraphs) if paragraphs is not None else list(range(len(texts)))
         evidence = [self._cues.evidence(t) for t in texts]
         cue_decisions = self._cues.decide(texts, evidence, paragraphs, headline)
-        own = [model.own_probs(own_features(t, e, model.cameo)) for t, e in zip(texts, evidence)]
+        rows = article_features(texts, evidence, model.cameo, model.concepts)
+        own = [model.own_probs(row) for row in rows]
         index = {label: k for k, label in enumerate(model.labels)}
         choice = [index.get(d.section, len(model.labels)) for d in cue_decisions]
-        context = Context(own, paragraphs, headline, choice, len(model.labels))
+        context = Context(own, paragraphs, headline, choice, len(model.labels), is_foreign(rows), rows)
         probs = [model.context_probs(context.features(i)) for i in range(len(texts))]
         return probs, own, cue_decisions
 
