@@ -104,6 +104,8 @@ DRAWN_PAIRS: tuple[DrawnPair, ...] = (
     DrawnPair("#333333", WHITE, AA_TEXT, "email supporting lines"),
     DrawnPair("#666666", WHITE, AA_TEXT, "the email's outlets, more lines and footer"),
     DrawnPair("#8a4b00", WHITE, AA_TEXT, "the email's caution tags"),
+    DrawnPair(WHITE, "#1b5e20", AA_TEXT, "a story marked new since yesterday"),
+    DrawnPair(WHITE, "#8a4b00", AA_TEXT, "a story marked updated since yesterday"),
 )
 """Every pair of colours the built-in themes draw, one text or rule on one background."""
 
