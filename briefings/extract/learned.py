@@ -152,14 +152,28 @@ class LearnedModel:
         self.digest = digest
 
     def own_probs(self, features: dict[str, float]) -> list[float]:
-        scores = list(self.own_bias)
         weights = self.own_weights
+        if len(self.own_bias) != 5:
+            scores = list(self.own_bias)
+            for name, value in features.items():
+                row = weights.get(name)
+                if row is not None:
+                    for k, w in enumerate(row):
+                        scores[k] += w * value
+            return softmax(scores)
+        # the five labels of the shipped model, summed unrolled: a third of the time of the loop above
+        s0, s1, s2, s3, s4 = self.own_bias
+        get = weights.get
         for name, value in features.items():
-            row = weights.get(name)
+            row = get(name)
             if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w * value
-        return softmax(scores)
+                w0, w1, w2, w3, w4 = row
+                s0 += w0 * value
+                s1 += w1 * value
+                s2 += w2 * value
+                s3 += w3 * value
+                s4 += w4 * value
+        return softmax((s0, s1, s2, s3, s4))
 
     def context_probs(self, features: Sequence[float]) -> list[float]:
         return softmax([b + sum(map(mul, row, features)) for row, b in zip(self.context_weights, self.context_bias)])
