@@ -11,6 +11,8 @@ step that reads whole texts). What comes out is a ``DayFacts``: all that compose
 
 from __future__ import annotations
 
+import gc
+
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -186,15 +188,22 @@ def _extract_parallel(articles: Sequence[Article], extractor: Extractor, workers
     caller has let go of since is not held by a queue."""
     chunks = (range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK))
     count = -(-len(articles) // CHUNK)
-    with ProcessPoolExecutor(max_workers=min(workers, count), mp_context=worker_context(),
-                             initializer=_init_worker, initargs=(extractor,)) as pool:
-        pending: deque[Future[list[list[Fact]]]] = deque()
-        for span in chunks:
-            pending.append(pool.submit(_extract_chunk, [articles[i] for i in span]))
-            if len(pending) >= workers * IN_FLIGHT:
+    gc.freeze()  # see below
+    try:
+        with ProcessPoolExecutor(max_workers=min(workers, count), mp_context=worker_context(),
+                                 initializer=_init_worker, initargs=(extractor,)) as pool:
+            pending: deque[Future[list[list[Fact]]]] = deque()
+            for span in chunks:
+                pending.append(pool.submit(_extract_chunk, [articles[i] for i in span]))
+                if len(pending) >= workers * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    finally:
+        # Frozen, the objects the workers inherit at fork are never walked by their garbage
+        # collector, which would write to every page holding one and so copy it: at 10,000
+        # articles each worker had made its own copy of most of the build's memory.
+        gc.unfreeze()
 
 
 _worker_extractor: list[Extractor] = []
