@@ -96,7 +96,7 @@ def test_brief_json_keeps_every_fact_and_names_its_story(tmp_path):
 def test_the_package_is_not_single_source_when_a_second_outlet_gives_its_sum(tmp_path):
     brief = build_samples(tmp_path)
     lead = next(f for s in brief["sections"] for f in s["facts"] if f["text"].startswith("The United States pledged"))
-    assert lead["claim_status"] == "corroborated" and lead["corroboration"] == 1
+    assert lead["claim_status"] == "corroborated" and lead["corroboration"] == 2  # both outlets, merged on "$325 million"
 
 
 # ----------------------------------------------------------------------------- clustering

@@ -40,6 +40,8 @@ MIN_SHARED_WORDS = 3
 """Two short sentences sharing two words ("Ukraine confirmed") say little about each other."""
 LEAST_SHARED_WORDS = 2
 """Even a short sentence must share two words: "Never." is in every sentence with "never"."""
+FIGURE_ANCHOR = 0.2
+"""See ``MergeSettings.figure_anchor``."""
 SEMANTIC_SIMILARITY = 0.65
 """See ``MergeSettings.semantic_similarity``: the value ``[brief] semantic_merge = true`` sets."""
 SEMANTIC_OFF = 2.0
@@ -131,6 +133,10 @@ class MergeSettings:
     """Both give a figure in common (or one gives the total the other implies)."""
     dates_bonus: float = 0.05
     """Both are dated and the days meet."""
+    figure_anchor: float = FIGURE_ANCHOR
+    """Two sentences that give one telling figure (``telling_figures``: a count or amount few of
+    the day's sentences give, "65 million", "2.5 million", "350") are retellings of one fact
+    more surely than their words say: outlets paraphrase around the figure they both report."""
     join_group: float = 0.6
     """A lone sentence this sure of a group joins it even when the group already holds a
     sentence of its article (a standfirst restating the lede; rule 7 of the gold)."""
@@ -185,9 +191,10 @@ def group_facts(
     for head, text in whole.items():
         keys[head] = _keys(text, facts[head], _language(languages, facts[head]))
     weight = _rarity([k.words for k in keys])
+    telling = telling_figures(keys, weight) if settings.figure_anchor else frozenset()
     copy_of = {aid: n for n, group in enumerate(copies) for aid in group}
     story = [copy_of.get(aid, -1) for aid in profile.article_ids]
-    scored = _score_candidates(profile, keys, weight, story, tails.keys(), settings)
+    scored = _score_candidates(profile, keys, weight, story, tails.keys(), settings, telling)
     article, dates = profile.article, profile.dates
     meaning = _Meaning.of(facts, profile, keys, weight, tails.keys(), settings, languages)
     if meaning is not None:
@@ -207,7 +214,7 @@ def group_facts(
     def leaders_agree(i: int, j: int) -> bool:
         """The sentences that lead two groups tell one fact themselves."""
         same_story = story[article[i]] == story[article[j]] != -1
-        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings) > 0:
+        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings, telling) > 0:
             return True
         return meaning is not None and meaning.agree(i, j)
 
@@ -391,7 +398,7 @@ _shared: tuple[Any, ...] = ()
 
 def _score_candidates(
     profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float], story: list[int],
-    skip: Iterable[int], settings: MergeSettings,
+    skip: Iterable[int], settings: MergeSettings, telling: frozenset[str] = frozenset(),
 ) -> list[tuple[float, int, int]]:
     """``_strength`` on every candidate pair, as (-strength, i, j) for the pairs it joins;
     half the sentences in a forked second process when there are enough of them. The pairs
@@ -399,28 +406,29 @@ def _score_candidates(
     global _shared
     skip = frozenset(skip)
     if not PARALLEL_FACTS[0] <= len(keys) <= PARALLEL_FACTS[1] or not can_fork():
-        return _score_stripe(profile, keys, weight, story, skip, settings)
+        return _score_stripe(profile, keys, weight, story, skip, settings, telling=telling)
     from concurrent.futures import ProcessPoolExecutor
 
-    _shared = (profile, keys, weight, story, skip, settings)
+    _shared = (profile, keys, weight, story, skip, settings, telling)
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=worker_context(),  # fork: reads _shared
                                  initializer=die_with_parent) as pool:
             other = pool.submit(_score_shared_stripe, (1, 2))
-            mine = _score_stripe(profile, keys, weight, story, skip, settings, (0, 2))
+            mine = _score_stripe(profile, keys, weight, story, skip, settings, (0, 2), telling)
             return mine + other.result()
     finally:
         _shared = ()
 
 
 def _score_shared_stripe(stripe: tuple[int, int]) -> list[tuple[float, int, int]]:
-    profile, keys, weight, story, skip, settings = _shared
-    return _score_stripe(profile, keys, weight, story, skip, settings, stripe)
+    profile, keys, weight, story, skip, settings, telling = _shared
+    return _score_stripe(profile, keys, weight, story, skip, settings, stripe, telling)
 
 
 def _score_stripe(
     profile: _Profile, keys: Sequence[_Keys], weight: dict[str, float], story_of: list[int],
     skip: Iterable[int], settings: MergeSettings, stripe: tuple[int, int] = (0, 1),
+    telling: frozenset[str] = frozenset(),
 ) -> list[tuple[float, int, int]]:
     """``_strength`` on the candidate pairs of the sentences of ``stripe``.
 
@@ -434,8 +442,9 @@ def _score_stripe(
     wget = weight.__getitem__
     similarity, similarity_copies = settings.similarity, settings.similarity_copies
     speaker_bonus, figures_bonus, dates_bonus = settings.speaker_bonus, settings.figures_bonus, settings.dates_bonus
+    anchor = settings.figure_anchor
     scored = []
-    for i, candidates in _candidate_lists(keys, skip, stripe):
+    for i, candidates in _candidate_lists(keys, skip, stripe, telling):
         ka, dates_i = keys[i], dates[i]
         art_i, story_i, exact_i, words_i, total_i = article[i], story[i], ka.exact, frozenset(ka.words), totals_[i]
         many_i, events_i = min(MIN_SHARED_WORDS, len(words_i)), ka.events
@@ -466,6 +475,8 @@ def _score_stripe(
                 bonus += speaker_bonus
             if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
                 bonus += figures_bonus
+                if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
+                    bonus += anchor
             if dates_i and dates_j:
                 bonus += dates_bonus
             strength = overlap + bonus
@@ -613,6 +624,7 @@ def _link(
 def _strength(
     ka: _Keys, kb: _Keys, dates_a: Sequence[DateMention], dates_b: Sequence[DateMention],
     weight: dict[str, float], same_story: bool, settings: MergeSettings = DEFAULT_SETTINGS,
+    telling: frozenset[str] = frozenset(),
 ) -> float:
     """The merge decision for one pair of sentences: 0 for "two facts", else how sure (0..2]."""
     if ka.exact and ka.exact == kb.exact:
@@ -626,19 +638,23 @@ def _strength(
     if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
         return 0.0
     threshold = settings.similarity_copies if same_story else settings.similarity
-    strength = weighted_overlap(words_a, words_b, weight) + _bonus(dates_a, dates_b, ka, kb, settings)
+    strength = weighted_overlap(words_a, words_b, weight) + _bonus(dates_a, dates_b, ka, kb, settings, telling)
     return min(strength, 1.99) if strength >= threshold else 0.0
 
 
 def _bonus(
-    dates_a: Sequence[DateMention], dates_b: Sequence[DateMention], ka: _Keys, kb: _Keys, settings: MergeSettings
+    dates_a: Sequence[DateMention], dates_b: Sequence[DateMention], ka: _Keys, kb: _Keys, settings: MergeSettings,
+    telling: frozenset[str] = frozenset(),
 ) -> float:
-    """Signals beyond shared words: one speaker, the same figures, the same days."""
+    """Signals beyond shared words: one speaker, the same figures (more when one of them is
+    telling), the same days."""
     bonus = 0.0
     if ka.speaker and ka.speaker == kb.speaker:
         bonus += settings.speaker_bonus
     if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
         bonus += settings.figures_bonus
+        if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
+            bonus += settings.figure_anchor
     if dates_a and dates_b:
         bonus += settings.dates_bonus
     return bonus
@@ -713,10 +729,12 @@ def candidate_pairs(keys: Sequence[_Keys], skip: Iterable[int] = ()) -> set[tupl
 
 
 def _candidate_lists(
-    keys: Sequence[_Keys], skip: Iterable[int] = (), stripe: tuple[int, int] = (0, 1)
+    keys: Sequence[_Keys], skip: Iterable[int] = (), stripe: tuple[int, int] = (0, 1),
+    telling: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, list[int]]]:
     """For each sentence i (in order), the sentences j > i it is a candidate pair with, each
-    once; only the sentences i of ``stripe`` (k, n): those with i % n == k."""
+    once; only the sentences i of ``stripe`` (k, n): those with i % n == k. A ``telling``
+    figure counts as two shared words: "65 million" and one more word make a candidate."""
     part, parts = stripe
     skipped = set(skip)
     common = common_cap(len(keys))
@@ -744,6 +762,8 @@ def _candidate_lists(
             if members is None or members[-1] <= i:
                 continue
             after.append(members[bisect_right(members, i):])
+            if word in telling:
+                after.append(after[-1])
         counts = Counter(chain.from_iterable(after)) if after else {}
         if len(k.words) <= SHORT:
             found = list(counts)
@@ -754,6 +774,33 @@ def _candidate_lists(
         if extra:
             found = list(set(found).union(extra))
         yield i, found
+
+
+TELLING_FROM = 20
+"""A whole number below this ("two soldiers", "3 drones") is told of too many things to tie two
+sentences together; one with decimals ("2.5 million") always is specific."""
+
+
+def telling_figures(keys: Sequence[_Keys], weight: Mapping[str, float]) -> frozenset[str]:
+    """The figures of the day's sentences that are few sentences' (at most ``common_cap``) and
+    specific (``TELLING_FROM`` or more, or with decimals): two sentences giving one of them
+    most likely report one fact."""
+    n = len(keys)
+    rare = 1.0 + math.log(max(n, 1) / common_cap(n))
+    found = set()
+    for k in keys:
+        for figure in k.numbers:
+            if weight.get(figure, rare) >= rare and _specific(figure):
+                found.add(figure)
+    return frozenset(found)
+
+
+def _specific(figure: str) -> bool:
+    try:
+        value = float(figure)
+    except ValueError:
+        return False
+    return "." in figure or value >= TELLING_FROM
 
 
 def _find(parent: list[int], i: int) -> int:

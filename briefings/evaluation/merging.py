@@ -165,12 +165,14 @@ def score(
 
 
 GRID = [
-    MergeSettings(similarity=sim, join_group=join, figures_bonus=fig, speaker_bonus=spk, semantic_similarity=sem)
+    MergeSettings(similarity=sim, join_group=join, figures_bonus=fig, speaker_bonus=spk, semantic_similarity=sem,
+                  figure_anchor=anchor)
     for sim in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
     for join in (0.5, 0.6, 0.7, 0.8, 2.0)
     for fig in (0.0, 0.1, 0.2)
     for spk in (0.0, 0.15)
-    for sem in (0.65, 0.75, 2.0)
+    for sem in (0.65, 2.0)
+    for anchor in (0.0, 0.2)
 ]
 """The settings ``--folds`` chooses from: the thresholds and bonuses the merge exposes
 (``semantic_similarity`` 2.0: embeddings not used)."""
@@ -232,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             st = r.settings
             print(f"fold {r.fold}: tuned similarity {st.similarity} join_group {st.join_group} figures_bonus "
                   f"{st.figures_bonus} speaker_bonus {st.speaker_bonus} semantic_similarity "
-                  f"{st.semantic_similarity} -> held out: {_summary(r.report)}")
+                  f"{st.semantic_similarity} figure_anchor {st.figure_anchor} -> held out: {_summary(r.report)}")
         print(f"{args.folds}-fold held out: " + _summary(pooled(results)))
     return 0
 
