@@ -17,7 +17,6 @@ own sentences.
 from __future__ import annotations
 
 import logging
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..lang import get_language
 from ..model import Brief, BriefFact, Story, StoryChange
+from .merge import _rarity, weighted_overlap
 from .text import concepts, folding
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ SAME_STORY = 0.2
 """Weighted overlap of meaning words from which a story of today continues one of yesterday
 (the share of the smaller story's word weight that the two share). Lower than within a day:
 the next day's telling brings new details (on the samples, Monday's "preparing for another
-meeting in Turkey" and Tuesday's "talks in Istanbul on Wednesday" share 0.24, unrelated
+meeting in Turkey" and Tuesday's "talks in Istanbul on Wednesday" share 0.25, unrelated
 stories of the two days at most 0.08)."""
 LINES_READ = 4
 """Lines of a story read for its words: the headline and the first supporting lines."""
@@ -85,14 +85,7 @@ def _told(story: Story, facts: Mapping[str, BriefFact]) -> _Told:
     return _Told(words, names)
 
 
-def _rarity(bags: Sequence[frozenset[str]]) -> dict[str, float]:
-    """Inverse document frequency over both days' stories: shared rare words say "same event"."""
-    counts = Counter(w for bag in bags for w in bag)
-    total = max(len(bags), 1)
-    return {w: math.log(1 + total / n) for w, n in counts.items()}
-
-
-def _match(today: Sequence[_Told], before: Sequence[_Told], weight: Mapping[str, float]) -> dict[int, int]:
+def _match(today: Sequence[_Told], before: Sequence[_Told], weight: dict[str, float]) -> dict[int, int]:
     """Today's story index -> yesterday's, surest pairs first, each used once."""
     common = max(8, int(COMMON_SHARE * (len(today) + len(before))))
     postings: dict[str, list[int]] = defaultdict(list)
@@ -118,14 +111,12 @@ def _match(today: Sequence[_Told], before: Sequence[_Told], weight: Mapping[str,
     return matched
 
 
-def _overlap(a: _Told, b: _Told, weight: Mapping[str, float]) -> float:
+def _overlap(a: _Told, b: _Told, weight: dict[str, float]) -> float:
     """Share of the smaller story's word weight the two share; 0 when their names disagree
     (both name people or places, and none in common: two strikes on two cities)."""
     if a.names and b.names and not a.names & b.names:
         return 0.0
-    shared = math.fsum(weight[w] for w in a.words & b.words)
-    smaller = min(math.fsum(weight[w] for w in a.words), math.fsum(weight[w] for w in b.words))
-    return shared / smaller if smaller else 0.0
+    return weighted_overlap(a.words, b.words, weight)
 
 
 def _change(story: Story, old: Story | None) -> StoryChange:
@@ -143,18 +134,19 @@ def _change(story: Story, old: Story | None) -> StoryChange:
 
 
 def previous_brief(path: Path | None) -> Brief | None:
-    """The brief.json at ``path`` read back, or None (with one warning naming the file) when
-    it is missing, unreadable or not a brief: a brief is built without its changes rather
-    than not at all."""
+    """The brief.json at ``path`` read back (``deliver.load_brief``, as ``briefings send``
+    reads it), or None, with one warning naming the file, when it is missing, unreadable or
+    not a brief: a brief is built without its changes rather than not at all."""
     if path is None or not path.is_file():
         return None
-    import json
+    from ..deliver import load_brief
+    from ..errors import DeliveryError
 
     try:
-        return Brief.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return load_brief(path)
+    except DeliveryError as exc:
         log.warning("%s: not read as the previous brief (%s); no changes since yesterday marked",
-                    path, " ".join(str(exc).split())[:200] or type(exc).__name__)
+                    path, str(exc).removeprefix(f"{path}: "))
         return None
 
 
