@@ -148,6 +148,46 @@ def test_a_change_of_subject_in_an_article_starts_another_story():
     assert {facts[1].text, facts[2].text} in story_texts(brief)
 
 
+def test_an_articles_asides_join_the_story_it_is_about_but_not_a_change_of_subject_or_another_event():
+    """The clustering alone. Two outlets on a drone attack each also tell the evacuation of the
+    wounded (in words the attack's lines do not use), a "Meanwhile" on Gaza and a mediator's
+    framework for talks: the evacuation is the attack's story, the other two are not."""
+    texts = [
+        "A drone attack on the Tower 22 outpost killed three soldiers and injured dozens.",  # a0, b0
+        "Officials said the drone that hit Tower 22 was launched by Iran-backed militias.",  # a1
+        "Eight of the wounded were flown to Landstuhl hospital in Germany.",  # a2, b1 (two facts)
+        "Eight of the wounded were flown to Landstuhl hospital in Germany.",
+        "Meanwhile, Israel pressed its campaign in Gaza against Hamas.",  # a3, b2
+        "Meanwhile, Israel pressed its campaign in Gaza against Hamas.",
+        "Qatar's prime minister said mediators had agreed a framework for hostage talks in Paris.",  # a4, b3
+        "Qatar's prime minister said mediators had agreed a framework for hostage talks in Paris.",
+    ]
+    facts = [make_brief_fact(id=f"f{k}", text=t, score=0.8 - 0.01 * k) for k, t in enumerate(texts)]
+    attack = StoryInput(frozenset({"drone", "strike", "tower", "22", "outpost", "kill", "three", "soldier", "injure",
+                                   "dozen"}), frozenset({"tower"}), (("a", 0), ("b", 0)),
+                        frozenset({"strike", "kill", "injure"}))
+    militia = StoryInput(frozenset({"official", "drone", "strike", "tower", "22", "launch", "iran", "back", "militia"}),
+                         frozenset({"tower", "iran"}), (("a", 1),), frozenset({"strike"}))
+    wounded = frozenset({"eight", "wound", "flown", "landstuhl", "hospital", "germany"})
+    gaza = frozenset({"israel", "press", "campaign", "gaza", "hamas"})
+    talks = frozenset({"qatar", "prime", "minister", "mediator", "agree", "framework", "hostage", "talks", "paris"})
+    inputs = [
+        attack, militia,
+        StoryInput(wounded, frozenset({"landstuhl", "germany"}), (("a", 2),)),
+        StoryInput(wounded, frozenset({"landstuhl", "germany"}), (("b", 1),)),
+        StoryInput(gaza, frozenset({"israel", "gaza", "hamas"}), (("a", 3),)),
+        StoryInput(gaza, frozenset({"israel", "gaza", "hamas"}), (("b", 2),)),
+        StoryInput(talks, frozenset({"qatar", "paris"}), (("a", 4),), frozenset({"talks"})),
+        StoryInput(talks, frozenset({"qatar", "paris"}), (("b", 3),), frozenset({"talks"})),
+    ]
+    groups = sorted(sorted(g) for g in cluster_facts(facts, inputs, DAY).groups)
+    assert groups == [[0, 1, 2, 3], [4, 5], [6, 7]]
+    # told in an article about something else too, the evacuation is not the attack's to take
+    elsewhere = [*inputs[:3], StoryInput(wounded, frozenset({"landstuhl", "germany"}), (("c", 5),)), *inputs[4:]]
+    groups = sorted(sorted(g) for g in cluster_facts(facts, elsewhere, DAY).groups)
+    assert [2, 3] in groups and [0, 1] in groups
+
+
 def test_one_outlets_two_sentences_never_corroborate_each_other_and_other_figures_do_not_either():
     articles = [article("a", "wire"), article("b", "paper")]
     money = Figure("$325 million", 325e6, "money", currency="USD", kind="money")

@@ -11,7 +11,10 @@ Courier's one line about it. Stories are clustered from the merged facts by thre
   different ("talks in Istanbul" and "talks in Geneva"), join only when they are very alike;
 * **the article's own thread**: a sentence that links to nothing else ("Two people were
   injured, he added.") belongs to the story of the sentence before it in its article, unless
-  it opens with a change of subject ("Further south, ...", "Meanwhile").
+  it opens with a change of subject ("Further south, ...", "Meanwhile");
+* **what the article is about**: a story told only inside articles that are all about one
+  other story (the one holding most of their sentences) is a part of it, unless it opens
+  with a change of subject or reports only kinds of event the other does not.
 
 Linking is surest pair first, and two clusters join only when their leaders (each cluster's
 best-ranked fact) are alike too, so a story cannot drift along a chain of sentences that
@@ -121,7 +124,7 @@ def cluster_best(facts: Sequence[BriefFact], story_input: Callable[[int], StoryI
 
 
 def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day: date) -> Clusters:
-    """``facts`` grouped into stories (every fact in exactly one), in three passes:
+    """``facts`` grouped into stories (every fact in exactly one), in four passes:
 
     1. fact pairs that share uncommon words, surest first; a lone fact joins a story only
        when it relates to the story's leader too, and two stories join only when their leaders
@@ -130,7 +133,8 @@ def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day:
        opens a new subject;
     3. stories whose facts are linked (more weakly) join when their words as a whole agree
        (cosine of the rarity-weighted bags): two outlets' articles on one event tell it with
-       different details, and only the whole of each shows they are one story.
+       different details, and only the whole of each shows they are one story;
+    4. a story told only in articles all about one other story joins it (``_join_asides``).
     """
     n = len(facts)
     weight = _rarity([x.words for x in inputs])
@@ -176,7 +180,8 @@ def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day:
             if other not in (i, j) and strength(lone, other) < LEADERS_AGREE:
                 continue  # a lone fact joins a story whose lead it relates to, not just a side line
         _union(parent, leader, size, rank, ri, rj)
-    threads = _follow_threads(facts, inputs, parent, leader, size, rank)
+    by_article = _sentences_by_article(inputs)
+    threads = _follow_threads(facts, by_article, parent, leader, size, rank)
     vectors = _Bags(inputs, weight, parent)
     pairs: set[tuple[int, int]] = set()
     for i, j in chain(((i, j) for _, i, j in strong), weak, ((i, j) for i, j, _ in threads)):
@@ -205,6 +210,7 @@ def cluster_facts(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], day:
         root = _find(parent, ra)
         vectors.join(ra, rb, root)
         members[root] = members.pop(ra if root == rb else rb) + members[root]
+    _join_asides(facts, inputs, by_article, parent, leader, size, rank, upcoming, vectors)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[_find(parent, i)].append(i)
@@ -256,19 +262,24 @@ class _Bags:
         self.norms[root] = math.sqrt(math.fsum(v * v for v in bag.values()))
 
 
-def _follow_threads(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], parent: list[int],
-                    leader: list[int], size: list[int], rank: list[float]) -> list[tuple[int, int, str]]:
-    """Each fact still alone joins the story of the sentence before it in its article
-    (at most ``THREAD_GAP`` places back) unless it opens a new subject. In article order, so
-    a run of such sentences follows the story they continue. Returns the pairs of adjacent
-    sentences in different stories that the article nonetheless tells as one thread."""
-    links: list[tuple[int, int, str]] = []
+def _sentences_by_article(inputs: Sequence[StoryInput]) -> dict[str, list[tuple[int, int]]]:
+    """Article id -> (sentence index, fact) of each of its sentences, in article order."""
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for n, x in enumerate(inputs):
         for article, index in x.positions:
             by_article[article].append((index, n))
     for sentences in by_article.values():
         sentences.sort()
+    return by_article
+
+
+def _follow_threads(facts: Sequence[BriefFact], by_article: dict[str, list[tuple[int, int]]], parent: list[int],
+                    leader: list[int], size: list[int], rank: list[float]) -> list[tuple[int, int, str]]:
+    """Each fact still alone joins the story of the sentence before it in its article
+    (at most ``THREAD_GAP`` places back) unless it opens a new subject. In article order, so
+    a run of such sentences follows the story they continue. Returns the pairs of adjacent
+    sentences in different stories that the article nonetheless tells as one thread."""
+    links: list[tuple[int, int, str]] = []
     for article, sentences in by_article.items():
         for k in range(1, len(sentences)):
             index, n = sentences[k]
@@ -282,6 +293,69 @@ def _follow_threads(facts: Sequence[BriefFact], inputs: Sequence[StoryInput], pa
                 continue
             _union(parent, leader, size, rank, _find(parent, n), _find(parent, before))
     return links
+
+
+def _join_asides(facts: Sequence[BriefFact], inputs: Sequence[StoryInput],
+                 by_article: dict[str, list[tuple[int, int]]], parent: list[int], leader: list[int],
+                 size: list[int], rank: list[float], upcoming: list[frozenset], vectors: _Bags) -> None:
+    """A story told only inside articles that are all about one other story is a part of it.
+
+    Each article's *main* story is the one holding most of its sentences (the first such in
+    the article on a tie). A story whose every article has the same main story, of two facts
+    or more, joins it: the eight soldiers evacuated, the base's history and a senator's
+    reaction are the drone attack's story in both outlets that report the attack, though they
+    share few words with its lead or with each other, so neither the pairs nor the bags above
+    join them. The article, not the words, says they belong together; what still keeps a story
+    apart is what kept facts apart: it opens with a change of subject in an article ("Meanwhile,
+    Israel is continuing its campaign in Gaza"), reports only kinds of event its main story does
+    not (drones downed over Krasnodar in an article on talks), or announces days that never meet
+    the main story's. One pass, in time linear in the facts: a story joins a main story, never
+    a main story another, so nothing chains from article to article."""
+    main: dict[str, int | None] = {}
+    firsts: dict[int, list[int]] = defaultdict(list)
+    """Root -> its first fact in each article that tells it (where a change of subject shows)."""
+    for article, sentences in by_article.items():
+        counts: Counter[int] = Counter()
+        shifted: set[int] = set()
+        for _, n in sentences:
+            root = _find(parent, n)
+            if root not in counts:
+                firsts[root].append(n)
+                if _shifts(facts[n].text):
+                    shifted.add(root)
+            counts[root] += 1
+        # a story the article turns to ("Further south, ...") is not what it is about
+        eligible = [r for r in counts if r not in shifted]
+        best = max((counts[r] for r in eligible), default=0)
+        main[article] = next((r for r in eligible if counts[r] == best), None)  # first seen on a tie
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(inputs)):
+        members[_find(parent, i)].append(i)
+    mains = set(main.values())
+    for root, group in list(members.items()):
+        if root in mains:
+            continue
+        targets = {main[article] for i in group for article, _ in inputs[i].positions}
+        only = targets.pop() if len(targets) == 1 else None
+        if only is None:
+            continue
+        target = _find(parent, only)
+        if size[target] < 2 or any(_shifts(facts[i].text) for i in firsts[root]):
+            continue
+        told = members[target]
+        if _dates_apart(upcoming, group, told) or _other_events(inputs, group, told):
+            continue
+        _union(parent, leader, size, rank, root, target)
+        joined = _find(parent, root)
+        vectors.join(root, target, joined)
+        members[joined] = told + group if joined == target else group + told
+        members.pop(target if joined == root else root)
+
+
+def _other_events(inputs: Sequence[StoryInput], part: Sequence[int], whole: Sequence[int]) -> bool:
+    """``part`` reports kinds of event (a strike, talks, a pledge) and none that ``whole`` reports."""
+    mine = frozenset().union(*(inputs[i].events for i in part))
+    return bool(mine) and mine.isdisjoint(frozenset().union(*(inputs[i].events for i in whole)))
 
 
 def _shifts(text: str) -> bool:
