@@ -188,6 +188,29 @@ def test_an_articles_asides_join_the_story_it_is_about_but_not_a_change_of_subje
     assert [2, 3] in groups and [0, 1] in groups
 
 
+def test_an_aside_whose_days_ahead_touch_its_storys_joins_and_one_a_fortnight_off_does_not():
+    """The next round "on Thursday" in the lead, "from Friday" in an aside (one outlet read
+    the day differently): one story. An aside on a summit in August is its own."""
+    talks = StoryInput(frozenset({"talks", "envoy", "abu", "dhabi", "constructive", "round"}), frozenset({"abu", "dhabi"}),
+                       (("a", 0), ("b", 0)), frozenset({"talks"}))
+    plan = StoryInput(frozenset({"talks", "envoy", "abu", "dhabi", "next", "round", "plan"}), frozenset({"abu", "dhabi"}),
+                      (("a", 1),), frozenset({"talks"}))
+    document = frozenset({"document", "security", "guarantee", "ready", "sign"})
+
+    def cluster(aside_day: date) -> list[list[int]]:
+        when = DateMention("then", aside_day, aside_day)
+        facts = [make_brief_fact(id="f0", text="Talks in Abu Dhabi were constructive, envoys said.", score=0.9),
+                 make_brief_fact(id="f1", text="Another round in Abu Dhabi is planned on Thursday.", score=0.8,
+                                 dates=(DateMention("on Thursday", date(2025, 7, 24), date(2025, 7, 24)),)),
+                 make_brief_fact(id="f2", text="The security document is ready to sign, he said.", dates=(when,)),
+                 make_brief_fact(id="f3", text="The security guarantee document is ready to sign.", dates=(when,))]
+        inputs = [talks, plan, StoryInput(document, frozenset(), (("a", 2),)), StoryInput(document, frozenset(), (("b", 1),))]
+        return sorted(sorted(g) for g in cluster_facts(facts, inputs, DAY).groups)
+
+    assert cluster(date(2025, 7, 25)) == [[0, 1, 2, 3]]
+    assert cluster(date(2025, 8, 8)) == [[0, 1], [2, 3]]
+
+
 def test_one_outlets_two_sentences_never_corroborate_each_other_and_other_figures_do_not_either():
     articles = [article("a", "wire"), article("b", "paper")]
     money = Figure("$325 million", 325e6, "money", currency="USD", kind="money")

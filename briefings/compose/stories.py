@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import chain
 
 from ..model import OTHER, BriefFact, Citation, DateMention, Figure, Story, stable_id
@@ -62,6 +62,10 @@ comparing ever larger stories."""
 THREAD_GAP = 2
 """A lone sentence continues the story of its article's sentence at most this many places
 before it."""
+ASIDE_DATE_SLACK = 1
+"""Days ahead that an aside and its article's main story give meet when they are this close:
+"another round next week" (read from one outlet's day as the week from 2 February) and "on
+1 February" are one round of talks, and an aside is already tied to its story by the article."""
 KEY_FIGURE_KINDS = ("killed", "injured", "attacks", "money")
 FIGURES_PER_STORY = 4
 
@@ -343,7 +347,7 @@ def _join_asides(facts: Sequence[BriefFact], inputs: Sequence[StoryInput],
         if size[target] < 2 or any(_shifts(facts[i].text) for i in firsts[root]):
             continue
         told = members[target]
-        if _dates_apart(upcoming, group, told) or _other_events(inputs, group, told):
+        if _dates_apart(upcoming, group, told, ASIDE_DATE_SLACK) or _other_events(inputs, group, told):
             continue
         _union(parent, leader, size, rank, root, target)
         joined = _find(parent, root)
@@ -372,11 +376,13 @@ def _union(parent: list[int], leader: list[int], size: list[int], rank: list[flo
     leader[rj] = max(leader[ri], leader[rj], key=lambda m: (rank[m], -m))
 
 
-def _dates_apart(upcoming: list[frozenset], a: Sequence[int], b: Sequence[int]) -> bool:
-    """Two stories each announce days ahead, and no day of one meets a day of the other."""
+def _dates_apart(upcoming: list[frozenset], a: Sequence[int], b: Sequence[int], slack: int = 0) -> bool:
+    """Two stories each announce days ahead, and no day of one comes within ``slack`` days
+    of a day of the other."""
     da = frozenset().union(*(upcoming[i] for i in a))
     db = frozenset().union(*(upcoming[i] for i in b))
-    return bool(da and db and not any(p[0] <= q[1] and q[0] <= p[1] for p in da for q in db))
+    gap = timedelta(days=slack)
+    return bool(da and db and not any(p[0] <= q[1] + gap and q[0] <= p[1] + gap for p in da for q in db))
 
 
 def _conflict(x: StoryInput, y: StoryInput, a: frozenset[str], b: frozenset[str],
