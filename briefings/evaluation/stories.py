@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{s.scope:34} sentences {n:3}  B-cubed precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
     p, r, f, n = pooled(scores)
     print(f"all scopes: B-cubed precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  ({n} sentences, "
-          f"{len(scores)} scopes; held out: train gold fold 1 of 2, see the module's docstring)")
+          f"{len(scores)} scopes; which were designed on and which held out: the module's docstring)")
     if args.folds >= 2:
         for split in splits(deal([[k] for k in range(len(scores))], args.folds), len(scores)):
             p, r, f, n = pooled([scores[k] for k in split.held_out])
