@@ -24,6 +24,8 @@ def test_widget_and_promo_lines():
         "Updated 10:15 AM UTC, March 3, 2030",
         "12:04 p.m. ET",
         "By Alice Example and Bob Sample",
+        "Follow the Harbour Gazette on Telegram and X.",
+        "Follow Lakeside Daily News on social media for updates",
     ]:
         assert is_boilerplate_line(line), line
 
@@ -33,6 +35,8 @@ def test_news_sentences_are_not_boilerplate_lines():
         "The minister said the convoy reached the city on Tuesday.",
         "By contrast, the army said the bridge was still standing.",
         "Officials said the shipment would follow next month.",
+        "Monitors follow the convoy's route on Telegram channels run by both armies.",
+        "Zelensky wrote on Telegram that talks would follow on X day.",
     ]:
         assert not is_boilerplate_line(line), line
 

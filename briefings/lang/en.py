@@ -60,6 +60,7 @@ _PROMO = (
 _PROMO_START = re.compile(
     r"""\W*(?:(?:source|photo|photograph|image|credit|caption|file|video|audio|watch|read|related|listen|also\s+read
     |more|see\s+also|ap\s+audio|ap\s+video|tags?|topics?)\s*:|(?:list|item)\s+\d+\s+of\s+\d+
+    |follow\s+(?:[\w.'\u2019&-]+\s+){1,5}on\s+(?:x|telegram|twitter|facebook|instagram|youtube|whatsapp|tiktok|linkedin|threads|bluesky|social\s+media)\b
     |\d+\s+of\s+\d+\W*$|\[?\d+/\d+\]|\(?\s*(?:additional\s+)?reporting\s+by|by$
     |(?:updated|published|posted)\b.*\d)""",
     re.IGNORECASE | re.VERBOSE,
