@@ -23,6 +23,7 @@ from briefings.model import DateMention
 from .anchors import Anchored, anchor_day, day_of_month, french_anchored
 from .candidates import _RULES
 from .phrases import _numeric
+from .ranges import join_other_language
 from .resolve import _resolve
 from .vocabulary import MONTHS, WEEKDAYS, Direction, Key, _year_of
 
@@ -399,7 +400,7 @@ def _compiled(code: str) -> _Compiled | None:
         rf"(?i)(?<!\w)(?P<mon>{dated_months})\s+(?P<day>[12]\d|3[01]|0?[1-9])\s*,\s*"
         rf"(?P<year>(?:19|20)\d\d)(?!\d)")
     month_pair = re.compile(  # "липні-серпні 2014 року", "juillet-août 2014": one span
-        rf"(?i)(?<!\w)(?P<m1>{months})\s*[-–/]\s*(?P<m2>{months})"
+        rf"(?i)(?<!\w)(?P<m1>{months})(?:\s*[-–/]\s*|\s+(?:et|y|und|и|і|та)\s+)(?P<m2>{months})"
         rf"(?!\w)(?:\s+(?:(?:de|del)\s+)?(?P<year>(?:19|20)\d\d)(?!\d){_YEAR_WORD})?")
     number = rf"(?P<n>\d{{1,2}}|{_alt(lang.numbers)})"  # literals: no word-wide scan
     ago = re.compile(rf"(?i)(?<!\w)(?:{lang.ago.replace('{n}', number)})(?!\w)") \
@@ -567,6 +568,8 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
     items = (finder(sentence) if finder is not None else []) + _counted_days(sentence, compiled)
     if items:
         placed = _with_anchored(items, placed, free, sentence, pub, code, compiled, context)
+    if len(placed) > 1:
+        placed = join_other_language(placed, sentence)
     return [mention for _, _, mention in placed]
 
 
