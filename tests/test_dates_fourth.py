@@ -47,3 +47,51 @@ def test_two_ends_of_a_span_are_one_range(language, sentence, expected):
 ])
 def test_days_that_are_not_a_span_stay_apart(language, sentence):
     assert len(find_dates(sentence, THURSDAY, language=language)) == 2
+
+
+# --- Windows counted from publication ------------------------------------------------------
+
+FRIDAY = date(2016, 2, 12)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The envoys agreed to reach a truce within a week.",
+     [("within a week", "2016-02-12", "2016-02-19")]),
+    ("The court gave the ministry a report deadline within a month.",
+     [("within a month", "2016-02-12", "2016-03-12")]),
+    ("The pause should start in a week's time.", [("in a week's time", "2016-02-19", "2016-02-19")]),
+    ("Inspectors will visit over the next two weeks.",
+     [("over the next two weeks", "2016-02-13", "2016-02-26")]),
+    ("In the past two months the rebels took four towns.",
+     [("In the past two months", "2015-12-12", "2016-02-12")]),
+    ("She has slept in the tent for the past month.", [("the past month", "2016-01-12", "2016-02-12")]),
+    ("Forty towns were hit so far this year.", [("so far this year", "2016-01-01", "2016-02-12")]),
+    ("The drone was built in the second half of last year.",
+     [("in the second half of last year", "2015-07-01", "2015-12-31")]),
+    ("Exports grew in the first two months of the year.",
+     [("in the first two months of the year", "2016-01-01", "2016-02-29")]),
+])
+def test_windows_counted_from_publication(sentence, expected):
+    assert spans(sentence, FRIDAY) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The town fell within a week of the landing.",     # counted from an event, not publication
+    "Talks may resume over the next day or two.",
+    "Prices doubled over the past two years.",         # vague by the guidelines
+])
+def test_windows_counted_from_something_else_are_left_out(sentence):
+    assert find_dates(sentence, FRIDAY) == []
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("fr", "Le groupe creuse des galeries depuis un an.", [("depuis un an", "2015-02-12", "2016-02-12")]),
+    ("de", "Seit zwei Tagen wartet der Fahrer an der Grenze.",
+     [("Seit zwei Tagen", "2016-02-10", "2016-02-12")]),
+    ("es", "Las elecciones se celebrarán dentro de 40 días.",
+     [("dentro de 40 días", "2016-03-23", "2016-03-23")]),
+    ("es", "Los cortes duran desde hace tres semanas.",
+     [("desde hace tres semanas", "2016-01-22", "2016-02-12")]),
+])
+def test_windows_in_other_languages(language, sentence, expected):
+    assert spans(sentence, FRIDAY, language=language) == expected

@@ -72,6 +72,11 @@ class _Lang:
     """"deux jours plus tard", "am nächsten Tag": days from the day named before (groups ``n``
     and ``sign`` or a fixed one in ``later_fixed``)."""
     later_fixed: dict[str, int] = field(default_factory=dict)
+    rolling: str = ""
+    """"depuis deux jours", "seit zwei Tagen", "desde hace un año": back that far up to
+    publication (groups ``n`` and ``unit``, as ``ago``)."""
+    ahead: str = ""
+    """"dans dix jours", "dentro de 40 días", "in zwei Wochen": that day ahead of publication."""
 
 
 def _alt(words) -> str:
@@ -124,6 +129,8 @@ _FR = _Lang(
     later=r"{n}\s+jours?\s+(?P<sign>plus\s+tard|après|plus\s+tôt|auparavant)"
           r"(?!\s+(?:que|qu[’']|la|le|les|l[’']|son|sa|ses|leur|cette|ce)\b)",
     later_fixed={"ce jour-là": 0, "ce jour là": 0},
+    rolling=r"depuis\s+{n}\s+(?P<unit>jours|semaines|mois|ans?|années?)",
+    ahead=r"dans\s+{n}\s+(?P<unit>jours?|semaines?)",
 )
 _ES = _Lang(
     months={"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
@@ -169,6 +176,8 @@ _ES = _Lang(
           r"(?!\s+(?:de|del|que)\b)",
     later_fixed={"al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1,
                  "ese mismo día": 0, "ese día": 0, "aquel día": 0},
+    rolling=r"desde\s+hace\s+{n}\s+(?P<unit>d[íi]as|semanas|mes(?:es)?|años?)",
+    ahead=r"dentro\s+de\s+{n}\s+(?P<unit>d[íi]as?|semanas?)",
 )
 _DE = _Lang(
     months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
@@ -230,6 +239,8 @@ _DE = _Lang(
     later_fixed={"am nächsten tag": 1, "am folgenden tag": 1, "am tag darauf": 1,
                  "am vortag": -1, "am selben tag": 0, "am gleichen tag": 0, "an dem tag": 0,
                  "an diesem tag": 0},
+    rolling=r"seit\s+{n}\s+(?P<unit>tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
+    ahead=r"in\s+{n}\s+(?P<unit>tagen|wochen)",
 )
 _RU_MONTHS = {
     1: "январь января январе", 2: "февраль февраля феврале", 3: "март марта марте",
@@ -345,6 +356,8 @@ class _Compiled:
     ago: re.Pattern[str] | None
     later: re.Pattern[str] | None
     later_fixed: re.Pattern[str] | None
+    rolling: re.Pattern[str] | None
+    ahead: re.Pattern[str] | None
 
 
 _YEAR_WORD = r"(?:\s+(?:року|р\.|года|г\.|год))?"
@@ -409,11 +422,16 @@ def _compiled(code: str) -> _Compiled | None:
         if lang.later else None
     later_fixed = re.compile(rf"(?i)(?<!\w)(?:{_alt(lang.later_fixed)})(?![\w-])") \
         if lang.later_fixed else None
+    rolling = re.compile(rf"(?i)(?<!\w)(?:{lang.rolling.replace('{n}', number)})(?!\w)") \
+        if lang.rolling else None
+    ahead = re.compile(rf"(?i)(?<!\w)(?:{lang.ahead.replace('{n}', number)})(?!\w)") \
+        if lang.ahead else None
     return _Compiled(lang, date, month_year, month, weekday, words, units, year,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_cue})(?!\w)"),
                      re.compile(rf"(?i)(?<!\w)(?:{lang.past_cue})(?!\w)"), vague,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_aux})\s+(?:\w+\s+)?[«\"]?\s*$")
-                     if lang.future_aux else None, month_first, month_pair, ago, later, later_fixed)
+                     if lang.future_aux else None, month_first, month_pair, ago, later, later_fixed,
+                     rolling, ahead)
 
 
 def _direction(sentence: str, start: int, end: int, compiled: _Compiled) -> Direction:
@@ -512,6 +530,11 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         if mon not in lang.not_months:
             add(match.start(), match.end(), ("month", _month_number(lang, mon),
                                              _two_digit_year(match.group("year")), False))
+    for pattern, make in ((compiled.rolling, _rolling_key), (compiled.ahead, _ahead_key)):
+        for match in pattern.finditer(sentence) if pattern is not None else ():
+            key_window = make(match, lang)
+            if key_window is not None:
+                add(match.start(), match.end(), key_window)
     if compiled.ago is not None:
         for match in compiled.ago.finditer(sentence):
             key_ago = _ago_key(match, lang)
@@ -609,6 +632,29 @@ def _ago_key(match: re.Match[str], lang: _Lang) -> Key | None:
     if unit == "year":
         return ("yearback", count, "year")
     return None
+
+
+def _count_and_unit(match: re.Match[str], lang: _Lang) -> tuple[int, str] | None:
+    written = match.group("n").lower()
+    count = int(written) if written.isdigit() else lang.numbers.get(written)
+    word = match.group("unit").lower()
+    unit = next((name for stem, name in sorted(lang.ago_units.items(), key=lambda i: -len(i[0]))
+                 if word.startswith(stem)), None)
+    return (count, unit) if count and unit else None
+
+
+def _rolling_key(match: re.Match[str], lang: _Lang) -> Key | None:
+    """"depuis un an", "seit zwei Tagen": from that far back up to publication."""
+    found = _count_and_unit(match, lang)
+    return ("rolling", found[0], found[1]) if found else None
+
+
+def _ahead_key(match: re.Match[str], lang: _Lang) -> Key | None:
+    """"dentro de 40 días", "dans dix jours": that day ahead of publication."""
+    found = _count_and_unit(match, lang)
+    if found is None or found[1] not in ("day", "week"):
+        return None
+    return ("ahead_days", found[0] * (7 if found[1] == "week" else 1), False, True)
 
 
 _LATER_SIGN = re.compile(r"(?i)plus\s+tard|après|después|más\s+tarde|später|danach")

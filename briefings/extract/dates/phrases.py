@@ -279,7 +279,7 @@ def _relative_unit(match: re.Match[str], sentence: str) -> _Cand | None:
     when = (match.group("when") or "").lower() or None
     offset = {"this": 0, "last": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel)
     if rel in ("the past", "past", "the last"):
-        if unit != "week":
+        if unit == "year":
             return _skip(match, sentence)  # "the past year": a vague stretch, not a span
         return _Cand(match.start(), match.end(), match.start(), "span", ("rolling", 1, unit))
     if rel in ("the coming", "coming") and unit == "week":
@@ -310,13 +310,13 @@ def _ago(match: re.Match[str], sentence: str) -> _Cand | None:
 
 
 def _rolling(match: re.Match[str], sentence: str) -> _Cand | None:
-    """"in the last two weeks", "over the past 10 days": back that far up to publication.
-
-    Months and years ("over the past two years", "the last 18 months") are the vague kind
-    the guidelines leave out: swallowed, not reported.
+    """"in the last two weeks", "over the past 10 days", "in the past two months": back that
+    far up to publication (the project's gold; TimeML calls them durations and does not score
+    them).  Years ("over the past two years") are the vague kind the guidelines leave out:
+    swallowed, not reported.
     """
     unit = match.group("unit").lower().rstrip("s")
-    if unit in ("month", "year"):
+    if unit == "year":
         return _skip(match, sentence)
     return _Cand(match.start(), match.end(), match.start(), "span",
                  ("rolling", _count(match.group("n")), unit))
@@ -568,3 +568,58 @@ def _this_year(match: re.Match[str], sentence: str) -> _Cand | None:
     """"for the full year", "sales in the current fiscal year": the publication year."""
     return _Cand(match.start("the"), match.end(), match.start("the"), "span", ("year", 0, 0),
                  priority=1)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_LONGEST_WINDOW = 31
+"""Days a window ahead may span and still be counted from publication: "within a week", "the
+next two weeks" are; "within 50 days" is mostly a deadline someone set when they spoke (the
+guidelines leave it out)."""
+
+
+def _ahead(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"within a week" (publication up to a week on), "in a week's time" (that day), "the next
+    two weeks" (the day after publication up to two weeks on)."""
+    count = _count(match.group("n") or "a")
+    unit = match.group("unit").lower().rstrip("s")
+    kind = match.group("kind").lower()
+    kind = "in" if kind == "a" else kind  # "a week's time"
+    if kind == "the" and count < 2:
+        return None  # "the next day", "the next week": other rules
+    if kind != "in" and count * _UNIT_DAYS[unit] > _LONGEST_WINDOW:
+        return None  # "a ceasefire within 50 days": a demand's clock, started when it was made
+    if unit == "month":
+        key: Key = ("ahead_months", count, kind == "the", kind == "in")
+    else:
+        days = count * (7 if unit == "week" else 1)
+        key = ("ahead_days", days, kind == "the", kind == "in")
+    return _Cand(match.start(), match.end(), match.start(), "span", key, "future", priority=2)
+
+
+def _so_far(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"so far this year", "this month so far": from its start up to publication."""
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("start_of", match.group("unit").lower()), priority=2)
+
+
+_ORDINAL_HALF = {"first": 1, "second": 2, "last": 2}
+
+
+def _half_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"the second half of last year", "the first half of 2025": six months of that year;
+    "the first six months of the year": January to June."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        year: tuple[str, int] = ("abs", int(groups["year"]))
+    else:
+        year = ("rel", {"last": -1, "next": 1}.get((groups.get("rel") or "this").lower(), 0))
+    if groups.get("half"):
+        half = _ORDINAL_HALF[groups["half"].lower()]
+        first, last = (1, 6) if half == 1 else (7, 12)
+    else:
+        count = _count(groups["n"])
+        if not 1 <= count <= 11 or groups.get("year"):
+            return None  # "the first nine months of 1997": a stretch of a year named by itself
+        first, last = 1, count
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("months_of_year", year, first, last), priority=3)

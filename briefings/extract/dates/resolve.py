@@ -261,6 +261,31 @@ def _r_rolling(key: Key, pub: date, direction: Direction) -> Span | None:
     return start, pub
 
 
+def _r_ahead_days(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"within a week" (publication to a week on), "the next two weeks" (the day after
+    publication to two weeks on), "in ten days' time" (that day)."""
+    _, days, from_next_day, single = key
+    end = pub + timedelta(days=days)
+    if single:
+        return end, end
+    return (pub + timedelta(days=1) if from_next_day else pub), end
+
+
+def _r_ahead_months(key: Key, pub: date, direction: Direction) -> Span | None:
+    _, months, from_next_day, single = key
+    end = _add_months(pub, months)
+    if single:
+        return end, end
+    return (pub + timedelta(days=1) if from_next_day else pub), end
+
+
+def _r_months_of_year(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"the second half of last year", "the first six months of 2024": months of one year."""
+    _, (kind, value), first, last = key
+    year = value if kind == "abs" else pub.year + value
+    return date(year, first, 1), _month_span(year, last)[1]
+
+
 def _r_overnight(key: Key, pub: date, direction: Direction) -> Span | None:
     return pub - timedelta(days=1), pub
 
@@ -437,6 +462,9 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "range": _r_range,
     "rolling": _r_rolling,
     "overnight": _r_overnight,
+    "ahead_days": _r_ahead_days,
+    "ahead_months": _r_ahead_months,
+    "months_of_year": _r_months_of_year,
     "weekend": _r_weekend,
     "start_of": _r_start_of,
     "end_of": _r_end_of,
