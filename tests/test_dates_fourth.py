@@ -95,3 +95,49 @@ def test_windows_counted_from_something_else_are_left_out(sentence):
 ])
 def test_windows_in_other_languages(language, sentence, expected):
     assert spans(sentence, FRIDAY, language=language) == expected
+
+
+# --- Tense cues, daily reports, anniversaries and days named as events ----------------------
+
+
+def test_a_spanish_noun_in_o_is_no_past_cue():
+    # "rechazo" (a noun) once read as a preterite and put the planned vote a year back
+    sentence = "Sigue el debate sobre el rechazo del 6 de diciembre."
+    assert spans(sentence, date(2020, 10, 7), language="es")[-1] == (
+        "del 6 de diciembre", "2020-12-06", "2020-12-06")
+
+
+def test_a_russian_present_reflexive_is_no_future_cue():
+    sentence = "Об этом говорится в тексте речи министра в четверг."
+    assert spans(sentence, date(2019, 1, 11), language="ru") == [
+        ("в четверг", "2019-01-10", "2019-01-10")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Минулої доби обстрілів не було.", [("Минулої доби", "2016-08-31", "2016-08-31")]),
+    ("Всього за минулу добу сталося 14 обстрілів.", [("за минулу добу", "2016-08-31", "2016-08-31")]),
+    ("За першу половину сьогоднішньої доби був один обстріл.",
+     [("сьогоднішньої доби", "2016-09-01", "2016-09-01")]),
+])
+def test_ukrainian_daily_reports_count_the_day_just_ended(sentence, expected):
+    assert spans(sentence, date(2016, 9, 1), language="uk") == expected
+
+
+@pytest.mark.parametrize("language, sentence, expected", [
+    ("en", "Crowds marked the first anniversary of October 7 in silence.",
+     [("October 7", "2023-10-07", "2023-10-07")]),
+    ("es", "El país conmemora el aniversario del 7 de octubre.",
+     [("del 7 de octubre", "2023-10-07", "2023-10-07")]),
+    ("de", "Zum Jahrestag des 7. Oktober gab es Kundgebungen.",
+     [("7. Oktober", "2023-10-07", "2023-10-07")]),
+    ("es", "Desde el 11-S la seguridad de los aeropuertos cambió.",
+     [("11-S", "2001-09-11", "2001-09-11")]),
+    ("es", "El relato del 7-O divide al país.", [("7-O", "2023-10-07", "2023-10-07")]),
+    ("fr", "Depuis le 7-Octobre, la frontière est fermée.", [("7-Octobre", "2023-10-07", "2023-10-07")]),
+])
+def test_anniversaries_and_days_named_as_events(language, sentence, expected):
+    assert spans(sentence, date(2024, 10, 7), language=language) == expected
+
+
+def test_a_letter_after_a_number_is_no_event_outside_the_table():
+    assert find_dates("El equipo ganó 3-D en la final.", date(2024, 10, 7), language="es") == []

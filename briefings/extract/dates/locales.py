@@ -25,7 +25,7 @@ from .candidates import _RULES
 from .phrases import _numeric
 from .ranges import join_other_language
 from .resolve import _resolve
-from .vocabulary import MONTHS, WEEKDAYS, Direction, Key, _year_of
+from .vocabulary import ANNIVERSARY_BEFORE, MONTHS, WEEKDAYS, Direction, Key, _year_of
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ _ES = _Lang(
            r"en\s+lo\s+que\s+va\s+del?\s+año": ("start_of", "year")},
     future_cue=r"ser[áa]n?|va\s+a|van\s+a|\w+r[áa]n?|previst[oa]s?|pr[óo]xim[oa]s?|prev[ée]n?|"
                r"planea|pretende",
-    past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+[óo]|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
+    past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+ó|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
              r"\w+aba|\w+aban|\w+[íi]a|\w+[íi]an",
     preps=r"en|desde|hasta|de|del|el|para|antes\s+de|después\s+de|a\s+partir\s+del?",
     not_months=frozenset({"mar"}),  # "mar" is the sea
@@ -273,8 +273,8 @@ _RU = _Lang(
            r"минувшей\s+ночью|прошлой\s+ночью|этой\s+ночью": ("overnight",),
            r"за\s+(?:последние|прошедшие|минувшие)\s+сутки": ("range", -1),
            r"с\s+начала\s+(?:этого\s+|текущего\s+)?года": ("start_of", "year")},
-    future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+ится|\w+дет|"
-               r"\w+дут|"
+    future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+дет|"
+               r"\w+дут|состоится|состоятся|"
                r"\w+нет|\w+нут",
     past_cue=r"\w+л|\w+ла|\w+ли|\w+ло|\w+лся|\w+лась|\w+лись|\w+лось|вчера|был|была|"
              r"были|было",
@@ -303,7 +303,10 @@ _UK = _Lang(
     past_mod=r"минул(?:ий|у|ого|ої|е)",
     next_mod=r"наступн(?:ий|у|ого|ої|е)",
     day_words={"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
-               "післязавтра": 2},
+               "післязавтра": 2, "минулої доби": -1, "за минулу добу": -1, "минулу добу": -1,
+               "сьогоднішньої доби": 0, "цієї доби": 0},
+    # "минулої доби", "за минулу добу": the day before publication (daily military reports
+    # count the day just ended, not the last 24 hours)
     units={r"минулого\s+тижня|на\s+минулому\s+тижні": ("week", -1),
            r"цього\s+тижня|на\s+цьому\s+тижні": ("week", 0),
            r"наступного\s+тижня|на\s+наступному\s+тижні": ("week", 1),
@@ -313,7 +316,6 @@ _UK = _Lang(
            r"цього\s+року|в\s+цьому\s+році|у\s+цьому\s+році": ("year", 0, 0),
            r"наступного\s+року|в\s+наступному\s+році|у\s+наступному\s+році": ("year", 1, 0),
            r"минулої\s+ночі|цієї\s+ночі|вночі": ("overnight",),
-           r"(?:за\s+)?минулу\s+добу": ("range", -1),
            r"на\s+вихідних|минулих\s+вихідних": ("weekend", "the"),
            r"з\s+початку\s+(?:цього\s+|поточного\s+)?року": ("start_of", "year")},
     future_cue=r"буде|будуть|\w+тиме\w*|планує\w*|наступн\w+|\w+ться|\w+уде|\w+уть",
@@ -509,7 +511,12 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         year = _two_digit_year(match.group("year") or match.group("cyear"))
         key: Key = ("date", year, _month_number(lang, mon), int(match.group("day")))
         hint: Direction | None = "past" if (match.group("mod") or match.group("mod2")) else None
+        if year is None and ANNIVERSARY_BEFORE.search(sentence, max(0, match.start("day") - 28),
+                                                      match.start("day")):
+            key = ("date_before", key[2], key[3])  # "el aniversario del 7 de octubre"
         add(match.start(), match.end(), key, hint)
+    for match in _NAMED_DAYS.get(code, _NO_NAMES).finditer(sentence):  # "el 11-S", "le 7-Octobre"
+        add(match.start(), match.end(), ("date", *_NAMED_DAY_VALUES[match.group().lower()]))
     for match in compiled.month_first.finditer(sentence) if _COMMA_YEAR.search(sentence) else ():
         add(match.start(), match.end(), ("date", int(match.group("year")),
                                          _month_number(lang, match.group("mon").lower()),
@@ -594,6 +601,21 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
     if len(placed) > 1:
         placed = join_other_language(placed, sentence)
     return [mention for _, _, mention in placed]
+
+
+_NAMED_DAY_VALUES: dict[str, tuple[int, int, int]] = {
+    "11-s": (2001, 9, 11), "11-m": (2004, 3, 11), "23-f": (1981, 2, 23), "7-o": (2023, 10, 7),
+    "1-o": (2017, 10, 1), "15-m": (2011, 5, 15), "20-n": (1975, 11, 20),
+    "11-septembre": (2001, 9, 11), "7-octobre": (2023, 10, 7),
+}
+"""Days named as events: Spanish "el 11-S" (11 September 2001), "el 7-O" (7 October 2023),
+"el 11-M" (the Madrid bombings); French "le 11-Septembre", "le 7-Octobre" (capitalised and
+hyphenated: the event, not a date of this year)."""
+_NAMED_DAYS = {
+    "es": re.compile(r"(?<![\w-])(?:11-S|11-M|23-F|7-O|1-O|15-M|20-N)(?![\w-])"),
+    "fr": re.compile(r"(?<![\w-])(?:11-Septembre|7-Octobre)(?![\w-])"),
+}
+_NO_NAMES = re.compile(r"(?!x)x")
 
 
 _DAY_FIRST_SLASH = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .vocabulary import (
+    ANNIVERSARY_BEFORE,
     _MONTH_GATE,
     _NUMBER_WORDS,
     _SEASON_START,
@@ -78,6 +79,9 @@ def _explicit(match: re.Match[str], sentence: str) -> _Cand | None:
     if relative:  # "on December 14 last year"
         key = ("date_off", key[2], key[3], relative[0])
         end = relative[1]
+    if year is None and not relative and \
+            ANNIVERSARY_BEFORE.search(sentence, max(0, match.start() - 24), match.start()):
+        key = ("date_before", key[2], key[3])  # "the anniversary of October 7"
     core = match.start()
     weekday = _WD_BEFORE.search(sentence[max(0, core - 12):core])
     if weekday:  # "Tuesday, April 19": the weekday belongs to the date

@@ -162,6 +162,16 @@ def _day_in_direction(month: int, day: int, pub: date, direction: Direction) -> 
     return best if abs((best - pub).days) < 366 else None
 
 
+def _r_date_before(key: Key, pub: date, direction: Direction) -> Span | None:
+    """A day and month whose anniversary is kept: the latest one strictly before publication."""
+    _, month, day = key
+    for year in (pub.year, pub.year - 1, pub.year - 2, pub.year - 3, pub.year - 4):
+        found = _safe_date(year, month, day)
+        if found is not None and found < pub:
+            return found, found
+    return None
+
+
 def _r_either_date(key: Key, pub: date, direction: Direction) -> Span | None:
     """A slashed date that reads both ways ("03/02/2024"): the reading that is the publication
     day (a dateline), else none, rather than a guess between two months."""
@@ -449,6 +459,7 @@ def _r_parsed(key: Key, pub: date, direction: Direction) -> Span | None:
 _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "date": _r_date,
     "either_date": _r_either_date,
+    "date_before": _r_date_before,
     "days": _r_days,
     "wd": _r_wd,
     "wd_week": _r_wd_week,
