@@ -141,3 +141,44 @@ def test_anniversaries_and_days_named_as_events(language, sentence, expected):
 
 def test_a_letter_after_a_number_is_no_event_outside_the_table():
     assert find_dates("El equipo ganó 3-D en la final.", date(2024, 10, 7), language="es") == []
+
+
+# --- English: year-end, fiscal years, possessive months, eras, schedules --------------------
+
+OCTOBER_1989 = date(1989, 11, 2)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The bank expects to close the deal by year-end.", [("by year-end", "1989-12-31", "1989-12-31")]),
+    ("The index has risen 12% since year-end.", [("since year-end", "1988-12-31", "1988-12-31")]),
+    ("Sales in the latest fiscal year rose 4%.",
+     [("in the latest fiscal year", "1988-01-01", "1988-12-31")]),
+    ("It sees revenue in the current fiscal year that beats the last.",
+     [("the current fiscal year", "1989-01-01", "1989-12-31")]),
+    ("The agency ran February's satellite launch.", [("February's", "1989-02-01", "1989-02-28")]),
+])
+def test_year_end_fiscal_years_and_possessive_months(sentence, expected):
+    assert spans(sentence, OCTOBER_1989) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The yield sits near its quarter-century low.",
+    "In today's world a phone is a bank.",
+    "Today's personal computers run on these chips.",
+    "He spoke of the leaders of tomorrow.",
+    "Year-end bonuses fell sharply.",
+    "Theresa May's cabinet met.",
+])
+def test_eras_and_names_are_no_dates(sentence):
+    assert find_dates(sentence, OCTOBER_1989) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The summit continues on Friday with a session on security.",
+     [("on Friday", "2016-04-01", "2016-04-01")]),
+    ("Officials discussed a report to be released Thursday.", [("Thursday", "2016-03-31", "2016-03-31")]),
+    ("Asked about a deal, he said there is little time between now and the elections in November.",
+     [("in November", "2016-11-01", "2016-11-30")]),
+])
+def test_schedules_in_the_present_and_to_be_are_ahead(sentence, expected):
+    assert spans(sentence, date(2016, 3, 30)) == expected

@@ -12,6 +12,9 @@ import re
 from typing import Callable
 
 from .phrases import (
+    _fiscal_year_back,
+    _possessive_month,
+    _year_end,
     _ahead,
     _half_year,
     _so_far,
@@ -136,6 +139,17 @@ _RULES: list[_Rule] = [
         r"(?i)\b(?:for|in|during|of|through|over)\s+(?P<the>the\s+(?:(?:full|current|whole|entire)"
         r"\s+)?(?:fiscal\s+)?year)\b(?![-’']|\s+(?:ended|ending|to\b|before|after|since|earlier|"
         r"ago|in\s+which|that|when|two\s+thousand|of\b))"), _this_year),
+    ("year", re.compile(
+        r"(?i)\b(?:for|in|during|of|through|over)\s+(?P<the>the\s+current\s+(?:fiscal\s+)?year)\b"
+        r"(?![-’']|\s+(?:ended|ending|to\b))"), _this_year),
+    ("year", re.compile(
+        r"(?i)\b(?:(?P<prep>by|at|until|till|before|through|since|from|to)\s+)?(?:the\s+)?"
+        r"year[-\s]end\b(?![-\s](?:results|figures|bonus|bonuses|report|net|profit|earnings|"
+        r"sales|revenue|dividend|audit|rally|holidays?|closing|level|total))"), _year_end),
+    ("year", re.compile(
+        r"(?i)\b(?:(?:in|for|during|of|over)\s+)?(?:the\s+(?:latest|last|previous|past|prior)|last)"
+        r"\s+fiscal\s+year\b(?![-’']|\s+(?:ended|ending|to\b))"), _fiscal_year_back),
+    ("month", re.compile(rf"\b(?P<mon>{_MONTH_FULL})[’']s\b"), _possessive_month),
     ("hours", re.compile(
         r"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past|previous)\s+"
         r"(?P<n>\d{1,2}|twenty[-\s]four|forty[-\s]eight)\s+hours\b"), _hours),

@@ -259,6 +259,11 @@ def _possessive_direction(sentence: str, start: int) -> Direction | None:
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*\s+$")
+_GENERIC_AFTER = re.compile(
+    r"(?i)(?:[’']s)?\s+(?:\w+\s+)?(?:world|society|generation|youth|children|kids|economy|"
+    r"technology|computers?|standards|terms|dollars|prices|young|families|culture|life|"
+    r"living|workplace|workforce|military|army|leaders|consumers?)\b")
+_OF_BEFORE = re.compile(r"(?i)\bof\s+$")
 
 
 def _relative_day(match: re.Match[str], sentence: str) -> _Cand | None:
@@ -266,6 +271,10 @@ def _relative_day(match: re.Match[str], sentence: str) -> _Cand | None:
     if match.group("word") == "Today" and _NAME_BEFORE.search(sentence, max(0, match.start() - 40),
                                                                          match.start()):
         return None
+    if (match.group().endswith("s") and _GENERIC_AFTER.match(sentence, match.end())) or (
+            match.group("word").lower() == "tomorrow" and
+            _OF_BEFORE.search(sentence, max(0, match.start() - 6), match.start())):
+        return None  # "in today's world", "the people of tomorrow": an era, not a day
     word = re.sub(r"\s+", " ", match.group("word").lower())
     offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
                "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -400,8 +409,9 @@ _YEAR_REL = {"this": 0, "last": -1, "next": 1, "year-earlier": -1, "year-ago": -
 def _quarter(match: re.Match[str], sentence: str) -> _Cand | None:
     """"third-quarter", "the fourth quarter of 1990", "Q3 2025", "last year's first quarter",
     "the year-ago quarter" (the anchor quarter a year back), "the latest quarter"."""
-    if sentence.startswith("-to-", match.end()):
-        return None  # "quarter-to-quarter": a comparison, not a period
+    if sentence.startswith(("-to-", "-century", "-point", "-mile", "-hour", "-inch", "-final"),
+                           match.end()):
+        return None  # "quarter-to-quarter", "a quarter-century low": not a period
     groups = match.groupdict()
     year = _year_of(groups.get("year") or groups.get("year2"))
     rel = (groups.get("rel") or "").lower().replace(" ", "-") or None
@@ -627,3 +637,25 @@ def _half_year(match: re.Match[str], sentence: str) -> _Cand | None:
         first, last = 1, count
     return _Cand(match.start(), match.end(), match.start(), "span",
                  ("months_of_year", year, first, last), priority=3)
+
+
+def _year_end(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"by year-end" (31 December ahead), "since year-end" (the last one), "at year-end" by tense."""
+    prep = (match.group("prep") or "").lower()
+    hint: Direction | None = "past" if prep in ("since", "from") else (
+        "future" if prep in ("by", "until", "till", "before", "through") else None)
+    return _Cand(match.start(), match.end(), match.start(), "span", ("year_end",), hint,
+                 priority=2)
+
+
+def _fiscal_year_back(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"the latest fiscal year", "last fiscal year": the year before publication's."""
+    return _Cand(match.start(), match.end(), match.start(), "span", ("year", -1, 0), priority=2)
+
+
+def _possessive_month(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"February's rocket launch": the month an event is named by, in the sentence's tense."""
+    if match.group("mon") == "May":
+        return None  # "May's government": the person
+    key: Key = ("month", _month_of(match.group("mon")), None, False)
+    return _Cand(match.start(), match.end(), match.start(), "month", key, priority=2)

@@ -296,6 +296,13 @@ def _r_months_of_year(key: Key, pub: date, direction: Direction) -> Span | None:
     return date(year, first, 1), _month_span(year, last)[1]
 
 
+def _r_year_end(key: Key, pub: date, direction: Direction) -> Span | None:
+    """31 December: the coming one, or the last one when the sentence looks back."""
+    year = pub.year - 1 if direction == "past" else pub.year
+    day = date(year, 12, 31)
+    return day, day
+
+
 def _r_overnight(key: Key, pub: date, direction: Direction) -> Span | None:
     return pub - timedelta(days=1), pub
 
@@ -474,6 +481,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "rolling": _r_rolling,
     "overnight": _r_overnight,
     "ahead_days": _r_ahead_days,
+    "year_end": _r_year_end,
     "ahead_months": _r_ahead_months,
     "months_of_year": _r_months_of_year,
     "weekend": _r_weekend,

@@ -16,8 +16,12 @@ _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won[’']t|shall|would|going\s+to|is\s+to|are\s+to|scheduled|rescheduled|"
     r"planned|planning|plans?\s+to|expected|expects?|set\s+to|(?:is|are)\s+due|upcoming|intends?|"
     r"aims?\s+to|starting|to\s+be\s+held|to\s+take\s+place|to\s+begin|to\s+start|to\s+resume|"
-    r"hopes?\s+to|next)\b|[’']ll\b"
+    r"hopes?\s+to|next|to\s+be\s+[a-z]+(?:ed|en)|now\s+and|begins|opens|resumes|continues|"
+    r"convenes|reconvenes|kicks\s+off|gets\s+under\s*way)\b|[’']ll\b"
 )
+"""Future cues; besides the future tense: "to be released Thursday", "between now and the
+elections in November", and the present tense of a schedule ("the summit continues on
+Friday", "the trial opens Monday")."""
 _PAST_CUE = re.compile(
     r"\b(?:[a-z]+ed|said|says|told|was|were|had|did|held|met|spoke|took|began|begun|struck|"
     r"left|made|came|went|gave|given|saw|seen|fell|shot|won|lost|sent|brought|found|got|kept|"
@@ -140,4 +144,4 @@ def _needs_direction(key: Key) -> bool:
         return key[1] is None
     if kind == "end_of":
         return key[1] == "month" and key[2][1] is None
-    return kind in ("wd", "weekend", "holiday") and (kind != "holiday" or key[2] is None)
+    return kind in ("wd", "weekend", "holiday", "year_end") and (kind != "holiday" or key[2] is None)
