@@ -182,3 +182,25 @@ def test_eras_and_names_are_no_dates(sentence):
 ])
 def test_schedules_in_the_present_and_to_be_are_ahead(sentence, expected):
     assert spans(sentence, date(2016, 3, 30)) == expected
+
+
+@pytest.mark.parametrize("language, sentence, published, expected", [
+    ("en", "By the end of January, 20,000 people had been displaced.", date(2024, 2, 29),
+     [("By the end of January", "2024-01-31", "2024-01-31")]),
+    ("en", "Arrests followed after the riots erupted this weekend.", date(2024, 8, 5),
+     [("this weekend", "2024-08-03", "2024-08-04")]),
+    ("en", "Dealers sold ahead of the weekend.", date(1989, 10, 30),
+     [("the weekend", "1989-11-04", "1989-11-05")]),
+    ("de", "Die Ministerin war am Morgen mit dem Zug angereist.", date(2025, 6, 30),
+     [("am Morgen", "2025-06-30", "2025-06-30")]),
+    ("fr", "Le ministre est attendu mercredi à Astana.", date(2024, 11, 22),
+     [("mercredi", "2024-11-27", "2024-11-27")]),
+    ("fr", "Une première réunion s'est tenue courant mai.", date(2022, 6, 30),
+     [("courant mai", "2022-05-01", "2022-05-31")]),
+])
+def test_tense_of_month_ends_weekends_and_parts_of_days(language, sentence, published, expected):
+    assert spans(sentence, published, language=language) == expected
+
+
+def test_a_time_of_day_alone_is_no_date_in_english():
+    assert find_dates("Earlier in the day, the champion won in three sets.", date(2023, 8, 30)) == []

@@ -20,7 +20,7 @@ from typing import Callable
 
 from briefings.model import DateMention
 
-from .anchors import Anchored, anchor_day, day_of_month, french_anchored
+from .anchors import Anchored, anchor_day, day_of_month, french_anchored, german_anchored
 from .candidates import _RULES
 from .phrases import _numeric
 from .ranges import join_other_language
@@ -109,12 +109,13 @@ _FR = _Lang(
            r"depuis\s+le\s+d[ée]but\s+de\s+l[’']ann[ée]e": ("start_of", "year"),
            r"depuis\s+le\s+d[ée]but\s+du\s+mois": ("start_of", "month")},
     future_cue=r"sera|seront|serait|va|vont|aura|auront|devra|devront|doit|doivent|pr[ée]vue?s?|"
-               r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend",
+               r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend|"
+               r"attendue?s?",
     past_cue=r"a|ont|avait|avaient|[ée]tait|[ée]taient|fut|furent|eu|hier|\w+ée?s?|\w+ait|"
              r"\w+aient|\w+it|(?:est|sont)\s+(?:morte?s?|née?s?|venue?s?|partie?s?|"
              r"décédée?s?|tombée?s?|arrivée?s?|allée?s?)",
     preps=r"en|depuis|d[eè]s|jusqu[’']?(?:\s*en|\s*au)?|avant|apr[èe]s|pour|de|du|d[’']|le|au|"
-          r"début|fin",
+          r"début|fin|courant",
     not_months=frozenset({"sept"}),  # "sept" alone is seven
     future_aux=r"aura|auront|sera|seront|va|vont|devra|devront|pourra|pourront",
     month_abbreviations={"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9,
@@ -703,7 +704,7 @@ def _counted_days(sentence: str, compiled: _Compiled) -> list[Anchored]:
     return found
 
 
-_ANCHORED_FINDERS = {"fr": french_anchored}
+_ANCHORED_FINDERS = {"fr": french_anchored, "de": german_anchored}
 """Languages whose clock times, parts of a day and bare days of the month are read (see
 ``anchors``); others leave them out."""
 

@@ -345,11 +345,17 @@ def _overnight(match: re.Match[str], sentence: str) -> _Cand | None:
     return _Cand(match.start(), match.end(), match.start(), "span", ("overnight",))
 
 
+_AHEAD_OF_WEEKEND = re.compile(r"(?i)\bahead\s+of\s+$")
+
+
 def _weekend_rule(match: re.Match[str], sentence: str) -> _Cand | None:
     """"over the weekend", "this weekend", "last weekend" ("that weekend": unknown anchor)."""
     det = match.group("det").lower()
-    if det == "that" or (det == "the" and not match.group("prep")):
+    ahead = _AHEAD_OF_WEEKEND.search(sentence, max(0, match.start() - 12), match.start())
+    if det == "that" or (det == "the" and not match.group("prep") and not ahead):
         return None
+    if ahead:
+        return _Cand(match.start(), match.end(), match.start(), "span", ("weekend", det), "future")
     hint: Direction | None = "past" if det == "last" else "future" if det == "next" else None
     return _Cand(match.start(), match.end(), match.start(), "span", ("weekend", det), hint)
 
@@ -370,7 +376,10 @@ def _end_of(match: re.Match[str], sentence: str) -> _Cand | None:
         offset = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
         unit = match.group("unit").lower()
         key = ("end_of", f"{unit}_rel", offset)
-    return _Cand(match.start(), match.end(), match.start(), "span", key, "future", priority=2)
+    hint: Direction | None = "future"
+    if key[1] == "month" and key[2][1] is None:
+        hint = None  # "By the end of January, 25,000 had been killed": the sentence's tense
+    return _Cand(match.start(), match.end(), match.start(), "span", key, hint, priority=2)
 
 
 def _start_of(match: re.Match[str], sentence: str) -> _Cand | None:

@@ -97,6 +97,8 @@ def _weekend(pub: date, which: str, direction: Direction) -> Span:
         saturday = this_saturday - timedelta(days=7)
     elif which == "next":
         saturday = this_saturday + timedelta(days=7)
+    elif which == "this" and direction == "past" and pub.weekday() < 4:
+        saturday = this_saturday - timedelta(days=7)  # "erupted this weekend" on a Monday
     elif which == "this":
         saturday = this_saturday
     elif pub.weekday() >= 5 or direction == "future":
