@@ -204,3 +204,25 @@ def test_tense_of_month_ends_weekends_and_parts_of_days(language, sentence, publ
 
 def test_a_time_of_day_alone_is_no_date_in_english():
     assert find_dates("Earlier in the day, the champion won in three sets.", date(2023, 8, 30)) == []
+
+
+@pytest.mark.parametrize("language, sentence, published, expected", [
+    ("en", "On December 14 and 15 last year, the envoys met in Berlin.", date(2026, 2, 18),
+     [("On December 14 and 15 last year", "2025-12-14", "2025-12-15")]),
+    ("en", "The fair runs on May 3 and 4.", date(2026, 2, 18), [("on May 3 and 4", "2026-05-03", "2026-05-04")]),
+    ("de", "Die Ausfuhren des Januars und Februars sind gestiegen.", date(2024, 4, 22),
+     [("Januars und Februars", "2024-01-01", "2024-02-29")]),
+    ("de", "In den ersten sechs Monaten des Jahres wurden sieben Menschen getötet.", date(2024, 8, 27),
+     [("In den ersten sechs Monaten des Jahres", "2024-01-01", "2024-06-30")]),
+])
+def test_consecutive_days_and_months_named_together(language, sentence, published, expected):
+    assert spans(sentence, published, language=language) == expected
+
+
+def test_days_of_a_month_that_are_not_consecutive_are_no_span():
+    assert spans("They met on March 3 and 17.", date(2026, 2, 18))[0][0] == "on March 3"
+
+
+def test_an_adjective_in_ed_is_no_past_cue():
+    sentence = "The dividend would be paid on a still unspecified date in January."
+    assert spans(sentence, date(1989, 10, 26)) == [("in January", "1990-01-01", "1990-01-31")]

@@ -183,7 +183,9 @@ _ES = _Lang(
 _DE = _Lang(
     months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
             "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
-            "november": 11, "dezember": 12, "jan.": 1, "feb.": 2, "apr.": 4, "aug.": 8,
+            "november": 11, "dezember": 12, "januars": 1, "februars": 2, "aprils": 4,
+            "augusts": 8, "septembers": 9, "oktobers": 10, "novembers": 11, "dezembers": 12,
+            "jan.": 1, "feb.": 2, "apr.": 4, "aug.": 8,
             "sept.": 9, "okt.": 10, "nov.": 11, "dez.": 12},
     weekdays={f"{name}{part}": index for name, index in (
         ("montag", 0), ("dienstag", 1), ("mittwoch", 2), ("donnerstag", 3), ("freitag", 4),
@@ -215,7 +217,14 @@ _DE = _Lang(
            r"in\s+der\s+(?:vergangenen\s+)?nacht(?!\s+(?:zu[mr]?|auf|vom|von|des|nach|bis)\b)|"
            r"in\s+dieser\s+nacht|letzte\s+nacht|vergangene\s+nacht": ("overnight",),
            r"seit\s+(?:jahresbeginn|jahresanfang|(?:anfang|beginn)\s+(?:des|dieses)\s+jahres)":
-               ("start_of", "year")},
+               ("start_of", "year"),
+           r"(?:im\s+)?ersten\s+halbjahr(?:\s+(?:des|dieses)\s+jahres)?":
+               ("months_of_year", ("rel", 0), 1, 6),
+           **{rf"(?:in\s+den\s+)?ersten\s+{word}\s+monaten\s+(?:des|dieses)\s+jahres":
+              ("months_of_year", ("rel", 0), 1, count)
+              for word, count in (("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5),
+                                  ("sechs", 6), ("sieben", 7), ("acht", 8), ("neun", 9),
+                                  ("zehn", 10), ("elf", 11))}},
     future_cue=r"wird|werden|würde|würden|soll|sollen|geplant|n[äa]chste[nmrs]?|"
                r"kommende[nmrs]?|will|wollen",
     past_cue=r"war|waren|hat|haben|hatte|hatten|wurde|wurden|ist|sind|gestern|ge\w+t|ge\w+en|"

@@ -125,10 +125,16 @@ def _day_range(match: re.Match[str], sentence: str) -> _Cand | None:
     first, last = _day_of(match.group("d1")), _day_of(match.group("d2"))
     joiner = match.group("join").strip().lower()
     start, prep = _prep_before(sentence, match.start())
-    if first >= last or (joiner == "and" and prep != "between"):
-        return None
-    key: Key = ("days", _year_of(match.group("year")), _month_of(match.group("mon")), first, last)
-    return _Cand(start, match.end(), match.start(), "span", key, priority=4)
+    if first >= last or (joiner == "and" and prep != "between" and last != first + 1):
+        return None  # "on December 14 and 15" is one span; "March 3 and 17" two days
+    year = _year_of(match.group("year"))
+    key: Key = ("days", year, _month_of(match.group("mon")), first, last)
+    end = match.end()
+    relative = None if year else _year_offset_after(sentence, end)
+    if relative:  # "On December 14 and 15 last year"
+        key = ("days_off", key[2], first, last, relative[0])
+        end = relative[1]
+    return _Cand(start, end, match.start(), "span", key, priority=4)
 
 
 def _month_and_year(match: re.Match[str], sentence: str) -> _Cand | None:

@@ -194,6 +194,13 @@ def _r_days(key: Key, pub: date, direction: Direction) -> Span | None:
     return (start, end) if start and end and start <= end else None
 
 
+def _r_days_off(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"December 14 and 15 last year": days of a month in a year relative to publication."""
+    _, month, first, last, offset = key
+    start, end = _safe_date(pub.year + offset, month, first), _safe_date(pub.year + offset, month, last)
+    return (start, end) if start and end else None
+
+
 def _r_wd_week(key: Key, pub: date, direction: Direction) -> Span | None:
     """"Tuesday of last week": that weekday of the ISO week before, after or of publication."""
     day = _iso_week(pub, key[2])[0] + timedelta(days=key[1])
@@ -470,6 +477,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "either_date": _r_either_date,
     "date_before": _r_date_before,
     "days": _r_days,
+    "days_off": _r_days_off,
     "wd": _r_wd,
     "wd_week": _r_wd_week,
     "month": _r_month,

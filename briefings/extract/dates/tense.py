@@ -33,7 +33,8 @@ _NOT_PAST = frozenset(
     """need speed indeed hundred red bed feed seed shed proceed succeed exceed embed breed
     greed weed bleed creed steed armed allied advanced unnamed related based limited detailed
     concerned interested unprecedented supposed unarmed skilled talented biased mixed fixed
-    scheduled rescheduled planned expected unexpected proposed so-called alleged wed""".split()
+    scheduled rescheduled planned expected unexpected proposed so-called alleged wed
+    unspecified specified undisclosed undecided unidentified unresolved""".split()
 )
 _SPEECH_VERB = re.compile(
     r"(?i)said|says|told|added|announced|announces|reported|reports|confirmed|confirms|claimed|"
