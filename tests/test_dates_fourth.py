@@ -226,3 +226,8 @@ def test_days_of_a_month_that_are_not_consecutive_are_no_span():
 def test_an_adjective_in_ed_is_no_past_cue():
     sentence = "The dividend would be paid on a still unspecified date in January."
     assert spans(sentence, date(1989, 10, 26)) == [("in January", "1990-01-01", "1990-01-31")]
+
+
+def test_hoy_is_the_day_of_publication():
+    assert spans("Hoy se reúnen los ministros en Madrid.", THURSDAY, language="es") == [
+        ("Hoy", "2023-11-02", "2023-11-02")]

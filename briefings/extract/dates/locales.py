@@ -547,8 +547,8 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         if mon not in lang.not_months:
             add(match.start(), match.end(), ("month", _month_number(lang, mon),
                                              _two_digit_year(match.group("year")), False))
-    for pattern, make in ((compiled.rolling, _rolling_key), (compiled.ahead, _ahead_key)):
-        for match in pattern.finditer(sentence) if pattern is not None else ():
+    for window, make in ((compiled.rolling, _rolling_key), (compiled.ahead, _ahead_key)):
+        for match in window.finditer(sentence) if window is not None else ():
             key_window = make(match, lang)
             if key_window is not None:
                 add(match.start(), match.end(), key_window)
