@@ -12,14 +12,14 @@ import re
 from typing import Callable
 
 from .phrases import (
-    _fiscal_year_back,
-    _possessive_month,
-    _year_end,
-    _ahead,
-    _half_year,
-    _so_far,
     _MONTH_EVENT_NOUNS,
     _ago,
+    _ahead,
+    _fiscal_year_back,
+    _half_year,
+    _possessive_month,
+    _so_far,
+    _year_end,
     _bare_year,
     _holiday,
     _hours,

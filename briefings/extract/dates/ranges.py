@@ -119,10 +119,12 @@ def join_other_language(placed: list[_Placed], sentence: str) -> list[_Placed]:
 
 
 def _join_two(first: _Placed, second: _Placed, sentence: str) -> _Placed | None:
+    """The two mentions as one span, or None when the words between them make no span, the
+    second does not lie after the first, or the span would be longer than a year or so."""
     a_start, a_end, a = first
     b_start, b_end, b = second
-    if b.end < a.start or (b.end - a.start).days > _LONGEST_RANGE or b.start <= a.start \
-            and b.end <= a.end:
+    if b.end < a.start or (b.end - a.start).days > _LONGEST_RANGE or (
+            b.start <= a.start and b.end <= a.end):
         return None
     gap = sentence[a_end:b_start]
     b_lead = _LEAD.match(b.text)

@@ -291,6 +291,7 @@ def _r_ahead_days(key: Key, pub: date, direction: Direction) -> Span | None:
 
 
 def _r_ahead_months(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"within a month" (publication to a month on), "in two months' time" (that day)."""
     _, months, from_next_day, single = key
     end = _add_months(pub, months)
     if single:
