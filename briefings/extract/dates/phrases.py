@@ -617,6 +617,8 @@ def _ahead(match: re.Match[str], sentence: str) -> _Cand | None:
         return None  # "the next day", "the next week": other rules
     if kind != "in" and count * _UNIT_DAYS[unit] > _LONGEST_WINDOW:
         return None  # "a ceasefire within 50 days": a demand's clock, started when it was made
+    if kind == "within" and count * _UNIT_DAYS[unit] < 7:
+        return None  # "sold out within a day": how long something took, not a window ahead
     if unit == "month":
         key: Key = ("ahead_months", count, kind == "the", kind == "in")
     else:
