@@ -80,6 +80,7 @@ def test_windows_counted_from_publication(sentence, expected):
     "The appeal reached its goal within a day.",       # how long it took
     "Talks may resume over the next day or two.",
     "Prices doubled over the past two years.",         # vague by the guidelines
+    "A survey of conflicts over the last 18 months.",
 ])
 def test_windows_counted_from_something_else_are_left_out(sentence):
     assert find_dates(sentence, FRIDAY) == []

@@ -331,14 +331,19 @@ def _ago(match: re.Match[str], sentence: str) -> _Cand | None:
 def _rolling(match: re.Match[str], sentence: str) -> _Cand | None:
     """"in the last two weeks", "over the past 10 days", "in the past two months": back that
     far up to publication (the project's gold; TimeML calls them durations and does not score
-    them).  Years ("over the past two years") are the vague kind the guidelines leave out:
-    swallowed, not reported.
+    them).  Years and longer runs of months ("over the past two years", "the last 18 months")
+    are the vague kind the guidelines leave out: swallowed, not reported.
     """
     unit = match.group("unit").lower().rstrip("s")
-    if unit == "year":
+    count = _count(match.group("n"))
+    if unit == "year" or (unit == "month" and count > _LONGEST_ROLLING_MONTHS):
         return _skip(match, sentence)
-    return _Cand(match.start(), match.end(), match.start(), "span",
-                 ("rolling", _count(match.group("n")), unit))
+    return _Cand(match.start(), match.end(), match.start(), "span", ("rolling", count, unit))
+
+
+_LONGEST_ROLLING_MONTHS = 3
+""""the past two months" is a span the project's gold gives; "the last 18 months" a stretch
+it leaves out as vague (dev and train gold both)."""
 
 
 def _count(word: str) -> int:
