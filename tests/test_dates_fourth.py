@@ -233,3 +233,20 @@ def test_an_adjective_in_ed_is_no_past_cue():
 def test_hoy_is_the_day_of_publication():
     assert spans("Hoy se reúnen los ministros en Madrid.", THURSDAY, language="es") == [
         ("Hoy", "2023-11-02", "2023-11-02")]
+
+
+@pytest.mark.parametrize("language, sentence, published, expected", [
+    ("ru", "В новогоднюю ночь задержаны трое.", date(2000, 1, 1),
+     [("В новогоднюю ночь", "1999-12-31", "2000-01-01")]),
+    ("de", "In der Silvesternacht gilt ein Verbot.", date(2024, 12, 20),
+     [("In der Silvesternacht", "2024-12-31", "2025-01-01")]),
+    ("fr", "Des voitures ont brûlé la nuit de la Saint-Sylvestre.", date(2025, 1, 2),
+     [("la nuit de la Saint-Sylvestre", "2024-12-31", "2025-01-01")]),
+])
+def test_new_years_night_is_the_turn_of_the_year_nearest_publication(language, sentence,
+                                                                      published, expected):
+    assert spans(sentence, published, language=language) == expected
+
+
+def test_a_first_name_is_no_new_years_eve():
+    assert find_dates("Silvester Müller gewann das Rennen.", date(2024, 12, 20), language="de") == []

@@ -107,7 +107,10 @@ _FR = _Lang(
            r"le\s+week-end\s+dernier": ("weekend", "last"),
            r"le\s+week-end\s+prochain": ("weekend", "next"),
            r"depuis\s+le\s+d[ée]but\s+de\s+l[’']ann[ée]e": ("start_of", "year"),
-           r"depuis\s+le\s+d[ée]but\s+du\s+mois": ("start_of", "month")},
+           r"depuis\s+le\s+d[ée]but\s+du\s+mois": ("start_of", "month"),
+           r"(?:dans\s+)?la\s+nuit\s+(?:de\s+la\s+saint-sylvestre|du\s+nouvel\s+an)|"
+           r"(?:le\s+)?r[ée]veillon\s+du\s+nouvel\s+an|la\s+saint-sylvestre":
+               ("new_year_night",)},
     future_cue=r"sera|seront|serait|va|vont|aura|auront|devra|devront|doit|doivent|pr[ée]vue?s?|"
                r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend|"
                r"attendue?s?",
@@ -155,7 +158,8 @@ _ES = _Lang(
            r"el\s+fin\s+de\s+semana\s+pasado": ("weekend", "last"),
            r"el\s+fin\s+de\s+semana": ("weekend", "the"),
            r"desde\s+(?:principios|el\s+inicio|el\s+comienzo)\s+del?\s+año|"
-           r"en\s+lo\s+que\s+va\s+del?\s+año": ("start_of", "year")},
+           r"en\s+lo\s+que\s+va\s+del?\s+año": ("start_of", "year"),
+           r"(?:en\s+)?nochevieja|(?:en\s+)?la\s+noche\s+de\s+fin\s+de\s+año": ("new_year_night",)},
     future_cue=r"ser[áa]n?|va\s+a|van\s+a|\w+r[áa]n?|previst[oa]s?|pr[óo]xim[oa]s?|prev[ée]n?|"
                r"planea|pretende",
     past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+ó|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
@@ -218,6 +222,7 @@ _DE = _Lang(
            r"in\s+dieser\s+nacht|letzte\s+nacht|vergangene\s+nacht": ("overnight",),
            r"seit\s+(?:jahresbeginn|jahresanfang|(?:anfang|beginn)\s+(?:des|dieses)\s+jahres)":
                ("start_of", "year"),
+           r"(?:in\s+der\s+)?silvesternacht|(?:an|zu)\s+silvester": ("new_year_night",),
            r"(?:im\s+)?ersten\s+halbjahr(?:\s+(?:des|dieses)\s+jahres)?":
                ("months_of_year", ("rel", 0), 1, 6),
            **{rf"(?:in\s+den\s+)?ersten\s+{word}\s+monaten\s+(?:des|dieses)\s+jahres":
@@ -282,7 +287,8 @@ _RU = _Lang(
            r"в\s+(?:эти|минувшие|прошлые)\s+выходные|на\s+выходных": ("weekend", "the"),
            r"минувшей\s+ночью|прошлой\s+ночью|этой\s+ночью": ("overnight",),
            r"за\s+(?:последние|прошедшие|минувшие)\s+сутки": ("range", -1),
-           r"с\s+начала\s+(?:этого\s+|текущего\s+)?года": ("start_of", "year")},
+           r"с\s+начала\s+(?:этого\s+|текущего\s+)?года": ("start_of", "year"),
+           r"(?:в\s+)?новогодн(?:юю|яя|ей)\s+ноч(?:ь|и|ью)": ("new_year_night",)},
     future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+дет|"
                r"\w+дут|состоится|состоятся|"
                r"\w+нет|\w+нут",
@@ -327,7 +333,8 @@ _UK = _Lang(
            r"наступного\s+року|в\s+наступному\s+році|у\s+наступному\s+році": ("year", 1, 0),
            r"минулої\s+ночі|цієї\s+ночі|вночі": ("overnight",),
            r"на\s+вихідних|минулих\s+вихідних": ("weekend", "the"),
-           r"з\s+початку\s+(?:цього\s+|поточного\s+)?року": ("start_of", "year")},
+           r"з\s+початку\s+(?:цього\s+|поточного\s+)?року": ("start_of", "year"),
+           r"(?:у\s+|в\s+)?новорічн(?:у|а|ої)\s+ніч(?:і)?": ("new_year_night",)},
     future_cue=r"буде|будуть|\w+тиме\w*|планує\w*|наступн\w+|\w+ться|\w+уде|\w+уть",
     past_cue=r"\w+[иаоуя]в|\w+ла|\w+ли|\w+ло|\w+вся|\w+лася|\w+лися|\w+лося|вчора|учора|"
              r"був|була|були|було",

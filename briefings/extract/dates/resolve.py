@@ -313,6 +313,13 @@ def _r_year_end(key: Key, pub: date, direction: Direction) -> Span | None:
     return day, day
 
 
+def _r_new_year_night(key: Key, pub: date, direction: Direction) -> Span | None:
+    """New Year's night ("в новогоднюю ночь", "Silvesternacht"): 31 December and 1 January,
+    the turn of the year nearest publication."""
+    year = pub.year - 1 if pub.month <= 6 else pub.year
+    return date(year, 12, 31), date(year + 1, 1, 1)
+
+
 def _r_overnight(key: Key, pub: date, direction: Direction) -> Span | None:
     return pub - timedelta(days=1), pub
 
@@ -493,6 +500,7 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "overnight": _r_overnight,
     "ahead_days": _r_ahead_days,
     "year_end": _r_year_end,
+    "new_year_night": _r_new_year_night,
     "ahead_months": _r_ahead_months,
     "months_of_year": _r_months_of_year,
     "weekend": _r_weekend,
