@@ -250,3 +250,11 @@ def test_new_years_night_is_the_turn_of_the_year_nearest_publication(language, s
 
 def test_a_first_name_is_no_new_years_eve():
     assert find_dates("Silvester Müller gewann das Rennen.", date(2024, 12, 20), language="de") == []
+
+
+def test_an_agreement_to_act_points_a_month_ahead_but_not_a_weekday():
+    published = date(1989, 10, 30)
+    assert spans("The group agreed to buy the plant for $9 million in February.", published) == [
+        ("in February", "1990-02-01", "1990-02-28")]
+    assert spans("The army had decided to hit back for an attack Friday.", published) == [
+        ("Friday", "1989-10-27", "1989-10-27")]

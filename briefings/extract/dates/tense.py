@@ -22,6 +22,11 @@ _FUTURE_CUE = re.compile(
 """Future cues; besides the future tense: "to be released Thursday", "between now and the
 elections in November", and the present tense of a schedule ("the summit continues on
 Friday", "the trial opens Monday")."""
+_INTENT_CUE = re.compile(
+    r"(?i)\b(?:agreed|agreement|deal|offer|decided|voted)\s+to(?=\s+(?!(?:a|an|the|it|this|"
+    r"that|its|their|his|her)\b)[a-z]+\b)")
+"""An agreement or decision to do something, read for months and dates only ("announced an
+agreement to acquire the bank in January" is the coming January)."""
 _PAST_CUE = re.compile(
     r"\b(?:[a-z]+ed|said|says|told|was|were|had|did|held|met|spoke|took|began|begun|struck|"
     r"left|made|came|went|gave|given|saw|seen|fell|shot|won|lost|sent|brought|found|got|kept|"
@@ -72,8 +77,10 @@ class _Tense:
     def __init__(self, sentence: str, context: str) -> None:
         self.sentence = sentence
         self.context = context
-        self.cues = sorted(_cues(sentence))
+        self.all_cues = sorted(_cues(sentence))
+        self.cues = self.all_cues
         self.starts = [cue[0] for cue in self.cues]
+        self._with_intent: list[tuple[int, int, str]] | None = None
         self._paragraph: Direction | None = None
 
     def direction(self, start: int, end: int, sentence_only: bool = False) -> Direction:
@@ -85,6 +92,7 @@ class _Tense:
         ("The record date is Nov. 9." in a past-tense story is the coming 9 November).  Cues are looked up around the expression by
         bisection, so a pathological one-megabyte "sentence" stays linear.
         """
+        self._use_intent(sentence_only)
         index = bisect.bisect_left(self.starts, start)
         best: tuple[int, str] | None = None
         for cue_start, cue_end, kind in self._neighbours(index, start, end):
@@ -94,6 +102,15 @@ class _Tense:
         if best is not None:
             return best[1]  # type: ignore[return-value]
         return "nearest" if sentence_only else self._paragraph_direction()
+
+    def _use_intent(self, with_intent: bool) -> None:
+        """Months and dates also read an intent ("agreed to purchase ... in February" is next
+        February); weekdays do not ("had vowed to strike back for an attack Friday")."""
+        if with_intent and self._with_intent is None:
+            found = [(m.start(), m.end(), "future") for m in _INTENT_CUE.finditer(self.sentence)]
+            self._with_intent = sorted(self.all_cues + found) if found else self.all_cues
+        self.cues = (self._with_intent or self.all_cues) if with_intent else self.all_cues
+        self.starts = [cue[0] for cue in self.cues]
 
     def _neighbours(self, index: int, start: int, end: int) -> list[tuple[int, int, str]]:
         """The closest cue on each side that is not a word of the expression itself."""
