@@ -138,10 +138,29 @@ _EN_CLOCK = re.compile(
 
 
 def english_anchored(sentence: str) -> list[Anchored]:
-    """Clock times of an English sentence."""
+    """Clock times of an English sentence ("earlier in the day" alone is left out: the
+    guidelines list no time of day without a date)."""
     if "m" not in sentence:
         return []
     return [Anchored(m.start(), m.end()) for m in _EN_CLOCK.finditer(sentence)]
+
+
+# ---------------------------------------------------------------------------------------------
+# German
+# ---------------------------------------------------------------------------------------------
+
+_DE_DAY_PART = re.compile(r"(?<![\w-])(?:am\s+(?:frühen\s+|späten\s+)?(?:Morgen|Vormittag|Mittag|"
+                          r"Nachmittag|Abend)|in\s+der\s+Früh|heute\s+früh)(?![\w-])"
+                          r"(?!\s+(?:des|danach|darauf|zuvor)\b)")
+""""am Morgen", "am späten Abend": a part of the day just named, else publication's ("am
+Morgen des 7. Oktober" takes the day after it)."""
+
+
+def german_anchored(sentence: str) -> list[Anchored]:
+    """Parts of a day of a German sentence ("Der Minister war am Morgen angereist")."""
+    if "am " not in sentence and "Früh" not in sentence and "früh" not in sentence:
+        return []
+    return [Anchored(m.start(), m.end()) for m in _DE_DAY_PART.finditer(sentence)]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,12 @@ from typing import Callable
 from .phrases import (
     _MONTH_EVENT_NOUNS,
     _ago,
+    _ahead,
+    _fiscal_year_back,
+    _half_year,
+    _possessive_month,
+    _so_far,
+    _year_end,
     _bare_year,
     _holiday,
     _hours,
@@ -133,6 +139,17 @@ _RULES: list[_Rule] = [
         r"(?i)\b(?:for|in|during|of|through|over)\s+(?P<the>the\s+(?:(?:full|current|whole|entire)"
         r"\s+)?(?:fiscal\s+)?year)\b(?![-’']|\s+(?:ended|ending|to\b|before|after|since|earlier|"
         r"ago|in\s+which|that|when|two\s+thousand|of\b))"), _this_year),
+    ("year", re.compile(
+        r"(?i)\b(?:for|in|during|of|through|over)\s+(?P<the>the\s+current\s+(?:fiscal\s+)?year)\b"
+        r"(?![-’']|\s+(?:ended|ending|to\b))"), _this_year),
+    ("year", re.compile(
+        r"(?i)\b(?:(?P<prep>by|at|until|till|before|through|since|from|to)\s+)?(?:the\s+)?"
+        r"year[-\s]end\b(?![-\s](?:results|figures|bonus|bonuses|report|net|profit|earnings|"
+        r"sales|revenue|dividend|audit|rally|holidays?|closing|level|total))"), _year_end),
+    ("year", re.compile(
+        r"(?i)\b(?:(?:in|for|during|of|over)\s+)?(?:the\s+(?:latest|last|previous|past|prior)|last)"
+        r"\s+fiscal\s+year\b(?![-’']|\s+(?:ended|ending|to\b))"), _fiscal_year_back),
+    ("month", re.compile(rf"\b(?P<mon>{_MONTH_FULL})[’']s\b"), _possessive_month),
     ("hours", re.compile(
         r"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past|previous)\s+"
         r"(?P<n>\d{1,2}|twenty[-\s]four|forty[-\s]eight)\s+hours\b"), _hours),
@@ -182,6 +199,22 @@ _RULES: list[_Rule] = [
         rf"(?i)\b(?:(?:in|over|during|for|within|across)\s+)?the\s+(?:last|past)\s+"
         rf"(?P<n>{_NUM})\s+(?P<unit>days|weeks|months|years)\b"), _rolling),
     ("overnight", re.compile(r"(?i)\bovernight\b"), _overnight),
+    # "within a week", "in two weeks' time", "the next two weeks": ahead of publication.
+    ("ahead", re.compile(
+        rf"(?i)\b(?P<kind>within)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\b"
+        r"(?!\s+(?:of|after|from|before|since)\b)"), _ahead),
+    ("ahead", re.compile(
+        rf"(?i)\b(?P<kind>in|a)\s+(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?)[’']\s*s?\s+time\b"),
+     _ahead),
+    ("ahead", re.compile(
+        rf"(?i)\b(?:(?:in|over|during|for|within)\s+)?(?P<kind>the)\s+(?:next|coming)\s+"
+        rf"(?P<n>{_NUM})\s+(?P<unit>days|weeks|months)\b(?!\s+or\b)"), _ahead),
+    ("so_far", re.compile(r"(?i)\bso\s+far\s+this\s+(?P<unit>year|month|week)\b"), _so_far),
+    ("so_far", re.compile(r"(?i)\bthis\s+(?P<unit>year|month|week)\s+so\s+far\b"), _so_far),
+    ("half", re.compile(
+        rf"(?i)\b(?:in\s+|during\s+|over\s+)?the\s+(?:(?P<half>first|second|last)\s+half"
+        rf"|first\s+(?P<n>{_NUM})\s+months)\s+of\s+(?:(?P<year>{_YEAR})\b|(?:the\s+|this\s+)?"
+        rf"(?:(?P<rel>last|this|next|current)\s+)?year\b(?![’']))"), _half_year),
     ("weekend", re.compile(
         r"(?i)\b(?:(?P<prep>over|during|at|on|for|by|until|through|across)\s+)?"
         r"(?P<det>the|this|last|next|that)\s+weekend(?:[’']s)?\b"), _weekend_rule),
@@ -241,6 +274,9 @@ _GATES: dict[str, Callable[[str, str], bool]] = {
     _QUARTER_CODE.search(sentence) is not None,
     "year": _has("year"),
     "hours": _has("hours"),
+    "ahead": _has("within", "time", "next", "coming"),
+    "so_far": _has("so far"),
+    "half": _has("half", "months of"),
     "anaphor": _has("that day", "same day", "later", "earlier", "afterward", "the next day",
                     "following", "previous", "preceding", "the day before", "the day after",
                     "that month", "that year"),
@@ -257,7 +293,8 @@ _ANY_CASED = re.compile(
 )
 _ANY_LOWER = re.compile("yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening"
                         "|week|month|year|ago|last|past|overnight|since the|end of|start of|beginning of"
-                        "|quarter|period|hours|that day|same day|nineteen|two thousand"
+                        "|quarter|period|hours|that day|same day|nineteen|two thousand|within|next|coming"
+                        "|days’|days'|half"
                         "|later|earlier|afterward|the next day|following|previous|preceding|the day")
 """The prefilter: when neither matches (the sentence itself, its lower-cased text), no gate
 above is open and the sentence has no candidate. Each is one flat alternation of literals, so

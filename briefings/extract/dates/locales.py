@@ -20,11 +20,12 @@ from typing import Callable
 
 from briefings.model import DateMention
 
-from .anchors import Anchored, anchor_day, day_of_month, french_anchored
+from .anchors import Anchored, anchor_day, day_of_month, french_anchored, german_anchored
 from .candidates import _RULES
 from .phrases import _numeric
+from .ranges import join_other_language
 from .resolve import _resolve
-from .vocabulary import MONTHS, WEEKDAYS, Direction, Key, _year_of
+from .vocabulary import ANNIVERSARY_BEFORE, MONTHS, WEEKDAYS, Direction, Key, _year_of
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ class _Lang:
     """"deux jours plus tard", "am nächsten Tag": days from the day named before (groups ``n``
     and ``sign`` or a fixed one in ``later_fixed``)."""
     later_fixed: dict[str, int] = field(default_factory=dict)
+    rolling: str = ""
+    """"depuis deux jours", "seit zwei Tagen", "desde hace un año": back that far up to
+    publication (groups ``n`` and ``unit``, as ``ago``)."""
+    ahead: str = ""
+    """"dans dix jours", "dentro de 40 días", "in zwei Wochen": that day ahead of publication."""
 
 
 def _alt(words) -> str:
@@ -101,14 +107,18 @@ _FR = _Lang(
            r"le\s+week-end\s+dernier": ("weekend", "last"),
            r"le\s+week-end\s+prochain": ("weekend", "next"),
            r"depuis\s+le\s+d[ée]but\s+de\s+l[’']ann[ée]e": ("start_of", "year"),
-           r"depuis\s+le\s+d[ée]but\s+du\s+mois": ("start_of", "month")},
+           r"depuis\s+le\s+d[ée]but\s+du\s+mois": ("start_of", "month"),
+           r"(?:dans\s+)?la\s+nuit\s+(?:de\s+la\s+saint-sylvestre|du\s+nouvel\s+an)|"
+           r"(?:le\s+)?r[ée]veillon\s+du\s+nouvel\s+an|la\s+saint-sylvestre":
+               ("new_year_night",)},
     future_cue=r"sera|seront|serait|va|vont|aura|auront|devra|devront|doit|doivent|pr[ée]vue?s?|"
-               r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend",
+               r"\w+era|\w+eront|\w+ira|\w+iront|\w+ra|\w+ront|prochaine?|compte|entend|"
+               r"attendue?s?",
     past_cue=r"a|ont|avait|avaient|[ée]tait|[ée]taient|fut|furent|eu|hier|\w+ée?s?|\w+ait|"
              r"\w+aient|\w+it|(?:est|sont)\s+(?:morte?s?|née?s?|venue?s?|partie?s?|"
              r"décédée?s?|tombée?s?|arrivée?s?|allée?s?)",
     preps=r"en|depuis|d[eè]s|jusqu[’']?(?:\s*en|\s*au)?|avant|apr[èe]s|pour|de|du|d[’']|le|au|"
-          r"début|fin",
+          r"début|fin|courant",
     not_months=frozenset({"sept"}),  # "sept" alone is seven
     future_aux=r"aura|auront|sera|seront|va|vont|devra|devront|pourra|pourront",
     month_abbreviations={"janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9,
@@ -123,6 +133,8 @@ _FR = _Lang(
     later=r"{n}\s+jours?\s+(?P<sign>plus\s+tard|après|plus\s+tôt|auparavant)"
           r"(?!\s+(?:que|qu[’']|la|le|les|l[’']|son|sa|ses|leur|cette|ce)\b)",
     later_fixed={"ce jour-là": 0, "ce jour là": 0},
+    rolling=r"depuis\s+{n}\s+(?P<unit>jours|semaines|mois|ans?|années?)",
+    ahead=r"dans\s+{n}\s+(?P<unit>jours?|semaines?)",
 )
 _ES = _Lang(
     months={"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
@@ -146,10 +158,11 @@ _ES = _Lang(
            r"el\s+fin\s+de\s+semana\s+pasado": ("weekend", "last"),
            r"el\s+fin\s+de\s+semana": ("weekend", "the"),
            r"desde\s+(?:principios|el\s+inicio|el\s+comienzo)\s+del?\s+año|"
-           r"en\s+lo\s+que\s+va\s+del?\s+año": ("start_of", "year")},
+           r"en\s+lo\s+que\s+va\s+del?\s+año": ("start_of", "year"),
+           r"(?:en\s+)?nochevieja|(?:en\s+)?la\s+noche\s+de\s+fin\s+de\s+año": ("new_year_night",)},
     future_cue=r"ser[áa]n?|va\s+a|van\s+a|\w+r[áa]n?|previst[oa]s?|pr[óo]xim[oa]s?|prev[ée]n?|"
                r"planea|pretende",
-    past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+[óo]|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
+    past_cue=r"fue|fueron|ha|han|hab[íi]a|hab[íi]an|\w+ó|\w+aron|\w+ieron|\w+ado|\w+ido|ayer|"
              r"\w+aba|\w+aban|\w+[íi]a|\w+[íi]an",
     preps=r"en|desde|hasta|de|del|el|para|antes\s+de|después\s+de|a\s+partir\s+del?",
     not_months=frozenset({"mar"}),  # "mar" is the sea
@@ -168,11 +181,15 @@ _ES = _Lang(
           r"(?!\s+(?:de|del|que)\b)",
     later_fixed={"al día siguiente": 1, "el día siguiente": 1, "el día anterior": -1,
                  "ese mismo día": 0, "ese día": 0, "aquel día": 0},
+    rolling=r"desde\s+hace\s+{n}\s+(?P<unit>d[íi]as|semanas|mes(?:es)?|años?)",
+    ahead=r"dentro\s+de\s+{n}\s+(?P<unit>d[íi]as?|semanas?)",
 )
 _DE = _Lang(
     months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
             "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
-            "november": 11, "dezember": 12, "jan.": 1, "feb.": 2, "apr.": 4, "aug.": 8,
+            "november": 11, "dezember": 12, "januars": 1, "februars": 2, "aprils": 4,
+            "augusts": 8, "septembers": 9, "oktobers": 10, "novembers": 11, "dezembers": 12,
+            "jan.": 1, "feb.": 2, "apr.": 4, "aug.": 8,
             "sept.": 9, "okt.": 10, "nov.": 11, "dez.": 12},
     weekdays={f"{name}{part}": index for name, index in (
         ("montag", 0), ("dienstag", 1), ("mittwoch", 2), ("donnerstag", 3), ("freitag", 4),
@@ -204,7 +221,15 @@ _DE = _Lang(
            r"in\s+der\s+(?:vergangenen\s+)?nacht(?!\s+(?:zu[mr]?|auf|vom|von|des|nach|bis)\b)|"
            r"in\s+dieser\s+nacht|letzte\s+nacht|vergangene\s+nacht": ("overnight",),
            r"seit\s+(?:jahresbeginn|jahresanfang|(?:anfang|beginn)\s+(?:des|dieses)\s+jahres)":
-               ("start_of", "year")},
+               ("start_of", "year"),
+           r"(?:in\s+der\s+)?silvesternacht|(?:an|zu)\s+silvester": ("new_year_night",),
+           r"(?:im\s+)?ersten\s+halbjahr(?:\s+(?:des|dieses)\s+jahres)?":
+               ("months_of_year", ("rel", 0), 1, 6),
+           **{rf"(?:in\s+den\s+)?ersten\s+{word}\s+monaten\s+(?:des|dieses)\s+jahres":
+              ("months_of_year", ("rel", 0), 1, count)
+              for word, count in (("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5),
+                                  ("sechs", 6), ("sieben", 7), ("acht", 8), ("neun", 9),
+                                  ("zehn", 10), ("elf", 11))}},
     future_cue=r"wird|werden|würde|würden|soll|sollen|geplant|n[äa]chste[nmrs]?|"
                r"kommende[nmrs]?|will|wollen",
     past_cue=r"war|waren|hat|haben|hatte|hatten|wurde|wurden|ist|sind|gestern|ge\w+t|ge\w+en|"
@@ -229,6 +254,8 @@ _DE = _Lang(
     later_fixed={"am nächsten tag": 1, "am folgenden tag": 1, "am tag darauf": 1,
                  "am vortag": -1, "am selben tag": 0, "am gleichen tag": 0, "an dem tag": 0,
                  "an diesem tag": 0},
+    rolling=r"seit\s+{n}\s+(?P<unit>tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)",
+    ahead=r"in\s+{n}\s+(?P<unit>tagen|wochen)",
 )
 _RU_MONTHS = {
     1: "январь января январе", 2: "февраль февраля феврале", 3: "март марта марте",
@@ -260,9 +287,10 @@ _RU = _Lang(
            r"в\s+(?:эти|минувшие|прошлые)\s+выходные|на\s+выходных": ("weekend", "the"),
            r"минувшей\s+ночью|прошлой\s+ночью|этой\s+ночью": ("overnight",),
            r"за\s+(?:последние|прошедшие|минувшие)\s+сутки": ("range", -1),
-           r"с\s+начала\s+(?:этого\s+|текущего\s+)?года": ("start_of", "year")},
-    future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+ится|\w+дет|"
-               r"\w+дут|"
+           r"с\s+начала\s+(?:этого\s+|текущего\s+)?года": ("start_of", "year"),
+           r"(?:в\s+)?новогодн(?:юю|яя|ей)\s+ноч(?:ь|и|ью)": ("new_year_night",)},
+    future_cue=r"будет|будут|буду|планиру\w*|намерен\w*|следующ\w+|предстоящ\w+|\w+дет|"
+               r"\w+дут|состоится|состоятся|"
                r"\w+нет|\w+нут",
     past_cue=r"\w+л|\w+ла|\w+ли|\w+ло|\w+лся|\w+лась|\w+лись|\w+лось|вчера|был|была|"
              r"были|было",
@@ -291,7 +319,10 @@ _UK = _Lang(
     past_mod=r"минул(?:ий|у|ого|ої|е)",
     next_mod=r"наступн(?:ий|у|ого|ої|е)",
     day_words={"сьогодні": 0, "вчора": -1, "учора": -1, "завтра": 1, "позавчора": -2,
-               "післязавтра": 2},
+               "післязавтра": 2, "минулої доби": -1, "за минулу добу": -1, "минулу добу": -1,
+               "сьогоднішньої доби": 0, "цієї доби": 0},
+    # "минулої доби", "за минулу добу": the day before publication (daily military reports
+    # count the day just ended, not the last 24 hours)
     units={r"минулого\s+тижня|на\s+минулому\s+тижні": ("week", -1),
            r"цього\s+тижня|на\s+цьому\s+тижні": ("week", 0),
            r"наступного\s+тижня|на\s+наступному\s+тижні": ("week", 1),
@@ -301,9 +332,9 @@ _UK = _Lang(
            r"цього\s+року|в\s+цьому\s+році|у\s+цьому\s+році": ("year", 0, 0),
            r"наступного\s+року|в\s+наступному\s+році|у\s+наступному\s+році": ("year", 1, 0),
            r"минулої\s+ночі|цієї\s+ночі|вночі": ("overnight",),
-           r"(?:за\s+)?минулу\s+добу": ("range", -1),
            r"на\s+вихідних|минулих\s+вихідних": ("weekend", "the"),
-           r"з\s+початку\s+(?:цього\s+|поточного\s+)?року": ("start_of", "year")},
+           r"з\s+початку\s+(?:цього\s+|поточного\s+)?року": ("start_of", "year"),
+           r"(?:у\s+|в\s+)?новорічн(?:у|а|ої)\s+ніч(?:і)?": ("new_year_night",)},
     future_cue=r"буде|будуть|\w+тиме\w*|планує\w*|наступн\w+|\w+ться|\w+уде|\w+уть",
     past_cue=r"\w+[иаоуя]в|\w+ла|\w+ли|\w+ло|\w+вся|\w+лася|\w+лися|\w+лося|вчора|учора|"
              r"був|була|були|було",
@@ -344,6 +375,8 @@ class _Compiled:
     ago: re.Pattern[str] | None
     later: re.Pattern[str] | None
     later_fixed: re.Pattern[str] | None
+    rolling: re.Pattern[str] | None
+    ahead: re.Pattern[str] | None
 
 
 _YEAR_WORD = r"(?:\s+(?:року|р\.|года|г\.|год))?"
@@ -399,7 +432,7 @@ def _compiled(code: str) -> _Compiled | None:
         rf"(?i)(?<!\w)(?P<mon>{dated_months})\s+(?P<day>[12]\d|3[01]|0?[1-9])\s*,\s*"
         rf"(?P<year>(?:19|20)\d\d)(?!\d)")
     month_pair = re.compile(  # "липні-серпні 2014 року", "juillet-août 2014": one span
-        rf"(?i)(?<!\w)(?P<m1>{months})\s*[-–/]\s*(?P<m2>{months})"
+        rf"(?i)(?<!\w)(?P<m1>{months})(?:\s*[-–/]\s*|\s+(?:et|y|und|и|і|та)\s+)(?P<m2>{months})"
         rf"(?!\w)(?:\s+(?:(?:de|del)\s+)?(?P<year>(?:19|20)\d\d)(?!\d){_YEAR_WORD})?")
     number = rf"(?P<n>\d{{1,2}}|{_alt(lang.numbers)})"  # literals: no word-wide scan
     ago = re.compile(rf"(?i)(?<!\w)(?:{lang.ago.replace('{n}', number)})(?!\w)") \
@@ -408,11 +441,16 @@ def _compiled(code: str) -> _Compiled | None:
         if lang.later else None
     later_fixed = re.compile(rf"(?i)(?<!\w)(?:{_alt(lang.later_fixed)})(?![\w-])") \
         if lang.later_fixed else None
+    rolling = re.compile(rf"(?i)(?<!\w)(?:{lang.rolling.replace('{n}', number)})(?!\w)") \
+        if lang.rolling else None
+    ahead = re.compile(rf"(?i)(?<!\w)(?:{lang.ahead.replace('{n}', number)})(?!\w)") \
+        if lang.ahead else None
     return _Compiled(lang, date, month_year, month, weekday, words, units, year,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_cue})(?!\w)"),
                      re.compile(rf"(?i)(?<!\w)(?:{lang.past_cue})(?!\w)"), vague,
                      re.compile(rf"(?i)(?<!\w)(?:{lang.future_aux})\s+(?:\w+\s+)?[«\"]?\s*$")
-                     if lang.future_aux else None, month_first, month_pair, ago, later, later_fixed)
+                     if lang.future_aux else None, month_first, month_pair, ago, later, later_fixed,
+                     rolling, ahead)
 
 
 def _direction(sentence: str, start: int, end: int, compiled: _Compiled) -> Direction:
@@ -490,7 +528,12 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         year = _two_digit_year(match.group("year") or match.group("cyear"))
         key: Key = ("date", year, _month_number(lang, mon), int(match.group("day")))
         hint: Direction | None = "past" if (match.group("mod") or match.group("mod2")) else None
+        if year is None and ANNIVERSARY_BEFORE.search(sentence, max(0, match.start("day") - 28),
+                                                      match.start("day")):
+            key = ("date_before", key[2], key[3])  # "el aniversario del 7 de octubre"
         add(match.start(), match.end(), key, hint)
+    for match in _NAMED_DAYS.get(code, _NO_NAMES).finditer(sentence):  # "el 11-S", "le 7-Octobre"
+        add(match.start(), match.end(), ("date", *_NAMED_DAY_VALUES[match.group().lower()]))
     for match in compiled.month_first.finditer(sentence) if _COMMA_YEAR.search(sentence) else ():
         add(match.start(), match.end(), ("date", int(match.group("year")),
                                          _month_number(lang, match.group("mon").lower()),
@@ -511,6 +554,11 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
         if mon not in lang.not_months:
             add(match.start(), match.end(), ("month", _month_number(lang, mon),
                                              _two_digit_year(match.group("year")), False))
+    for window, make in ((compiled.rolling, _rolling_key), (compiled.ahead, _ahead_key)):
+        for match in window.finditer(sentence) if window is not None else ():
+            key_window = make(match, lang)
+            if key_window is not None:
+                add(match.start(), match.end(), key_window)
     if compiled.ago is not None:
         for match in compiled.ago.finditer(sentence):
             key_ago = _ago_key(match, lang)
@@ -567,7 +615,24 @@ def _find_known_language(sentence: str, pub: date, code: str, compiled: _Compile
     items = (finder(sentence) if finder is not None else []) + _counted_days(sentence, compiled)
     if items:
         placed = _with_anchored(items, placed, free, sentence, pub, code, compiled, context)
+    if len(placed) > 1:
+        placed = join_other_language(placed, sentence)
     return [mention for _, _, mention in placed]
+
+
+_NAMED_DAY_VALUES: dict[str, tuple[int, int, int]] = {
+    "11-s": (2001, 9, 11), "11-m": (2004, 3, 11), "23-f": (1981, 2, 23), "7-o": (2023, 10, 7),
+    "1-o": (2017, 10, 1), "15-m": (2011, 5, 15), "20-n": (1975, 11, 20),
+    "11-septembre": (2001, 9, 11), "7-octobre": (2023, 10, 7),
+}
+"""Days named as events: Spanish "el 11-S" (11 September 2001), "el 7-O" (7 October 2023),
+"el 11-M" (the Madrid bombings); French "le 11-Septembre", "le 7-Octobre" (capitalised and
+hyphenated: the event, not a date of this year)."""
+_NAMED_DAYS = {
+    "es": re.compile(r"(?<![\w-])(?:11-S|11-M|23-F|7-O|1-O|15-M|20-N)(?![\w-])"),
+    "fr": re.compile(r"(?<![\w-])(?:11-Septembre|7-Octobre)(?![\w-])"),
+}
+_NO_NAMES = re.compile(r"(?!x)x")
 
 
 _DAY_FIRST_SLASH = re.compile(
@@ -608,6 +673,29 @@ def _ago_key(match: re.Match[str], lang: _Lang) -> Key | None:
     return None
 
 
+def _count_and_unit(match: re.Match[str], lang: _Lang) -> tuple[int, str] | None:
+    written = match.group("n").lower()
+    count = int(written) if written.isdigit() else lang.numbers.get(written)
+    word = match.group("unit").lower()
+    unit = next((name for stem, name in sorted(lang.ago_units.items(), key=lambda i: -len(i[0]))
+                 if word.startswith(stem)), None)
+    return (count, unit) if count and unit else None
+
+
+def _rolling_key(match: re.Match[str], lang: _Lang) -> Key | None:
+    """"depuis un an", "seit zwei Tagen": from that far back up to publication."""
+    found = _count_and_unit(match, lang)
+    return ("rolling", found[0], found[1]) if found else None
+
+
+def _ahead_key(match: re.Match[str], lang: _Lang) -> Key | None:
+    """"dentro de 40 días", "dans dix jours": that day ahead of publication."""
+    found = _count_and_unit(match, lang)
+    if found is None or found[1] not in ("day", "week"):
+        return None
+    return ("ahead_days", found[0] * (7 if found[1] == "week" else 1), False, True)
+
+
 _LATER_SIGN = re.compile(r"(?i)plus\s+tard|après|después|más\s+tarde|später|danach")
 
 
@@ -632,7 +720,7 @@ def _counted_days(sentence: str, compiled: _Compiled) -> list[Anchored]:
     return found
 
 
-_ANCHORED_FINDERS = {"fr": french_anchored}
+_ANCHORED_FINDERS = {"fr": french_anchored, "de": german_anchored}
 """Languages whose clock times, parts of a day and bare days of the month are read (see
 ``anchors``); others leave them out."""
 

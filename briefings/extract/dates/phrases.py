@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .vocabulary import (
+    ANNIVERSARY_BEFORE,
     _MONTH_GATE,
     _NUMBER_WORDS,
     _SEASON_START,
@@ -78,6 +79,9 @@ def _explicit(match: re.Match[str], sentence: str) -> _Cand | None:
     if relative:  # "on December 14 last year"
         key = ("date_off", key[2], key[3], relative[0])
         end = relative[1]
+    if year is None and not relative and \
+            ANNIVERSARY_BEFORE.search(sentence, max(0, match.start() - 24), match.start()):
+        key = ("date_before", key[2], key[3])  # "the anniversary of October 7"
     core = match.start()
     weekday = _WD_BEFORE.search(sentence[max(0, core - 12):core])
     if weekday:  # "Tuesday, April 19": the weekday belongs to the date
@@ -121,10 +125,16 @@ def _day_range(match: re.Match[str], sentence: str) -> _Cand | None:
     first, last = _day_of(match.group("d1")), _day_of(match.group("d2"))
     joiner = match.group("join").strip().lower()
     start, prep = _prep_before(sentence, match.start())
-    if first >= last or (joiner == "and" and prep != "between"):
-        return None
-    key: Key = ("days", _year_of(match.group("year")), _month_of(match.group("mon")), first, last)
-    return _Cand(start, match.end(), match.start(), "span", key, priority=4)
+    if first >= last or (joiner == "and" and prep != "between" and last != first + 1):
+        return None  # "on December 14 and 15" is one span; "March 3 and 17" two days
+    year = _year_of(match.group("year"))
+    key: Key = ("days", year, _month_of(match.group("mon")), first, last)
+    end = match.end()
+    relative = None if year else _year_offset_after(sentence, end)
+    if relative:  # "On December 14 and 15 last year"
+        key = ("days_off", key[2], first, last, relative[0])
+        end = relative[1]
+    return _Cand(start, end, match.start(), "span", key, priority=4)
 
 
 def _month_and_year(match: re.Match[str], sentence: str) -> _Cand | None:
@@ -255,6 +265,11 @@ def _possessive_direction(sentence: str, start: int) -> Direction | None:
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w.&]*\s+$")
+_GENERIC_AFTER = re.compile(
+    r"(?i)(?:[’']s)?\s+(?:\w+\s+)?(?:world|society|generation|youth|children|kids|economy|"
+    r"technology|computers?|standards|terms|dollars|prices|young|families|culture|life|"
+    r"living|workplace|workforce|military|army|leaders|consumers?)\b")
+_OF_BEFORE = re.compile(r"(?i)\bof\s+$")
 
 
 def _relative_day(match: re.Match[str], sentence: str) -> _Cand | None:
@@ -262,6 +277,10 @@ def _relative_day(match: re.Match[str], sentence: str) -> _Cand | None:
     if match.group("word") == "Today" and _NAME_BEFORE.search(sentence, max(0, match.start() - 40),
                                                                          match.start()):
         return None
+    if (match.group().endswith("s") and _GENERIC_AFTER.match(sentence, match.end())) or (
+            match.group("word").lower() == "tomorrow" and
+            _OF_BEFORE.search(sentence, max(0, match.start() - 6), match.start())):
+        return None  # "in today's world", "the people of tomorrow": an era, not a day
     word = re.sub(r"\s+", " ", match.group("word").lower())
     offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
                "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -279,7 +298,7 @@ def _relative_unit(match: re.Match[str], sentence: str) -> _Cand | None:
     when = (match.group("when") or "").lower() or None
     offset = {"this": 0, "last": -1, "next": 1, "coming": 1, "the coming": 1}.get(rel)
     if rel in ("the past", "past", "the last"):
-        if unit != "week":
+        if unit == "year":
             return _skip(match, sentence)  # "the past year": a vague stretch, not a span
         return _Cand(match.start(), match.end(), match.start(), "span", ("rolling", 1, unit))
     if rel in ("the coming", "coming") and unit == "week":
@@ -310,16 +329,21 @@ def _ago(match: re.Match[str], sentence: str) -> _Cand | None:
 
 
 def _rolling(match: re.Match[str], sentence: str) -> _Cand | None:
-    """"in the last two weeks", "over the past 10 days": back that far up to publication.
-
-    Months and years ("over the past two years", "the last 18 months") are the vague kind
-    the guidelines leave out: swallowed, not reported.
+    """"in the last two weeks", "over the past 10 days", "in the past two months": back that
+    far up to publication (the project's gold; TimeML calls them durations and does not score
+    them).  Years and longer runs of months ("over the past two years", "the last 18 months")
+    are the vague kind the guidelines leave out: swallowed, not reported.
     """
     unit = match.group("unit").lower().rstrip("s")
-    if unit in ("month", "year"):
+    count = _count(match.group("n"))
+    if unit == "year" or (unit == "month" and count > _LONGEST_ROLLING_MONTHS):
         return _skip(match, sentence)
-    return _Cand(match.start(), match.end(), match.start(), "span",
-                 ("rolling", _count(match.group("n")), unit))
+    return _Cand(match.start(), match.end(), match.start(), "span", ("rolling", count, unit))
+
+
+_LONGEST_ROLLING_MONTHS = 3
+""""the past two months" is a span the project's gold gives; "the last 18 months" a stretch
+it leaves out as vague (dev and train gold both)."""
 
 
 def _count(word: str) -> int:
@@ -332,11 +356,17 @@ def _overnight(match: re.Match[str], sentence: str) -> _Cand | None:
     return _Cand(match.start(), match.end(), match.start(), "span", ("overnight",))
 
 
+_AHEAD_OF_WEEKEND = re.compile(r"(?i)\bahead\s+of\s+$")
+
+
 def _weekend_rule(match: re.Match[str], sentence: str) -> _Cand | None:
     """"over the weekend", "this weekend", "last weekend" ("that weekend": unknown anchor)."""
     det = match.group("det").lower()
-    if det == "that" or (det == "the" and not match.group("prep")):
+    ahead = _AHEAD_OF_WEEKEND.search(sentence, max(0, match.start() - 12), match.start())
+    if det == "that" or (det == "the" and not match.group("prep") and not ahead):
         return None
+    if ahead:
+        return _Cand(match.start(), match.end(), match.start(), "span", ("weekend", det), "future")
     hint: Direction | None = "past" if det == "last" else "future" if det == "next" else None
     return _Cand(match.start(), match.end(), match.start(), "span", ("weekend", det), hint)
 
@@ -357,7 +387,10 @@ def _end_of(match: re.Match[str], sentence: str) -> _Cand | None:
         offset = {"this": 0, "the": 0, "next": 1, "last": -1}[rel]
         unit = match.group("unit").lower()
         key = ("end_of", f"{unit}_rel", offset)
-    return _Cand(match.start(), match.end(), match.start(), "span", key, "future", priority=2)
+    hint: Direction | None = "future"
+    if key[1] == "month" and key[2][1] is None:
+        hint = None  # "By the end of January, 25,000 had been killed": the sentence's tense
+    return _Cand(match.start(), match.end(), match.start(), "span", key, hint, priority=2)
 
 
 def _start_of(match: re.Match[str], sentence: str) -> _Cand | None:
@@ -396,8 +429,9 @@ _YEAR_REL = {"this": 0, "last": -1, "next": 1, "year-earlier": -1, "year-ago": -
 def _quarter(match: re.Match[str], sentence: str) -> _Cand | None:
     """"third-quarter", "the fourth quarter of 1990", "Q3 2025", "last year's first quarter",
     "the year-ago quarter" (the anchor quarter a year back), "the latest quarter"."""
-    if sentence.startswith("-to-", match.end()):
-        return None  # "quarter-to-quarter": a comparison, not a period
+    if sentence.startswith(("-to-", "-century", "-point", "-mile", "-hour", "-inch", "-final"),
+                           match.end()):
+        return None  # "quarter-to-quarter", "a quarter-century low": not a period
     groups = match.groupdict()
     year = _year_of(groups.get("year") or groups.get("year2"))
     rel = (groups.get("rel") or "").lower().replace(" ", "-") or None
@@ -568,3 +602,82 @@ def _this_year(match: re.Match[str], sentence: str) -> _Cand | None:
     """"for the full year", "sales in the current fiscal year": the publication year."""
     return _Cand(match.start("the"), match.end(), match.start("the"), "span", ("year", 0, 0),
                  priority=1)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+_LONGEST_WINDOW = 31
+"""Days a window ahead may span and still be counted from publication: "within a week", "the
+next two weeks" are; "within 50 days" is mostly a deadline someone set when they spoke (the
+guidelines leave it out)."""
+
+
+def _ahead(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"within a week" (publication up to a week on), "in a week's time" (that day), "the next
+    two weeks" (the day after publication up to two weeks on)."""
+    count = _count(match.group("n") or "a")
+    unit = match.group("unit").lower().rstrip("s")
+    kind = match.group("kind").lower()
+    kind = "in" if kind == "a" else kind  # "a week's time"
+    if kind == "the" and count < 2:
+        return None  # "the next day", "the next week": other rules
+    if kind != "in" and count * _UNIT_DAYS[unit] > _LONGEST_WINDOW:
+        return None  # "a ceasefire within 50 days": a demand's clock, started when it was made
+    if kind == "within" and count * _UNIT_DAYS[unit] < 7:
+        return None  # "sold out within a day": how long something took, not a window ahead
+    if unit == "month":
+        key: Key = ("ahead_months", count, kind == "the", kind == "in")
+    else:
+        days = count * (7 if unit == "week" else 1)
+        key = ("ahead_days", days, kind == "the", kind == "in")
+    return _Cand(match.start(), match.end(), match.start(), "span", key, "future", priority=2)
+
+
+def _so_far(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"so far this year", "this month so far": from its start up to publication."""
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("start_of", match.group("unit").lower()), priority=2)
+
+
+_ORDINAL_HALF = {"first": 1, "second": 2, "last": 2}
+
+
+def _half_year(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"the second half of last year", "the first half of 2025": six months of that year;
+    "the first six months of the year": January to June."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        year: tuple[str, int] = ("abs", int(groups["year"]))
+    else:
+        year = ("rel", {"last": -1, "next": 1}.get((groups.get("rel") or "this").lower(), 0))
+    if groups.get("half"):
+        half = _ORDINAL_HALF[groups["half"].lower()]
+        first, last = (1, 6) if half == 1 else (7, 12)
+    else:
+        count = _count(groups["n"])
+        if not 1 <= count <= 11 or groups.get("year"):
+            return None  # "the first nine months of 1997": a stretch of a year named by itself
+        first, last = 1, count
+    return _Cand(match.start(), match.end(), match.start(), "span",
+                 ("months_of_year", year, first, last), priority=3)
+
+
+def _year_end(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"by year-end" (31 December ahead), "since year-end" (the last one), "at year-end" by tense."""
+    prep = (match.group("prep") or "").lower()
+    hint: Direction | None = "past" if prep in ("since", "from") else (
+        "future" if prep in ("by", "until", "till", "before", "through") else None)
+    return _Cand(match.start(), match.end(), match.start(), "span", ("year_end",), hint,
+                 priority=2)
+
+
+def _fiscal_year_back(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"the latest fiscal year", "last fiscal year": the year before publication's."""
+    return _Cand(match.start(), match.end(), match.start(), "span", ("year", -1, 0), priority=2)
+
+
+def _possessive_month(match: re.Match[str], sentence: str) -> _Cand | None:
+    """"February's rocket launch": the month an event is named by, in the sentence's tense."""
+    if match.group("mon") == "May":
+        return None  # "May's government": the person
+    key: Key = ("month", _month_of(match.group("mon")), None, False)
+    return _Cand(match.start(), match.end(), match.start(), "month", key, priority=2)

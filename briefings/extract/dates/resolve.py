@@ -97,6 +97,8 @@ def _weekend(pub: date, which: str, direction: Direction) -> Span:
         saturday = this_saturday - timedelta(days=7)
     elif which == "next":
         saturday = this_saturday + timedelta(days=7)
+    elif which == "this" and direction == "past" and pub.weekday() < 4:
+        saturday = this_saturday - timedelta(days=7)  # "erupted this weekend" on a Monday
     elif which == "this":
         saturday = this_saturday
     elif pub.weekday() >= 5 or direction == "future":
@@ -162,6 +164,16 @@ def _day_in_direction(month: int, day: int, pub: date, direction: Direction) -> 
     return best if abs((best - pub).days) < 366 else None
 
 
+def _r_date_before(key: Key, pub: date, direction: Direction) -> Span | None:
+    """A day and month whose anniversary is kept: the latest one strictly before publication."""
+    _, month, day = key
+    for year in (pub.year, pub.year - 1, pub.year - 2, pub.year - 3, pub.year - 4):
+        found = _safe_date(year, month, day)
+        if found is not None and found < pub:
+            return found, found
+    return None
+
+
 def _r_either_date(key: Key, pub: date, direction: Direction) -> Span | None:
     """A slashed date that reads both ways ("03/02/2024"): the reading that is the publication
     day (a dateline), else none, rather than a guess between two months."""
@@ -180,6 +192,13 @@ def _r_days(key: Key, pub: date, direction: Direction) -> Span | None:
     start = _safe_date(year, month, first)
     end = _safe_date(year, month, last)
     return (start, end) if start and end and start <= end else None
+
+
+def _r_days_off(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"December 14 and 15 last year": days of a month in a year relative to publication."""
+    _, month, first, last, offset = key
+    start, end = _safe_date(pub.year + offset, month, first), _safe_date(pub.year + offset, month, last)
+    return (start, end) if start and end else None
 
 
 def _r_wd_week(key: Key, pub: date, direction: Direction) -> Span | None:
@@ -259,6 +278,46 @@ def _r_rolling(key: Key, pub: date, direction: Direction) -> Span | None:
     else:
         start = _add_months(pub, -12 * count)
     return start, pub
+
+
+def _r_ahead_days(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"within a week" (publication to a week on), "the next two weeks" (the day after
+    publication to two weeks on), "in ten days' time" (that day)."""
+    _, days, from_next_day, single = key
+    end = pub + timedelta(days=days)
+    if single:
+        return end, end
+    return (pub + timedelta(days=1) if from_next_day else pub), end
+
+
+def _r_ahead_months(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"within a month" (publication to a month on), "in two months' time" (that day)."""
+    _, months, from_next_day, single = key
+    end = _add_months(pub, months)
+    if single:
+        return end, end
+    return (pub + timedelta(days=1) if from_next_day else pub), end
+
+
+def _r_months_of_year(key: Key, pub: date, direction: Direction) -> Span | None:
+    """"the second half of last year", "the first six months of 2024": months of one year."""
+    _, (kind, value), first, last = key
+    year = value if kind == "abs" else pub.year + value
+    return date(year, first, 1), _month_span(year, last)[1]
+
+
+def _r_year_end(key: Key, pub: date, direction: Direction) -> Span | None:
+    """31 December: the coming one, or the last one when the sentence looks back."""
+    year = pub.year - 1 if direction == "past" else pub.year
+    day = date(year, 12, 31)
+    return day, day
+
+
+def _r_new_year_night(key: Key, pub: date, direction: Direction) -> Span | None:
+    """New Year's night ("в новогоднюю ночь", "Silvesternacht"): 31 December and 1 January,
+    the turn of the year nearest publication."""
+    year = pub.year - 1 if pub.month <= 6 else pub.year
+    return date(year, 12, 31), date(year + 1, 1, 1)
 
 
 def _r_overnight(key: Key, pub: date, direction: Direction) -> Span | None:
@@ -424,7 +483,9 @@ def _r_parsed(key: Key, pub: date, direction: Direction) -> Span | None:
 _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "date": _r_date,
     "either_date": _r_either_date,
+    "date_before": _r_date_before,
     "days": _r_days,
+    "days_off": _r_days_off,
     "wd": _r_wd,
     "wd_week": _r_wd_week,
     "month": _r_month,
@@ -437,6 +498,11 @@ _RESOLVERS: dict[str, Callable[[Key, date, Direction], Span | None]] = {
     "range": _r_range,
     "rolling": _r_rolling,
     "overnight": _r_overnight,
+    "ahead_days": _r_ahead_days,
+    "year_end": _r_year_end,
+    "new_year_night": _r_new_year_night,
+    "ahead_months": _r_ahead_months,
+    "months_of_year": _r_months_of_year,
     "weekend": _r_weekend,
     "start_of": _r_start_of,
     "end_of": _r_end_of,

@@ -16,8 +16,17 @@ _FUTURE_CUE = re.compile(
     r"(?i)\b(?:will|won[’']t|shall|would|going\s+to|is\s+to|are\s+to|scheduled|rescheduled|"
     r"planned|planning|plans?\s+to|expected|expects?|set\s+to|(?:is|are)\s+due|upcoming|intends?|"
     r"aims?\s+to|starting|to\s+be\s+held|to\s+take\s+place|to\s+begin|to\s+start|to\s+resume|"
-    r"hopes?\s+to|next)\b|[’']ll\b"
+    r"hopes?\s+to|next|to\s+be\s+[a-z]+(?:ed|en)|now\s+and|begins|opens|resumes|continues|"
+    r"convenes|reconvenes|kicks\s+off|gets\s+under\s*way)\b|[’']ll\b"
 )
+"""Future cues; besides the future tense: "to be released Thursday", "between now and the
+elections in November", and the present tense of a schedule ("the summit continues on
+Friday", "the trial opens Monday")."""
+_INTENT_CUE = re.compile(
+    r"(?i)\b(?:agreed|agreement|deal|offer|decided|voted)\s+to(?=\s+(?!(?:a|an|the|it|this|"
+    r"that|its|their|his|her)\b)[a-z]+\b)")
+"""An agreement or decision to do something, read for months and dates only ("announced an
+agreement to acquire the bank in January" is the coming January)."""
 _PAST_CUE = re.compile(
     r"\b(?:[a-z]+ed|said|says|told|was|were|had|did|held|met|spoke|took|began|begun|struck|"
     r"left|made|came|went|gave|given|saw|seen|fell|shot|won|lost|sent|brought|found|got|kept|"
@@ -29,7 +38,8 @@ _NOT_PAST = frozenset(
     """need speed indeed hundred red bed feed seed shed proceed succeed exceed embed breed
     greed weed bleed creed steed armed allied advanced unnamed related based limited detailed
     concerned interested unprecedented supposed unarmed skilled talented biased mixed fixed
-    scheduled rescheduled planned expected unexpected proposed so-called alleged wed""".split()
+    scheduled rescheduled planned expected unexpected proposed so-called alleged wed
+    unspecified specified undisclosed undecided unidentified unresolved""".split()
 )
 _SPEECH_VERB = re.compile(
     r"(?i)said|says|told|added|announced|announces|reported|reports|confirmed|confirms|claimed|"
@@ -67,8 +77,10 @@ class _Tense:
     def __init__(self, sentence: str, context: str) -> None:
         self.sentence = sentence
         self.context = context
-        self.cues = sorted(_cues(sentence))
+        self.all_cues = sorted(_cues(sentence))
+        self.cues = self.all_cues
         self.starts = [cue[0] for cue in self.cues]
+        self._with_intent: list[tuple[int, int, str]] | None = None
         self._paragraph: Direction | None = None
 
     def direction(self, start: int, end: int, sentence_only: bool = False) -> Direction:
@@ -80,6 +92,7 @@ class _Tense:
         ("The record date is Nov. 9." in a past-tense story is the coming 9 November).  Cues are looked up around the expression by
         bisection, so a pathological one-megabyte "sentence" stays linear.
         """
+        self._use_intent(sentence_only)
         index = bisect.bisect_left(self.starts, start)
         best: tuple[int, str] | None = None
         for cue_start, cue_end, kind in self._neighbours(index, start, end):
@@ -89,6 +102,15 @@ class _Tense:
         if best is not None:
             return best[1]  # type: ignore[return-value]
         return "nearest" if sentence_only else self._paragraph_direction()
+
+    def _use_intent(self, with_intent: bool) -> None:
+        """Months and dates also read an intent ("agreed to purchase ... in February" is next
+        February); weekdays do not ("had vowed to strike back for an attack Friday")."""
+        if with_intent and self._with_intent is None:
+            found = [(m.start(), m.end(), "future") for m in _INTENT_CUE.finditer(self.sentence)]
+            self._with_intent = sorted(self.all_cues + found) if found else self.all_cues
+        self.cues = (self._with_intent or self.all_cues) if with_intent else self.all_cues
+        self.starts = [cue[0] for cue in self.cues]
 
     def _neighbours(self, index: int, start: int, end: int) -> list[tuple[int, int, str]]:
         """The closest cue on each side that is not a word of the expression itself."""
@@ -140,4 +162,4 @@ def _needs_direction(key: Key) -> bool:
         return key[1] is None
     if kind == "end_of":
         return key[1] == "month" and key[2][1] is None
-    return kind in ("wd", "weekend", "holiday") and (kind != "holiday" or key[2] is None)
+    return kind in ("wd", "weekend", "holiday", "year_end") and (kind != "holiday" or key[2] is None)

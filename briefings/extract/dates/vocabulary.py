@@ -84,3 +84,11 @@ def _day_of(text: str) -> int:
 
 def _month_of(text: str) -> int:
     return _MONTH_INDEX[text.lower().rstrip(".")]
+
+
+ANNIVERSARY_BEFORE = re.compile(
+    r"(?i)(?:anniversary\s+of(?:\s+the)?|aniversario\s+del?|anniversaire\s+du|"
+    r"comm[ée]moration\s+du|jahrestag(?:es)?\s+(?:des|vom)|годовщин\w*|річниц\w*)\s*$")
+"""Words before a day and month that name an event's anniversary: the day itself lies before
+publication ("the anniversary of October 7" in an article of 7 October 2024 is 7 October
+2023)."""
