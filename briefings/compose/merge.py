@@ -25,8 +25,8 @@ from ..lang import Language, get_language
 from ..lang.en import ENGLISH
 from ..model import Article, DateMention, Fact
 from ..processes import can_fork, die_with_parent, worker_context
-from .text import (NONE, concepts, concepts_of, folding, normal, numbers, plain, shingles, similarity, stem, totals,
-                   without_dateline, words)
+from .text import (NONE, concepts, concepts_of, folding, normal, numbers, places, plain, shingles, similarity, stem,
+                   totals, without_dateline, words)
 
 DUPLICATE_JACCARD = 0.5
 """Word 5-gram Jaccard above which two articles are copies of one story."""
@@ -167,6 +167,9 @@ class _Keys:
     events: frozenset[str] = NONE
     """The news senses among the words ("strike", "talks", "pledge"): two tellings of one fact
     name at least one in common when both name any."""
+    places: frozenset[str] = NONE
+    """Where the sentence says it happened (``text.places``: "in Istanbul"): two tellings of one
+    fact that both say where name one place in common, or one names the other's place anywhere."""
 
 
 def group_facts(
@@ -294,7 +297,7 @@ class _Meaning:
         dates_a, dates_b = self.profile.dates[i], self.profile.dates[j]
         if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
             return 0.0
-        if not events_agree(ka.events, kb.events) or self._names_conflict(r, s):
+        if not events_agree(ka.events, kb.events) or not places_agree(ka, kb) or self._names_conflict(r, s):
             return 0.0
         overlap = weighted_overlap(frozenset(ka.words), frozenset(kb.words), self.weight)
         if overlap < self.settings.semantic_overlap:
@@ -447,7 +450,7 @@ def _score_stripe(
     for i, candidates in _candidate_lists(keys, skip, stripe, telling):
         ka, dates_i = keys[i], dates[i]
         art_i, story_i, exact_i, words_i, total_i = article[i], story[i], ka.exact, frozenset(ka.words), totals_[i]
-        many_i, events_i = min(MIN_SHARED_WORDS, len(words_i)), ka.events
+        many_i, events_i, places_i = min(MIN_SHARED_WORDS, len(words_i)), ka.events, ka.places
         for j in candidates:
             if art_i == article[j]:
                 continue
@@ -463,6 +466,8 @@ def _score_stripe(
                 continue
             if events_i and kb.events and not events_i & kb.events:
                 continue
+            if places_i and kb.places and places_i.isdisjoint(kb.words) and kb.places.isdisjoint(words_i):
+                continue
             dates_j = dates[j]
             if not dates_agree(dates_i, dates_j):
                 continue
@@ -473,7 +478,7 @@ def _score_stripe(
             bonus = 0.0  # as _bonus, term by term in its order
             if ka.speaker and ka.speaker == kb.speaker:
                 bonus += speaker_bonus
-            if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
+            if _figures_meet(ka, kb):
                 bonus += figures_bonus
                 if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
                     bonus += anchor
@@ -509,13 +514,31 @@ def title_key(title: str, language: Language = ENGLISH) -> int:
 
 
 def _keys(text: str, fact: Fact, language: Language = ENGLISH) -> _Keys:
-    found = numbers(_without_dates(text, fact))
     tokens = words(text, language)
+    found = numbers(_without_dates(text, fact), language, tokens)
     claim = without_dateline(_without_speaker(text, fact.attribution))
     meant = concepts_of(tokens if claim == text else words(claim, language), language) or concepts(text, language)
     exact = " ".join(tokens)
+    where = places(claim, language)
     return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found, language),
-                 speaker_key(fact.attribution, language), _events(meant, language))
+                 speaker_key(fact.attribution, language), _events(meant, language), _shared_set(where))
+
+
+_PLACE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared_set(found: frozenset[str]) -> frozenset[str]:
+    """One set object for each combination of places (most sentences have none, or one of
+    the day's few), as ``_events`` does for senses."""
+    return _PLACE_SETS.setdefault(found, found) if found else NONE
+
+
+def places_agree(ka: _Keys, kb: _Keys) -> bool:
+    """Two sentences that both say where it happened tell one fact only when a place of one
+    is named by the other ("in Kyiv" and "Ukraine's capital" meet, the capital adding its
+    country): "talks in Istanbul" and "talks in Geneva" are two facts, however alike their words."""
+    a, b = ka.places, kb.places
+    return not a or not b or not a.isdisjoint(kb.words) or not b.isdisjoint(ka.words)
 
 
 _EVENT_SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -631,7 +654,7 @@ def _strength(
         return 2.0
     if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
         return 0.0
-    if not events_agree(ka.events, kb.events):
+    if not events_agree(ka.events, kb.events) or not places_agree(ka, kb):
         return 0.0
     words_a, words_b = frozenset(ka.words), frozenset(kb.words)
     shared = words_a & words_b
@@ -651,13 +674,24 @@ def _bonus(
     bonus = 0.0
     if ka.speaker and ka.speaker == kb.speaker:
         bonus += settings.speaker_bonus
-    if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
+    if _figures_meet(ka, kb):
         bonus += settings.figures_bonus
         if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
             bonus += settings.figure_anchor
     if dates_a and dates_b:
         bonus += settings.dates_bonus
     return bonus
+
+
+SMALL_FIGURE = 10
+"""A figure below this ("four years", "two sides") is in too many sentences to make two of them
+surer of one fact; it still keeps apart two tellings that disagree on it."""
+
+
+def _figures_meet(ka: _Keys, kb: _Keys) -> bool:
+    """Both give a figure that is not small, or one gives the total the other implies."""
+    shared = (ka.numbers & (kb.numbers | kb.implied)) | (kb.numbers & ka.implied)
+    return any(not (figure.isdigit() and int(figure) < SMALL_FIGURE) for figure in shared) if shared else False
 
 
 def figures_agree(
@@ -821,6 +855,7 @@ __all__ = [
     "group_facts",
     "is_duplicate",
     "languages_of",
+    "places_agree",
     "similarity",
     "weighted_overlap",
 ]
