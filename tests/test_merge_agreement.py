@@ -154,3 +154,25 @@ def test_sentence_keys_carry_places_and_word_figures() -> None:
     key = sentence_key(fact("a", 0, "Eight people were killed in Odesa, the governor said."))
     assert key.numbers == {"8"}
     assert key.places == {"odesa"}
+
+
+# ----------------------------------------------------------------------------- rounded figures
+def test_a_round_figure_meets_the_precise_one_it_rounds() -> None:
+    from briefings.compose.merge import figures_agree, rounds
+
+    assert rounds("65", "65.3") and rounds("33000", "33037") and rounds("65.3", "65")
+    assert not rounds("30", "34") and not rounds("2", "2.4") and not rounds("40", "41")
+    assert figures_agree(frozenset({"65"}), frozenset({"65.3", "2015"}))
+    assert not figures_agree(frozenset({"3", "34"}), frozenset({"40"}))
+
+
+def test_a_rounded_count_and_the_precise_count_merge() -> None:
+    assert merged("The refugee agency says 65 million people were displaced by war and persecution worldwide.",
+                  "There were 65.3 million people displaced by war and persecution, according to the refugee agency.")
+
+
+def test_counts_that_differ_by_more_than_rounding_never_merge() -> None:
+    assert not merged("The refugee agency says 60 million people were displaced by war and persecution worldwide.",
+                      "There were 65.3 million people displaced by war and persecution, according to the refugee agency.")
+    assert not merged("A drone attack on the base wounded 30 soldiers, the military said on its website.",
+                      "A drone attack on the base wounded 34 soldiers, the military said on its website.")

@@ -689,8 +689,11 @@ surer of one fact; it still keeps apart two tellings that disagree on it."""
 
 
 def _figures_meet(ka: _Keys, kb: _Keys) -> bool:
-    """Both give a figure that is not small, or one gives the total the other implies."""
+    """Both give a figure that is not small (or one rounds the other's), or one gives the
+    total the other implies."""
     shared = (ka.numbers & (kb.numbers | kb.implied)) | (kb.numbers & ka.implied)
+    if not shared and ka.numbers and kb.numbers:
+        shared = frozenset(x for x in ka.numbers for y in kb.numbers if rounds(x, y))
     return any(not (figure.isdigit() and int(figure) < SMALL_FIGURE) for figure in shared) if shared else False
 
 
@@ -699,8 +702,41 @@ def figures_agree(
 ) -> bool:
     """Figures agree when one telling's numbers are all in the other's ("killing 2" and
     "killing 3" are two facts; a telling that gives no number may still be the same). A total
-    one telling implies counts ("314 prisoners" is "157 each")."""
-    return a <= b | implied_b or b <= a | implied_a
+    one telling implies counts ("314 prisoners" is "157 each"). A round figure meets the
+    precise one it rounds ("65 million" and "65.3 million", "33,000" and "33,037"; ``rounds``)."""
+    if a <= b | implied_b or b <= a | implied_a:
+        return True
+    return bool(a and b) and (all(any(rounds(x, y) for y in b | implied_b) for x in a)
+                              or all(any(rounds(y, x) for x in a | implied_a) for y in b))
+
+
+ROUNDING = 0.02
+"""How far (a share of the precise figure) a round figure may be from the one it rounds: "65"
+for "65.3", never "30" for "34"."""
+
+
+def rounds(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one figure, or one of them is the other rounded: it has fewer
+    significant digits, the other rounds to it at its precision, and they differ by at most
+    ``ROUNDING``."""
+    if x == y:
+        return True
+    try:
+        fx, fy = float(x), float(y)
+    except ValueError:
+        return False
+    unit_x, unit_y = _unit(x), _unit(y)
+    if unit_x == unit_y or not fx or not fy:
+        return False
+    unit, (rough, precise) = (unit_x, (fx, fy)) if unit_x > unit_y else (unit_y, (fy, fx))
+    return abs(precise - rough) <= unit / 2 and abs(precise - rough) <= ROUNDING * abs(precise)
+
+
+def _unit(figure: str) -> float:
+    """The place of a figure's last significant digit: 1000 for "33000", 0.1 for "65.3"."""
+    if "." in figure:
+        return 10.0 ** -len(figure.split(".", 1)[1])
+    return 10.0 ** (len(figure) - len(figure.rstrip("0"))) if figure.strip("0") else 1.0
 
 
 def events_agree(a: frozenset[str], b: frozenset[str]) -> bool:
