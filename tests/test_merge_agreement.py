@@ -28,6 +28,16 @@ def fact(article: str, index: int, text: str) -> Fact:
                 score=0.9)
 
 
+def strength(first: str, second: str) -> float:
+    """The highest word threshold at which two outlets' sentences still merge (0 for never),
+    among filler news: what the merge makes of the pair, read through its public settings."""
+    facts = [fact("a", 0, first), fact("b", 0, second), *(fact(f"f{n}", 0, text) for n, text in enumerate(FILLER))]
+    thresholds = [t / 100 for t in range(30, 200)]
+    return max((t for t in thresholds
+                if any({0, 1} <= set(g) for g in group_facts(facts, settings=replace(
+                    DEFAULT_SETTINGS, similarity=t, similarity_copies=t, join_group=2.0)))), default=0.0)
+
+
 def merged(*texts: str, languages: dict[str, str] | None = None) -> bool:
     """Whether the first two texts (of two outlets) end in one group, among filler news."""
     facts = [fact("a", 0, texts[0]), fact("b", 0, texts[1]),
@@ -136,18 +146,13 @@ def test_a_shared_small_number_does_not_make_a_pair_surer() -> None:
     first = "The envoy said some of the freed prisoners had been held in camps for nearly {} years."
     second = "Some freed prisoners were held for nearly {} years, the envoy said on television."
 
-    def strength(figure: str) -> float:
-        facts = [fact("a", 0, first.format(figure)), fact("b", 0, second.format(figure)),
-                 *(fact(f"f{n}", 0, text) for n, text in enumerate(FILLER))]
-        thresholds = [t / 100 for t in range(30, 200)]
-        return max((t for t in thresholds
-                    if any({0, 1} <= set(g) for g in group_facts(facts, settings=replace(
-                        DEFAULT_SETTINGS, similarity=t, similarity_copies=t, join_group=2.0)))), default=0.0)
+    def pair(figure: str) -> float:
+        return strength(first.format(figure), second.format(figure))
 
     bonus = DEFAULT_SETTINGS.figures_bonus
-    assert strength("4") > 0
-    assert abs(strength("11") - strength("4") - bonus) < 0.011
-    assert abs(strength("eleven") - strength("four") - bonus) < 0.011
+    assert pair("4") > 0
+    assert abs(pair("11") - pair("4") - bonus) < 0.011
+    assert abs(pair("eleven") - pair("four") - bonus) < 0.011
 
 
 def test_sentence_keys_carry_places_and_word_figures() -> None:
@@ -176,3 +181,17 @@ def test_counts_that_differ_by_more_than_rounding_never_merge() -> None:
                       "There were 65.3 million people displaced by war and persecution, according to the refugee agency.")
     assert not merged("A drone attack on the base wounded 30 soldiers, the military said on its website.",
                       "A drone attack on the base wounded 34 soldiers, the military said on its website.")
+
+
+# ----------------------------------------------------------------------------- leaning sentences
+def test_a_sentence_that_leans_on_the_one_before_needs_more_words_in_common() -> None:
+    """"But it was the first attack in which soldiers died" says half of its claim in the
+    sentence before it: its shared words prove less, so the pair must share more of them
+    (``LEANING_MARGIN``). The same words without the opener merge at a higher threshold."""
+    from briefings.compose.merge import LEANING_MARGIN
+
+    told = "Three soldiers died and 34 were injured in the drone attack on the desert base, the command said."
+    plain = "The drone attack on the desert base was the first in which soldiers died."
+    leaning = "But it was the first drone attack on the desert base in which soldiers died."
+    assert strength(told, plain) > 0
+    assert abs(strength(told, plain) - strength(told, leaning) - LEANING_MARGIN) < 0.011

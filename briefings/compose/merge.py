@@ -167,6 +167,9 @@ class _Keys:
     events: frozenset[str] = NONE
     """The news senses among the words ("strike", "talks", "pledge"): two tellings of one fact
     name at least one in common when both name any."""
+    leans: bool = False
+    """The sentence opens on a word that points at the one before ("But it's the first...",
+    "He added..."): what it says is partly in its neighbour, so its words prove less."""
     places: frozenset[str] = NONE
     """Where the sentence says it happened (``text.places``: "in Istanbul"): two tellings of one
     fact that both say where name one place in common, or one names the other's place anywhere."""
@@ -473,6 +476,8 @@ def _score_stripe(
                 continue
             same_story = story_i == story[j] and story_i != -1
             threshold = similarity_copies if same_story else similarity
+            if ka.leans or kb.leans:
+                threshold += LEANING_MARGIN
             shared_weight = math.fsum(map(wget, shared))
             overlap = shared_weight / min(total_i, totals_[j]) if words_i and words_j else 0.0
             bonus = 0.0  # as _bonus, term by term in its order
@@ -521,7 +526,24 @@ def _keys(text: str, fact: Fact, language: Language = ENGLISH) -> _Keys:
     exact = " ".join(tokens)
     where = places(claim, language)
     return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found, language),
-                 speaker_key(fact.attribution, language), _events(meant, language), _shared_set(where))
+                 speaker_key(fact.attribution, language), _events(meant, language), _leans(claim, language),
+                 _shared_set(where))
+
+
+_FIRST_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
+
+
+def _leans(text: str, language: Language) -> bool:
+    """Whether the sentence opens on a word of ``Comparison.leans_back`` or ``connectives``."""
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in language.comparison.leans_back or word in language.comparison.connectives
+
+
+LEANING_MARGIN = 0.15
+"""What a pair with a sentence that ``_leans`` must have in words beyond the threshold."""
 
 
 _PLACE_SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -661,6 +683,8 @@ def _strength(
     if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
         return 0.0
     threshold = settings.similarity_copies if same_story else settings.similarity
+    if ka.leans or kb.leans:
+        threshold += LEANING_MARGIN
     strength = weighted_overlap(words_a, words_b, weight) + _bonus(dates_a, dates_b, ka, kb, settings, telling)
     return min(strength, 1.99) if strength >= threshold else 0.0
 
