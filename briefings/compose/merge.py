@@ -483,7 +483,7 @@ def _score_stripe(
             bonus = 0.0  # as _bonus, term by term in its order
             if ka.speaker and ka.speaker == kb.speaker:
                 bonus += speaker_bonus
-            if _figures_meet(ka, kb):
+            if ka.numbers and kb.numbers and _figures_meet(ka, kb):
                 bonus += figures_bonus
                 if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
                     bonus += anchor
@@ -730,8 +730,17 @@ def figures_agree(
     precise one it rounds ("65 million" and "65.3 million", "33,000" and "33,037"; ``rounds``)."""
     if a <= b | implied_b or b <= a | implied_a:
         return True
-    return bool(a and b) and (all(any(rounds(x, y) for y in b | implied_b) for x in a)
-                              or all(any(rounds(y, x) for x in a | implied_a) for y in b))
+    if not a or not b or not (_roundish(a) or _roundish(b)):
+        return False
+    return (all(any(rounds(x, y) for y in b | implied_b) for x in a)
+            or all(any(rounds(y, x) for x in a | implied_a) for y in b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _roundish(figures: frozenset[str]) -> bool:
+    """Whether one of the figures can be the rounded one of a pair ("65", "33000") or the
+    precise one of a pair with decimals ("65.3"); most pairs that disagree stop here."""
+    return any(figure[-1:] == "0" or "." in figure for figure in figures)
 
 
 ROUNDING = 0.02
@@ -739,6 +748,7 @@ ROUNDING = 0.02
 for "65.3", never "30" for "34"."""
 
 
+@lru_cache(maxsize=1 << 16)
 def rounds(x: str, y: str) -> bool:
     """``x`` and ``y`` are one figure, or one of them is the other rounded: it has fewer
     significant digits, the other rounds to it at its precision, and they differ by at most

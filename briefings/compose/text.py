@@ -273,15 +273,16 @@ They belong in ``Language.comparison`` (``briefings/lang``), where the lead may 
 _PLACE_ARTICLES: dict[str, str] = {"en": r"the", "fr": r"la|le|les|l'", "de": r"der|dem|den", "es": r"la|el|los|las"}
 
 
-_NAME_WORD = re.compile(r"\s*([^\W_][\w'\u2019\u02bc.-]*)")
-
-
 @lru_cache(maxsize=None)
 def _place_pattern(language: Language) -> re.Pattern[str]:
+    """A locative preposition (and article) before a capital, and the run of capitalised words
+    and numbers from there ("in the Kharkiv region": "Kharkiv"; "at Tower 22": "Tower 22").
+    Capitals are read as ASCII's or any letter outside ASCII; ``places`` checks the latter."""
     preposition = _LOCATIVES.get(language.code, _LOCATIVES["en"])
     article = _PLACE_ARTICLES.get(language.code)
     article = rf"(?:(?:{article})\s+)?" if article else ""
-    return re.compile(rf"(?<!\w)(?i:{preposition})\s+{article}(?=[^\W\d_])")
+    capital = r"(?:[A-Z]|[^\x00-\x7f])[\w'\u2019\u02bc.-]*"
+    return re.compile(rf"(?<!\w)(?i:{preposition})\s+{article}({capital}(?:\s+(?:{capital}|\d+\b))*)")
 
 
 def places(text: str, language: Language = ENGLISH) -> frozenset[str]:
@@ -293,13 +294,19 @@ def places(text: str, language: Language = ENGLISH) -> frozenset[str]:
     found: list[str] = []
     for match in _place_pattern(language).finditer(text):
         name: list[str] = []
-        at = match.end()
-        while (word := _NAME_WORD.match(text, at)) is not None:
-            first = word.group(1)[:1]
-            if not (first.isupper() or name and first.isdigit()) or word.group(1).rstrip(".,") in stop:
+        for word in match.group(1).split():
+            if not (word[0].isupper() or name and word[0].isdigit()) or word.rstrip(".,") in stop:
                 break
-            name.append(word.group(1))
-            at = word.end()
+            name.append(word)
         if name:
-            found.extend(words(" ".join(name), language))
-    return concepts_of(found, language) if found else NONE
+            found.append(" ".join(name))
+    if not found:
+        return NONE
+    if len(found) == 1:
+        return _place_words(found[0], language)
+    return frozenset().union(*(_place_words(name, language) for name in found))
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_words(name: str, language: Language) -> frozenset[str]:
+    return concepts_of(words(name, language), language)
