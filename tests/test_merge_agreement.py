@@ -195,3 +195,21 @@ def test_a_sentence_that_leans_on_the_one_before_needs_more_words_in_common() ->
     leaning = "But it was the first drone attack on the desert base in which soldiers died."
     assert strength(told, plain) > 0
     assert abs(strength(told, plain) - strength(told, leaning) - LEANING_MARGIN) < 0.011
+
+
+# ----------------------------------------------------------------------------- two words in common
+def test_two_uncommon_words_in_common_are_enough() -> None:
+    """"half" and "children": two words few of the day's sentences use tie two short tellings."""
+    assert merged("More than half of those displaced were children.",
+                  "More than half of the world's refugees last year were children, the report finds.")
+
+
+def test_two_common_words_in_common_are_not() -> None:
+    """"Ukraine" and "confirmed" are in many of the day's sentences: two sentences sharing only
+    them tell two facts."""
+    day = [f"Ukraine confirmed {what}." for what in (
+        "a new grain shipment", "the arrival of a delegation", "a power cut in the east", "a prisoner exchange",
+        "a drone attack on a depot", "the closure of a border crossing", "an agreement on energy",
+        "the death of a journalist", "a visit by a foreign minister", "a new loan")]
+    assert not merged("Ukraine confirmed its participation in the summit next month.",
+                      "Ukraine confirmed that talks on the grain corridor had stalled.", *day)

@@ -37,7 +37,8 @@ MERGE_SIMILARITY = 0.45
 MERGE_SIMILARITY_COPIES = 0.5
 """The same, for two sentences of articles already known to be copies of one story."""
 MIN_SHARED_WORDS = 3
-"""Two short sentences sharing two words ("Ukraine confirmed") say little about each other."""
+"""Two short sentences sharing two words ("Ukraine confirmed") say little about each other,
+unless both words are uncommon that day ("half" and "children" of the displaced)."""
 LEAST_SHARED_WORDS = 2
 """Even a short sentence must share two words: "Never." is in every sentence with "never"."""
 FIGURE_ANCHOR = 0.2
@@ -203,6 +204,7 @@ def group_facts(
     scored = _score_candidates(profile, keys, weight, story, tails.keys(), settings, telling)
     article, dates = profile.article, profile.dates
     meaning = _Meaning.of(facts, profile, keys, weight, tails.keys(), settings, languages)
+    rare = rare_weight(len(keys))
     if meaning is not None:
         scored.extend(meaning.pairs())
         if len(keys) >= RELEASE_MODEL_FROM:
@@ -220,7 +222,7 @@ def group_facts(
     def leaders_agree(i: int, j: int) -> bool:
         """The sentences that lead two groups tell one fact themselves."""
         same_story = story[article[i]] == story[article[j]] != -1
-        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings, telling) > 0:
+        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings, telling, rare) > 0:
             return True
         return meaning is not None and meaning.agree(i, j)
 
@@ -241,7 +243,7 @@ class _Meaning:
         self.rows, self.vectors, self.names = rows, vectors, names
         self.row_of = {i: r for r, i in enumerate(rows)}
         self.profile, self.keys, self.weight, self.settings = profile, keys, weight, settings
-        self.rare = 1.0 + math.log(max(len(keys), 1) / common_cap(len(keys)))
+        self.rare = rare_weight(len(keys))
         """A name weighing this much is in at most ``common_cap`` sentences: it names a place or
         person in particular ("Istanbul"), not the day's subject ("Ukraine")."""
 
@@ -449,6 +451,7 @@ def _score_stripe(
     similarity, similarity_copies = settings.similarity, settings.similarity_copies
     speaker_bonus, figures_bonus, dates_bonus = settings.speaker_bonus, settings.figures_bonus, settings.dates_bonus
     anchor = settings.figure_anchor
+    rare = rare_weight(len(keys))
     scored = []
     for i, candidates in _candidate_lists(keys, skip, stripe, telling):
         ka, dates_i = keys[i], dates[i]
@@ -463,7 +466,8 @@ def _score_stripe(
                 continue
             words_j = kb.words
             shared = words_i.intersection(words_j)
-            if len(shared) < max(LEAST_SHARED_WORDS, min(many_i, len(words_j))):
+            if len(shared) < max(LEAST_SHARED_WORDS, min(many_i, len(words_j))) and not (
+                    len(shared) == LEAST_SHARED_WORDS and all(wget(w) >= rare for w in shared)):
                 continue
             if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied):
                 continue
@@ -669,9 +673,10 @@ def _link(
 def _strength(
     ka: _Keys, kb: _Keys, dates_a: Sequence[DateMention], dates_b: Sequence[DateMention],
     weight: dict[str, float], same_story: bool, settings: MergeSettings = DEFAULT_SETTINGS,
-    telling: frozenset[str] = frozenset(),
+    telling: frozenset[str] = frozenset(), rare: float = math.inf,
 ) -> float:
-    """The merge decision for one pair of sentences: 0 for "two facts", else how sure (0..2]."""
+    """The merge decision for one pair of sentences: 0 for "two facts", else how sure (0..2].
+    Two words in common are enough when both are uncommon (``rare``: see ``rare_weight``)."""
     if ka.exact and ka.exact == kb.exact:
         return 2.0
     if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
@@ -680,7 +685,8 @@ def _strength(
         return 0.0
     words_a, words_b = frozenset(ka.words), frozenset(kb.words)
     shared = words_a & words_b
-    if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
+    if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))) and not (
+            len(shared) == LEAST_SHARED_WORDS and all(weight.get(w, 0.0) >= rare for w in shared)):
         return 0.0
     threshold = settings.similarity_copies if same_story else settings.similarity
     if ka.leans or kb.leans:
@@ -810,6 +816,12 @@ COMMON_CAP = 200
 """A word in more sentences than this indexes nothing, however many sentences there are."""
 
 
+def rare_weight(n: int) -> float:
+    """The weight (``_rarity``) of a word in ``common_cap(n)`` of ``n`` sentences: a word this
+    heavy or heavier is uncommon, and indexes candidates."""
+    return 1.0 + math.log(max(n, 1) / common_cap(n))
+
+
 def common_cap(n: int) -> int:
     """Posting lists longer than this index nothing: a word in 2 % of the sentences (at
     least 8) says little about which two tell one fact, and past ``COMMON_CAP`` sentences a
@@ -889,8 +901,7 @@ def telling_figures(keys: Sequence[_Keys], weight: Mapping[str, float]) -> froze
     """The figures of the day's sentences that are few sentences' (at most ``common_cap``) and
     specific (``TELLING_FROM`` or more, or with decimals): two sentences giving one of them
     most likely report one fact."""
-    n = len(keys)
-    rare = 1.0 + math.log(max(n, 1) / common_cap(n))
+    rare = rare_weight(len(keys))
     found = set()
     for k in keys:
         for figure in k.numbers:
