@@ -198,10 +198,13 @@ def test_a_sentence_that_leans_on_the_one_before_needs_more_words_in_common() ->
 
 
 # ----------------------------------------------------------------------------- two words in common
-def test_two_uncommon_words_in_common_are_enough() -> None:
-    """"half" and "children": two words few of the day's sentences use tie two short tellings."""
-    assert merged("More than half of those displaced were children.",
-                  "More than half of the world's refugees last year were children, the report finds.")
+def test_a_short_sentence_needs_three_words_in_common() -> None:
+    """"Air defence worked all night." shares two uncommon words with a military aid package
+    "including air defence interceptors": two words in common say too little, however rare
+    (the samples' brief once cited a Kyiv strikes report for the $325 million package so)."""
+    assert not merged("Air defence worked all night.",
+                      "The United States pledged a $325 million package of military aid, including air defence "
+                      "interceptors and armoured vehicles, the Pentagon said.")
 
 
 def test_two_common_words_in_common_are_not() -> None:

@@ -38,7 +38,8 @@ MERGE_SIMILARITY_COPIES = 0.5
 """The same, for two sentences of articles already known to be copies of one story."""
 MIN_SHARED_WORDS = 3
 """Two short sentences sharing two words ("Ukraine confirmed") say little about each other,
-unless both words are uncommon that day ("half" and "children" of the displaced)."""
+even two uncommon words ("Air defence worked all night." is no telling of an aid package
+with air defence interceptors)."""
 LEAST_SHARED_WORDS = 2
 """Even a short sentence must share two words: "Never." is in every sentence with "never"."""
 FIGURE_ANCHOR = 0.2
@@ -204,7 +205,6 @@ def group_facts(
     scored = _score_candidates(profile, keys, weight, story, tails.keys(), settings, telling)
     article, dates = profile.article, profile.dates
     meaning = _Meaning.of(facts, profile, keys, weight, tails.keys(), settings, languages)
-    rare = rare_weight(len(keys))
     if meaning is not None:
         scored.extend(meaning.pairs())
         if len(keys) >= RELEASE_MODEL_FROM:
@@ -222,7 +222,7 @@ def group_facts(
     def leaders_agree(i: int, j: int) -> bool:
         """The sentences that lead two groups tell one fact themselves."""
         same_story = story[article[i]] == story[article[j]] != -1
-        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings, telling, rare) > 0:
+        if _strength(keys[i], keys[j], dates[i], dates[j], weight, same_story, settings, telling) > 0:
             return True
         return meaning is not None and meaning.agree(i, j)
 
@@ -451,7 +451,6 @@ def _score_stripe(
     similarity, similarity_copies = settings.similarity, settings.similarity_copies
     speaker_bonus, figures_bonus, dates_bonus = settings.speaker_bonus, settings.figures_bonus, settings.dates_bonus
     anchor = settings.figure_anchor
-    rare = rare_weight(len(keys))
     scored = []
     for i, candidates in _candidate_lists(keys, skip, stripe, telling):
         ka, dates_i = keys[i], dates[i]
@@ -466,8 +465,7 @@ def _score_stripe(
                 continue
             words_j = kb.words
             shared = words_i.intersection(words_j)
-            if len(shared) < max(LEAST_SHARED_WORDS, min(many_i, len(words_j))) and not (
-                    len(shared) == LEAST_SHARED_WORDS and all(wget(w) >= rare for w in shared)):
+            if len(shared) < max(LEAST_SHARED_WORDS, min(many_i, len(words_j))):
                 continue
             if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied):
                 continue
@@ -673,10 +671,9 @@ def _link(
 def _strength(
     ka: _Keys, kb: _Keys, dates_a: Sequence[DateMention], dates_b: Sequence[DateMention],
     weight: dict[str, float], same_story: bool, settings: MergeSettings = DEFAULT_SETTINGS,
-    telling: frozenset[str] = frozenset(), rare: float = math.inf,
+    telling: frozenset[str] = frozenset(),
 ) -> float:
-    """The merge decision for one pair of sentences: 0 for "two facts", else how sure (0..2].
-    Two words in common are enough when both are uncommon (``rare``: see ``rare_weight``)."""
+    """The merge decision for one pair of sentences: 0 for "two facts", else how sure (0..2]."""
     if ka.exact and ka.exact == kb.exact:
         return 2.0
     if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
@@ -685,8 +682,7 @@ def _strength(
         return 0.0
     words_a, words_b = frozenset(ka.words), frozenset(kb.words)
     shared = words_a & words_b
-    if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))) and not (
-            len(shared) == LEAST_SHARED_WORDS and all(weight.get(w, 0.0) >= rare for w in shared)):
+    if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
         return 0.0
     threshold = settings.similarity_copies if same_story else settings.similarity
     if ka.leans or kb.leans:
