@@ -25,8 +25,8 @@ from ..lang import Language, get_language
 from ..lang.en import ENGLISH
 from ..model import Article, DateMention, Fact
 from ..processes import can_fork, die_with_parent, worker_context
-from .text import (NONE, concepts, concepts_of, folding, normal, numbers, plain, shingles, similarity, stem, totals,
-                   without_dateline, words)
+from .text import (NONE, concepts, concepts_of, folding, normal, numbers, places, plain, shingles, similarity, stem,
+                   totals, without_dateline, words)
 
 DUPLICATE_JACCARD = 0.5
 """Word 5-gram Jaccard above which two articles are copies of one story."""
@@ -37,7 +37,9 @@ MERGE_SIMILARITY = 0.45
 MERGE_SIMILARITY_COPIES = 0.5
 """The same, for two sentences of articles already known to be copies of one story."""
 MIN_SHARED_WORDS = 3
-"""Two short sentences sharing two words ("Ukraine confirmed") say little about each other."""
+"""Two short sentences sharing two words ("Ukraine confirmed") say little about each other,
+even two uncommon words ("Air defence worked all night." is no telling of an aid package
+with air defence interceptors)."""
 LEAST_SHARED_WORDS = 2
 """Even a short sentence must share two words: "Never." is in every sentence with "never"."""
 FIGURE_ANCHOR = 0.2
@@ -167,6 +169,12 @@ class _Keys:
     events: frozenset[str] = NONE
     """The news senses among the words ("strike", "talks", "pledge"): two tellings of one fact
     name at least one in common when both name any."""
+    leans: bool = False
+    """The sentence opens on a word that points at the one before ("But it's the first...",
+    "He added..."): what it says is partly in its neighbour, so its words prove less."""
+    places: frozenset[str] = NONE
+    """Where the sentence says it happened (``text.places``: "in Istanbul"): two tellings of one
+    fact that both say where name one place in common, or one names the other's place anywhere."""
 
 
 def group_facts(
@@ -235,7 +243,7 @@ class _Meaning:
         self.rows, self.vectors, self.names = rows, vectors, names
         self.row_of = {i: r for r, i in enumerate(rows)}
         self.profile, self.keys, self.weight, self.settings = profile, keys, weight, settings
-        self.rare = 1.0 + math.log(max(len(keys), 1) / common_cap(len(keys)))
+        self.rare = rare_weight(len(keys))
         """A name weighing this much is in at most ``common_cap`` sentences: it names a place or
         person in particular ("Istanbul"), not the day's subject ("Ukraine")."""
 
@@ -294,7 +302,7 @@ class _Meaning:
         dates_a, dates_b = self.profile.dates[i], self.profile.dates[j]
         if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
             return 0.0
-        if not events_agree(ka.events, kb.events) or self._names_conflict(r, s):
+        if not events_agree(ka.events, kb.events) or not places_agree(ka, kb) or self._names_conflict(r, s):
             return 0.0
         overlap = weighted_overlap(frozenset(ka.words), frozenset(kb.words), self.weight)
         if overlap < self.settings.semantic_overlap:
@@ -447,7 +455,7 @@ def _score_stripe(
     for i, candidates in _candidate_lists(keys, skip, stripe, telling):
         ka, dates_i = keys[i], dates[i]
         art_i, story_i, exact_i, words_i, total_i = article[i], story[i], ka.exact, frozenset(ka.words), totals_[i]
-        many_i, events_i = min(MIN_SHARED_WORDS, len(words_i)), ka.events
+        many_i, events_i, places_i = min(MIN_SHARED_WORDS, len(words_i)), ka.events, ka.places
         for j in candidates:
             if art_i == article[j]:
                 continue
@@ -463,17 +471,21 @@ def _score_stripe(
                 continue
             if events_i and kb.events and not events_i & kb.events:
                 continue
+            if places_i and kb.places and places_i.isdisjoint(kb.words) and kb.places.isdisjoint(words_i):
+                continue
             dates_j = dates[j]
             if not dates_agree(dates_i, dates_j):
                 continue
             same_story = story_i == story[j] and story_i != -1
             threshold = similarity_copies if same_story else similarity
+            if ka.leans or kb.leans:
+                threshold += LEANING_MARGIN
             shared_weight = math.fsum(map(wget, shared))
             overlap = shared_weight / min(total_i, totals_[j]) if words_i and words_j else 0.0
             bonus = 0.0  # as _bonus, term by term in its order
             if ka.speaker and ka.speaker == kb.speaker:
                 bonus += speaker_bonus
-            if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
+            if ka.numbers and kb.numbers and _figures_meet(ka, kb):
                 bonus += figures_bonus
                 if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
                     bonus += anchor
@@ -509,13 +521,48 @@ def title_key(title: str, language: Language = ENGLISH) -> int:
 
 
 def _keys(text: str, fact: Fact, language: Language = ENGLISH) -> _Keys:
-    found = numbers(_without_dates(text, fact))
     tokens = words(text, language)
+    found = numbers(_without_dates(text, fact), language, tokens)
     claim = without_dateline(_without_speaker(text, fact.attribution))
     meant = concepts_of(tokens if claim == text else words(claim, language), language) or concepts(text, language)
     exact = " ".join(tokens)
+    where = places(claim, language)
     return _Keys(hash(exact) if exact else 0, tuple(sorted(meant)), found, totals(text, found, language),
-                 speaker_key(fact.attribution, language), _events(meant, language))
+                 speaker_key(fact.attribution, language), _events(meant, language), _leans(claim, language),
+                 _shared_set(where))
+
+
+_FIRST_WORD = re.compile(r"[\W_]*([^\W\d_]+)")
+
+
+def _leans(text: str, language: Language) -> bool:
+    """Whether the sentence opens on a word of ``Comparison.leans_back`` or ``connectives``."""
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in language.comparison.leans_back or word in language.comparison.connectives
+
+
+LEANING_MARGIN = 0.15
+"""What a pair with a sentence that ``_leans`` must have in words beyond the threshold."""
+
+
+_PLACE_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared_set(found: frozenset[str]) -> frozenset[str]:
+    """One set object for each combination of places (most sentences have none, or one of
+    the day's few), as ``_events`` does for senses."""
+    return _PLACE_SETS.setdefault(found, found) if found else NONE
+
+
+def places_agree(ka: _Keys, kb: _Keys) -> bool:
+    """Two sentences that both say where it happened tell one fact only when a place of one
+    is named by the other ("in Kyiv" and "Ukraine's capital" meet, the capital adding its
+    country): "talks in Istanbul" and "talks in Geneva" are two facts, however alike their words."""
+    a, b = ka.places, kb.places
+    return not a or not b or not a.isdisjoint(kb.words) or not b.isdisjoint(ka.words)
 
 
 _EVENT_SETS: dict[frozenset[str], frozenset[str]] = {}
@@ -631,13 +678,15 @@ def _strength(
         return 2.0
     if not figures_agree(ka.numbers, kb.numbers, ka.implied, kb.implied) or not dates_agree(dates_a, dates_b):
         return 0.0
-    if not events_agree(ka.events, kb.events):
+    if not events_agree(ka.events, kb.events) or not places_agree(ka, kb):
         return 0.0
     words_a, words_b = frozenset(ka.words), frozenset(kb.words)
     shared = words_a & words_b
     if len(shared) < max(LEAST_SHARED_WORDS, min(MIN_SHARED_WORDS, len(words_a), len(words_b))):
         return 0.0
     threshold = settings.similarity_copies if same_story else settings.similarity
+    if ka.leans or kb.leans:
+        threshold += LEANING_MARGIN
     strength = weighted_overlap(words_a, words_b, weight) + _bonus(dates_a, dates_b, ka, kb, settings, telling)
     return min(strength, 1.99) if strength >= threshold else 0.0
 
@@ -651,7 +700,7 @@ def _bonus(
     bonus = 0.0
     if ka.speaker and ka.speaker == kb.speaker:
         bonus += settings.speaker_bonus
-    if (ka.numbers & (kb.numbers | kb.implied)) or (kb.numbers & ka.implied):
+    if _figures_meet(ka, kb):
         bonus += settings.figures_bonus
         if telling and not telling.isdisjoint(ka.numbers & kb.numbers):
             bonus += settings.figure_anchor
@@ -660,13 +709,70 @@ def _bonus(
     return bonus
 
 
+SMALL_FIGURE = 10
+"""A figure below this ("four years", "two sides") is in too many sentences to make two of them
+surer of one fact; it still keeps apart two tellings that disagree on it."""
+
+
+def _figures_meet(ka: _Keys, kb: _Keys) -> bool:
+    """Both give a figure that is not small (or one rounds the other's), or one gives the
+    total the other implies."""
+    shared = (ka.numbers & (kb.numbers | kb.implied)) | (kb.numbers & ka.implied)
+    if not shared and ka.numbers and kb.numbers:
+        shared = frozenset(x for x in ka.numbers for y in kb.numbers if rounds(x, y))
+    return any(not (figure.isdigit() and int(figure) < SMALL_FIGURE) for figure in shared) if shared else False
+
+
 def figures_agree(
     a: frozenset[str], b: frozenset[str], implied_a: frozenset[str] = frozenset(), implied_b: frozenset[str] = frozenset()
 ) -> bool:
     """Figures agree when one telling's numbers are all in the other's ("killing 2" and
     "killing 3" are two facts; a telling that gives no number may still be the same). A total
-    one telling implies counts ("314 prisoners" is "157 each")."""
-    return a <= b | implied_b or b <= a | implied_a
+    one telling implies counts ("314 prisoners" is "157 each"). A round figure meets the
+    precise one it rounds ("65 million" and "65.3 million", "33,000" and "33,037"; ``rounds``)."""
+    if a <= b | implied_b or b <= a | implied_a:
+        return True
+    if not a or not b or not (_roundish(a) or _roundish(b)):
+        return False
+    return (all(any(rounds(x, y) for y in b | implied_b) for x in a)
+            or all(any(rounds(y, x) for x in a | implied_a) for y in b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _roundish(figures: frozenset[str]) -> bool:
+    """Whether one of the figures can be the rounded one of a pair ("65", "33000") or the
+    precise one of a pair with decimals ("65.3"); most pairs that disagree stop here."""
+    return any(figure[-1:] == "0" or "." in figure for figure in figures)
+
+
+ROUNDING = 0.02
+"""How far (a share of the precise figure) a round figure may be from the one it rounds: "65"
+for "65.3", never "30" for "34"."""
+
+
+@lru_cache(maxsize=1 << 16)
+def rounds(x: str, y: str) -> bool:
+    """``x`` and ``y`` are one figure, or one of them is the other rounded: it has fewer
+    significant digits, the other rounds to it at its precision, and they differ by at most
+    ``ROUNDING``."""
+    if x == y:
+        return True
+    try:
+        fx, fy = float(x), float(y)
+    except ValueError:
+        return False
+    unit_x, unit_y = _unit(x), _unit(y)
+    if unit_x == unit_y or not fx or not fy:
+        return False
+    unit, (rough, precise) = (unit_x, (fx, fy)) if unit_x > unit_y else (unit_y, (fy, fx))
+    return abs(precise - rough) <= unit / 2 and abs(precise - rough) <= ROUNDING * abs(precise)
+
+
+def _unit(figure: str) -> float:
+    """The place of a figure's last significant digit: 1000 for "33000", 0.1 for "65.3"."""
+    if "." in figure:
+        return 10.0 ** -len(figure.split(".", 1)[1])
+    return 10.0 ** (len(figure) - len(figure.rstrip("0"))) if figure.strip("0") else 1.0
 
 
 def events_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -704,6 +810,12 @@ def _rarity(bags: Sequence[Collection[str]]) -> dict[str, float]:
 
 COMMON_CAP = 200
 """A word in more sentences than this indexes nothing, however many sentences there are."""
+
+
+def rare_weight(n: int) -> float:
+    """The weight (``_rarity``) of a word in ``common_cap(n)`` of ``n`` sentences: a word this
+    heavy or heavier is uncommon, and indexes candidates."""
+    return 1.0 + math.log(max(n, 1) / common_cap(n))
 
 
 def common_cap(n: int) -> int:
@@ -785,8 +897,7 @@ def telling_figures(keys: Sequence[_Keys], weight: Mapping[str, float]) -> froze
     """The figures of the day's sentences that are few sentences' (at most ``common_cap``) and
     specific (``TELLING_FROM`` or more, or with decimals): two sentences giving one of them
     most likely report one fact."""
-    n = len(keys)
-    rare = 1.0 + math.log(max(n, 1) / common_cap(n))
+    rare = rare_weight(len(keys))
     found = set()
     for k in keys:
         for figure in k.numbers:
@@ -821,6 +932,7 @@ __all__ = [
     "group_facts",
     "is_duplicate",
     "languages_of",
+    "places_agree",
     "similarity",
     "weighted_overlap",
 ]

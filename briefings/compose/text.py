@@ -166,10 +166,62 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def numbers(text: str) -> frozenset[str]:
-    """The digits written in a sentence (without its dateline), as comparable strings."""
-    found = _NUMBER.findall(without_dateline(text))
-    return frozenset(n.replace(",", "") for n in found) if found else NONE
+def numbers(text: str, language: Language = ENGLISH, tokens: Sequence[str] = ()) -> frozenset[str]:
+    """The figures of a sentence (without its dateline), as comparable strings: the digits
+    written, and the language's number words ("eight", "huit", "восьми": "8"), since one
+    outlet writes the word where another writes the digit. ``tokens``, the sentence's
+    ``words`` when the caller has them, spare the number words' search in most sentences."""
+    text = without_dateline(text)
+    found = [n.replace(",", "") for n in _NUMBER.findall(text)]
+    cardinals = _cardinals(language)
+    if cardinals.words and not cardinals.hints.isdisjoint(tokens or words(text, language)):
+        found.extend(_written_numbers(text, cardinals))
+    return frozenset(found) if found else NONE
+
+
+@dataclass(frozen=True, eq=False)
+class _Cardinals:
+    words: dict[str, int]
+    """The language's number words, apostrophes written "\u02bc"."""
+    hints: frozenset[str]
+    """What ``words`` splits them into: a sentence without one of these writes no number word."""
+    pattern: re.Pattern[str]
+    """A run of number words side by side ("twenty-five", "two hundred")."""
+    named_set: re.Pattern[str]
+    """The language's article at the end of the text before a number word: "the two sides",
+    "a two-year investigation" name who or what, they do not count the news."""
+
+
+_APOSTROPHES = str.maketrans({"'": "\u02bc", "\u2019": "\u02bc"})
+
+
+@lru_cache(maxsize=None)
+def _cardinals(language: Language) -> _Cardinals:
+    table = {w.translate(_APOSTROPHES): n for w, n in language.comparison.cardinals.items()}
+    hints = frozenset(part for w in language.comparison.cardinals
+                      for part in _WORD.findall(plain(w)) + _WORD.findall(plain(w).replace("\u02bc", " ")))
+    alternatives = "|".join(re.escape(w).replace("\u02bc", "['\u02bc\u2019]") for w in sorted(table, key=len, reverse=True))
+    one = f"(?:{alternatives})" if alternatives else "(?!)"
+    articles = language.attribution.determiners
+    return _Cardinals(table, hints, re.compile(rf"(?<![\w'\u02bc]){one}(?:[\s-]+{one})*(?![\w'\u02bc])", re.IGNORECASE),
+                      re.compile(rf"(?<!\w)(?:{articles})\s+$", re.IGNORECASE))
+
+
+def _written_numbers(text: str, cardinals: _Cardinals) -> list[str]:
+    """The numbers written as words, a run of words one number: words side by side add up
+    ("twenty-five" 25), a hundred multiplies what stands before it ("two hundred" 200). A run
+    after an article ("the two sides") is left out."""
+    found = []
+    for run in cardinals.pattern.finditer(text):
+        if cardinals.named_set.search(text, max(0, run.start() - 12), run.start()):
+            continue
+        value = 0
+        for word in re.split(r"[\s-]+", run.group(0).lower().translate(_APOSTROPHES)):
+            number = cardinals.words.get(word, 0)
+            value = max(value, 1) * number if number == 100 else value + number
+        if value:
+            found.append(str(value))
+    return found
 
 
 def totals(text: str, found: frozenset[str], language: Language = ENGLISH) -> frozenset[str]:
@@ -206,3 +258,55 @@ def _word_hash(word: str) -> int:
 def _hash(text: str) -> int:
     """Stable across processes (``hash`` of a str is salted per run)."""
     return zlib.crc32(text.encode("utf-8"))
+
+
+_LOCATIVES: dict[str, str] = {
+    "en": r"in|at|near",
+    "fr": r"à|au|aux|en|près\s+de",
+    "de": r"in|im|bei|nahe",
+    "es": r"en|cerca\s+de",
+    "ru": r"в|во|под",
+    "uk": r"в|у|під",
+}
+"""The prepositions that give where something happened ("talks in Geneva"), by language code.
+They belong in ``Language.comparison`` (``briefings/lang``), where the lead may move them."""
+_PLACE_ARTICLES: dict[str, str] = {"en": r"the", "fr": r"la|le|les|l'", "de": r"der|dem|den", "es": r"la|el|los|las"}
+
+
+@lru_cache(maxsize=None)
+def _place_pattern(language: Language) -> re.Pattern[str]:
+    """A locative preposition (and article) before a capital, and the run of capitalised words
+    and numbers from there ("in the Kharkiv region": "Kharkiv"; "at Tower 22": "Tower 22").
+    Capitals are read as ASCII's or any letter outside ASCII; ``places`` checks the latter."""
+    preposition = _LOCATIVES.get(language.code, _LOCATIVES["en"])
+    article = _PLACE_ARTICLES.get(language.code)
+    article = rf"(?:(?:{article})\s+)?" if article else ""
+    capital = r"(?:[A-Z]|[^\x00-\x7f])[\w'\u2019\u02bc.-]*"
+    return re.compile(rf"(?<!\w)(?i:{preposition})\s+{article}({capital}(?:\s+(?:{capital}|\d+\b))*)")
+
+
+def places(text: str, language: Language = ENGLISH) -> frozenset[str]:
+    """The places a sentence says something happened in, as its words are compared: the
+    capitalised names after "in", "at", "near" ("talks in Istanbul", "in the Kharkiv region":
+    "istanbul", "kharkiv"), without days and months ("in March"). Two tellings of one fact that
+    each give a place name one of the other's; "talks in Istanbul" and "talks in Geneva" are two."""
+    stop = language.attribution.entity_stop
+    found: list[str] = []
+    for match in _place_pattern(language).finditer(text):
+        name: list[str] = []
+        for word in match.group(1).split():
+            if not (word[0].isupper() or name and word[0].isdigit()) or word.rstrip(".,") in stop:
+                break
+            name.append(word)
+        if name:
+            found.append(" ".join(name))
+    if not found:
+        return NONE
+    if len(found) == 1:
+        return _place_words(found[0], language)
+    return frozenset().union(*(_place_words(name, language) for name in found))
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_words(name: str, language: Language) -> frozenset[str]:
+    return concepts_of(words(name, language), language)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -33,6 +34,8 @@ __all__ = [
     "register_language",
 ]
 
+
+_NO_WORDS: Mapping[str, int] = MappingProxyType({})
 
 # eq=False throughout: a language is one object, compared and hashed by identity, so the
 # stages can cache what they compile from it cheaply (hashing every field per call would not be).
@@ -206,6 +209,12 @@ class Comparison:
     a sentence reads badly lifted out of its paragraph, so it ranks lower and leads no story."""
     connectives: frozenset[str] = frozenset()
     """Lower-case first words that continue an argument ("but", "however", "однако")."""
+    cardinals: Mapping[str, int] = field(default_factory=lambda: _NO_WORDS)
+    """Number words the merge reads as the figure they write ("eight", "huit", "восьми" -> 8),
+    inflected forms included, so "Eight were evacuated" and "8 were evacuated" agree and
+    "two killed" and "three killed" do not. Only exact numbers: never a word that is also an
+    article ("one", "un", "ein") or a rough count ("dozens"). A hundred (100) multiplies the
+    word before it ("two hundred" is 200); words side by side add up ("twenty-five" is 25)."""
 
 
 @dataclass(frozen=True, eq=False)

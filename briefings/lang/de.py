@@ -174,6 +174,15 @@ FIGURES: Figures = Figures(
 )
 
 # ----------------------------------------------------------------------------- comparison
+CARDINALS = MappingProxyType({
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+    "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90, "hundert": 100, "zweier": 2, "dreier": 3,
+})
+"""``Comparison.cardinals``: "ein"/"eine" are articles too."""
+
+
 COMPARISON: Comparison = Comparison(
     stopwords=frozenset(
         """der die das den dem des ein eine einen einem einer eines und oder aber doch in im an am auf aus bei mit nach
@@ -203,6 +212,7 @@ COMPARISON: Comparison = Comparison(
     stemmer=snowball("german"),
     leans_back=frozenset("er sie es dies diese dieser dieses sein seine seiner ihr ihre ihm ihn ihnen dabei".split()),
     connectives=frozenset("aber und jedoch doch dennoch auch zudem allerdings außerdem".split()),
+    cardinals=CARDINALS,
 )
 
 GERMAN = Language(

@@ -226,6 +226,15 @@ FIGURES: Figures = Figures(
 )
 
 # ----------------------------------------------------------------------------- comparison
+CARDINALS = MappingProxyType({
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+})
+"""``Comparison.cardinals``: "one" is left out (also "one of", "no one")."""
+
+
 COMPARISON: Comparison = Comparison(
     stopwords=frozenset(
         """a an the and or but of in on at to for from by with as is are was were be been has have
@@ -264,6 +273,7 @@ COMPARISON: Comparison = Comparison(
     each=re.compile(r"\beach\b|\bper side\b|\bapiece\b|\b(\d+)[- ]for[- ]\1\b", re.IGNORECASE),
     leans_back=frozenset("he she it they this that these those his her its their him them".split()),
     connectives=frozenset("but and however also still yet so meanwhile".split()),
+    cardinals=CARDINALS,
 )
 
 ENGLISH = Language(

@@ -161,6 +161,16 @@ FIGURES: Figures = Figures(
 )
 
 # ----------------------------------------------------------------------------- comparison
+CARDINALS = MappingProxyType({
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciséis": 16, "diecisiete": 17,
+    "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+})
+"""``Comparison.cardinals``: "un"/"una"/"uno" are articles too. "treinta y dos" is two figures
+(30 and 2), as is rare in news text."""
+
+
 COMPARISON: Comparison = Comparison(
     stopwords=frozenset(
         """el la los las lo un una unos unas y o pero de del al a en por para con sin sobre entre tras desde hasta
@@ -188,6 +198,7 @@ COMPARISON: Comparison = Comparison(
     stemmer=snowball("spanish"),
     leans_back=frozenset("él ella ellos ellas esto eso este esta estos estas ese esa su sus le les".split()),
     connectives=frozenset("pero y también además asimismo aunque".split()),
+    cardinals=CARDINALS,
 )
 
 SPANISH = Language(

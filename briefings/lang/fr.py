@@ -173,6 +173,14 @@ FIGURES: Figures = Figures(
 )
 
 # ----------------------------------------------------------------------------- comparison
+CARDINALS = MappingProxyType({
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100,
+})
+"""``Comparison.cardinals``: "un"/"une" are articles too. "dix-sept" is "dix" and "sept": 17."""
+
+
 COMPARISON: Comparison = Comparison(
     stopwords=frozenset(
         """le la les l un une des du de d et ou mais en au aux à a ce cet cette ces il elle ils elles on nous vous
@@ -204,6 +212,7 @@ COMPARISON: Comparison = Comparison(
     stemmer=snowball("french"),
     leans_back=frozenset("il elle ils elles ce cela ceci cette ces celui celle son sa ses leur leurs lui".split()),
     connectives=frozenset("mais et cependant toutefois pourtant aussi donc néanmoins".split()),
+    cardinals=CARDINALS,
 )
 
 FRENCH = Language(
